@@ -1,0 +1,22 @@
+using MedEdu.Pipeline.Http;
+using Microsoft.DurableTask.Client;
+
+namespace MedEdu.LocalHost;
+
+/// <summary>Maps the shared route handlers under <c>/api</c>, exactly as the Functions app exposes them.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps every route.</summary>
+    public static void MapMedEduApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapPost(DatasetRoutes.Collection, (HttpRequest r, DatasetRoutes h, DurableTaskClient c) => h.RegisterAsync(r, c));
+        api.MapGet(DatasetRoutes.Collection, (HttpRequest r, DatasetRoutes h) => h.ListAsync(r));
+        api.MapGet(DatasetRoutes.Item, (HttpRequest r, DatasetRoutes h, DurableTaskClient c, string id) => h.GetAsync(r, c, id));
+        api.MapPost(DatasetRoutes.Refresh, (HttpRequest r, DatasetRoutes h, DurableTaskClient c, string id) => h.RefreshAsync(r, c, id));
+        api.MapGet(DatasetRoutes.Compounds, (HttpRequest r, DatasetRoutes h, string id) => h.CompoundsAsync(r, id));
+        api.MapGet(DatasetRoutes.Quarantine, (HttpRequest r, DatasetRoutes h, string id) => h.QuarantineAsync(r, id));
+        api.MapGet("health", () => Results.Ok(new { status = "ok" }));
+        api.Map("{**rest}", (HttpRequest r) => ApiResult.Problem(StatusCodes.Status404NotFound, "Not found", $"no route {r.Method} {r.Path}"));
+    }
+}

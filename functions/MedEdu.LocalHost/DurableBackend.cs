@@ -1,0 +1,51 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using MedEdu.Pipeline;
+using MedEdu.Pipeline.Storage;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
+
+namespace MedEdu.LocalHost;
+
+/// <summary>
+/// Wires the durable engine of the local host: the Azure Storage orchestration service (Durable
+/// Functions' default backend) on Azurite behind the DurableTask gRPC sidecar, with the standard
+/// gRPC worker and client pointed at that sidecar. State lives in storage, so orchestrations
+/// survive a host restart exactly as they do in Azure.
+/// </summary>
+public static class DurableBackend
+{
+    /// <summary>Registers the backend, sidecar, worker (with every MedEdu task) and client.</summary>
+    public static async Task AddDurableBackendAsync(this WebApplicationBuilder builder, LocalHostOptions options)
+    {
+        string connection = builder.Configuration[PipelineServiceCollectionExtensions.StorageConnectionSetting]
+            ?? StorageAccount.DevelopmentConnectionString;
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(connection),
+            TaskHubName = options.TaskHub,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            PartitionCount = 4,
+        };
+        var service = new AzureStorageOrchestrationService(settings);
+        await service.CreateIfNotExistsAsync();
+
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton(Options.Create(new TaskHubGrpcServerOptions()));
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+
+        string sidecar = $"http://127.0.0.1:{options.SidecarPort}";
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(registry => registry.AddMedEduTasks());
+            worker.UseGrpc(sidecar);
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar));
+    }
+}

@@ -1,0 +1,26 @@
+namespace MedEdu.LocalHost;
+
+/// <summary>Settings of the embedded local host, bound from the <c>LocalHost</c> configuration section.</summary>
+public sealed class LocalHostOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "LocalHost";
+
+    /// <summary>Port of the HTTP API on 127.0.0.1 (the Functions host's usual 7071).</summary>
+    public int ApiPort { get; set; } = 7071;
+
+    /// <summary>Port of the internal durable gRPC sidecar on 127.0.0.1 (HTTP/2 only).</summary>
+    public int SidecarPort { get; set; } = 7072;
+
+    /// <summary>Durable task hub name in Azurite; tests use their own to stay isolated.</summary>
+    public string TaskHub { get; set; } = "MedEduLocal";
+
+    /// <summary>Longest the durable backend waits between polls of an empty queue.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a dequeued durable message stays hidden. Short, so that after the host is killed
+    /// its in-flight work reappears within seconds instead of Azure's default five minutes.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+}

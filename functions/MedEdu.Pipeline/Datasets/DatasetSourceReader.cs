@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace MedEdu.Pipeline.Datasets;
+
+/// <summary>Reads a dataset source's raw bytes: a bundled file, or a URL within size and time limits.</summary>
+public sealed class DatasetSourceReader(IHttpClientFactory httpClients, IOptions<PipelineOptions> options)
+{
+    /// <summary>Name of the HttpClient used for downloads (no automatic redirects).</summary>
+    public const string HttpClientName = "dataset-sources";
+
+    /// <summary>Reads the whole source.</summary>
+    /// <exception cref="DatasetSourceException">The source is refused or unreadable (not worth retrying).</exception>
+    public async Task<byte[]> ReadAsync(DatasetSource source, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (source.Bundled is not null)
+        {
+            var dataset = BundledDatasetCatalog.Find(source.Bundled)
+                ?? throw new DatasetSourceException($"unknown bundled dataset '{source.Bundled}'");
+            string path = BundledDatasetCatalog.PathOf(dataset, settings.BundledDatasetsPath);
+            if (!File.Exists(path))
+            {
+                throw new DatasetSourceException($"bundled file '{path}' is missing from this installation");
+            }
+
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+
+        if (!settings.UrlPolicy.TryValidate(source.Url ?? "", out var uri, out var error))
+        {
+            throw new DatasetSourceException(error!);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.SourceTimeout);
+        var client = httpClients.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.5));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            throw new DatasetSourceException($"{uri} answered with a redirect ({(int)response.StatusCode}); give the final URL");
+        }
+
+        if ((int)response.StatusCode is >= 400 and < 500)
+        {
+            throw new DatasetSourceException($"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+
+        // 5xx and network failures are transient: let the activity's retry policy try again.
+        response.EnsureSuccessStatusCode();
+        if (response.Content.Headers.ContentLength > settings.MaxSourceBytes)
+        {
+            throw new DatasetSourceException($"{uri} is {response.Content.Headers.ContentLength} bytes, over the {settings.MaxSourceBytes}-byte limit");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
+        {
+            if (buffer.Length + read > settings.MaxSourceBytes)
+            {
+                throw new DatasetSourceException($"{uri} is over the {settings.MaxSourceBytes}-byte limit");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>A dataset source that cannot be read for a reason a retry will not fix.</summary>
+public sealed class DatasetSourceException(string message) : Exception(message);

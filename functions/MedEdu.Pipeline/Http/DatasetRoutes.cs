@@ -1,0 +1,126 @@
+using System.Globalization;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace MedEdu.Pipeline.Http;
+
+/// <summary>
+/// The dataset routes, written once: the local host maps them with minimal APIs and the Functions
+/// app calls them from one-line HTTP triggers. Each takes the request and the durable client the
+/// host provides and returns an <see cref="ApiResult"/>.
+/// </summary>
+public sealed class DatasetRoutes(DatasetService service, IOptions<PipelineOptions> options)
+{
+    /// <summary>Route templates, shared by both hosts (relative to <c>/api</c>).</summary>
+    public const string Collection = "datasets";
+    public const string Item = "datasets/{id}";
+    public const string Refresh = "datasets/{id}/refresh";
+    public const string Compounds = "datasets/{id}/compounds";
+    public const string Quarantine = "datasets/{id}/quarantine";
+
+    /// <summary>Largest page of compounds one request may ask for.</summary>
+    public const int MaxTake = 1000;
+
+    /// <summary><c>POST /api/datasets</c>: register a dataset and start ingesting it.</summary>
+    public async Task<ApiResult> RegisterAsync(HttpRequest request, DurableTaskClient client)
+    {
+        var (registration, problem) = await RequestBody.ReadJsonAsync<DatasetRegistration>(request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var validated = DatasetRegistrationValidator.Validate(registration!, options.Value.UrlPolicy, out var error);
+        if (validated is null)
+        {
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid dataset registration", error!);
+        }
+
+        var status = await service.RegisterAsync(validated, client, request.HttpContext.RequestAborted);
+        if (status is null)
+        {
+            return ApiResult.Problem(StatusCodes.Status409Conflict, "Dataset exists",
+                $"dataset '{validated.Id}' is already registered; POST /api/datasets/{validated.Id}/refresh ingests a new version", $"/api/datasets/{validated.Id}");
+        }
+
+        return ApiResult.Accepted(status, $"/api/datasets/{status.Id}");
+    }
+
+    /// <summary><c>GET /api/datasets</c>: every dataset.</summary>
+    public async Task<ApiResult> ListAsync(HttpRequest request) =>
+        ApiResult.Ok(await service.ListAsync(request.HttpContext.RequestAborted));
+
+    /// <summary><c>GET /api/datasets/{id}</c>: status, counts and ingestion progress.</summary>
+    public async Task<ApiResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        var status = await service.GetStatusAsync(id, client, request.HttpContext.RequestAborted);
+        return status is null ? UnknownDataset(id) : ApiResult.Ok(status);
+    }
+
+    /// <summary><c>POST /api/datasets/{id}/refresh</c>: ingest a new version from the registered source.</summary>
+    public async Task<ApiResult> RefreshAsync(HttpRequest request, DurableTaskClient client, string id)
+    {
+        var status = await service.RefreshAsync(id, client, request.HttpContext.RequestAborted);
+        return status is null ? UnknownDataset(id) : ApiResult.Accepted(status, $"/api/datasets/{id}");
+    }
+
+    /// <summary><c>GET /api/datasets/{id}/compounds?skip=&amp;take=&amp;version=</c>: a page of stored compounds.</summary>
+    public Task<ApiResult> CompoundsAsync(HttpRequest request, string id) =>
+        PageAsync(request, id, (key, skip, take, ct) => service.PageCompoundsAsync(key, skip, take, ct));
+
+    /// <summary><c>GET /api/datasets/{id}/quarantine?skip=&amp;take=&amp;version=</c>: rows refused by ingestion, with reasons.</summary>
+    public Task<ApiResult> QuarantineAsync(HttpRequest request, string id) =>
+        PageAsync(request, id, (key, skip, take, ct) => service.PageQuarantineAsync(key, skip, take, ct));
+
+    private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
+    {
+        if (!TryQueryInt(request, "skip", 0, 0, int.MaxValue, out int skip, out var problem)
+            || !TryQueryInt(request, "take", 50, 1, MaxTake, out int take, out problem)
+            || !TryQueryInt(request, "version", 0, 1, int.MaxValue, out int version, out problem))
+        {
+            return problem!;
+        }
+
+        var lookup = await service.ResolveVersionAsync(id, version == 0 ? null : version, request.HttpContext.RequestAborted);
+        if (lookup == VersionLookup.UnknownDataset)
+        {
+            return UnknownDataset(id);
+        }
+
+        if (lookup.Key is not { } key)
+        {
+            return ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+        }
+
+        var items = await page(key, skip, take, request.HttpContext.RequestAborted);
+        return ApiResult.Ok(new Page<T>(id, key.Version, skip, take, items));
+    }
+
+    private static bool TryQueryInt(HttpRequest request, string name, int fallback, int min, int max, out int value, out ApiResult? problem)
+    {
+        problem = null;
+        value = fallback;
+        if (!request.Query.TryGetValue(name, out var raw) || string.IsNullOrEmpty(raw))
+        {
+            return true;
+        }
+
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+
+        problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter",
+            $"'{name}' must be an integer from {min} to {max}, not '{raw}'");
+        return false;
+    }
+
+    private static ApiResult UnknownDataset(string id) =>
+        ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown dataset", $"no dataset with id '{id}'", $"/api/datasets/{id}");
+}
+
+/// <summary>A page of items of one dataset version.</summary>
+public sealed record Page<T>(string DatasetId, int Version, int Skip, int Take, List<T> Items);

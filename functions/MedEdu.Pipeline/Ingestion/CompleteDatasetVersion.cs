@@ -1,0 +1,16 @@
+using MedEdu.Pipeline.Storage;
+using Microsoft.DurableTask;
+
+namespace MedEdu.Pipeline.Ingestion;
+
+/// <summary>Marks a version ready with its counts and makes it the served version if it is the newest ready one.</summary>
+public sealed class CompleteDatasetVersion(DatasetRepository datasets) : TaskActivity<CompleteVersionInput, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, CompleteVersionInput input)
+    {
+        await VersionCloser.CloseAsync(datasets, input, DatasetVersionStatus.Ready);
+        await VersionCloser.PromoteAsync(datasets, input.DatasetId, input.Version);
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using MedEdu.Pipeline.Datasets;
+
+namespace MedEdu.Pipeline.Ingestion;
+
+/// <summary>Input of the <c>IngestDataset</c> orchestration: which version of which dataset, from where.</summary>
+public sealed record IngestDatasetInput(string DatasetId, int Version, DatasetSource Source, int ChunkSize = IngestDatasetInput.DefaultChunkSize)
+{
+    /// <summary>Rows per fan-out activity: large enough to amortise a Table round trip, small enough for visible progress.</summary>
+    public const int DefaultChunkSize = 500;
+}
+
+/// <summary>The raw file stored in Blob and how it was cut into chunks on record boundaries.</summary>
+/// <param name="BlobName">Name of the raw blob (its content hash).</param>
+/// <param name="ContentHash">Hex SHA-256 of the raw file.</param>
+/// <param name="Header">Column names from the header row.</param>
+/// <param name="TotalRows">Data rows in the file.</param>
+/// <param name="Chunks">The fan-out plan.</param>
+/// <param name="Error">Why the file cannot be ingested at all (e.g. a mapped column is missing), or null.</param>
+public sealed record RawDatasetManifest(string BlobName, string ContentHash, string[] Header, int TotalRows, List<RowChunk> Chunks, string? Error);
+
+/// <summary>A run of consecutive data rows inside the raw file.</summary>
+/// <param name="Index">0-based chunk number.</param>
+/// <param name="Offset">Byte offset of the chunk's first row in the raw blob.</param>
+/// <param name="Length">Bytes to read, through the last row's line terminator.</param>
+/// <param name="FirstRowNumber">1-based data row number of the first row.</param>
+/// <param name="FirstLine">1-based line in the file where the first row starts.</param>
+/// <param name="RowCount">Rows in the chunk.</param>
+public sealed record RowChunk(int Index, long Offset, int Length, int FirstRowNumber, int FirstLine, int RowCount);
+
+/// <summary>Input of the <c>IngestCompoundChunk</c> activity.</summary>
+public sealed record IngestChunkInput(string DatasetId, int Version, string BlobName, string[] Header, ColumnMapping Mapping, RowChunk Chunk);
+
+/// <summary>What one chunk activity stored and quarantined.</summary>
+public sealed record ChunkOutcome(int Index, int Stored, int Quarantined);
+
+/// <summary>Input of the activities that close a version (ready or failed).</summary>
+public sealed record CompleteVersionInput(string DatasetId, int Version, string? ContentHash, string? RawBlob, int TotalRows, int Stored, int Quarantined, string? Error);
+
+/// <summary>The orchestration's result.</summary>
+public sealed record IngestDatasetResult(string DatasetId, int Version, string Status, int TotalRows, int Stored, int Quarantined, string? Error);
+
+/// <summary>Custom status of a running ingestion, shown by <c>GET /api/datasets/{id}</c>.</summary>
+/// <param name="Phase">downloading, ingesting, finishing, ready or failed.</param>
+/// <param name="ChunksDone">Chunk activities finished.</param>
+/// <param name="ChunksTotal">Chunk activities planned.</param>
+/// <param name="TotalRows">Data rows in the file.</param>
+/// <param name="Stored">Compounds stored so far.</param>
+/// <param name="Quarantined">Rows quarantined so far.</param>
+/// <param name="Percent">Chunks done as a percentage.</param>
+public sealed record IngestionProgress(string Phase, int ChunksDone, int ChunksTotal, int TotalRows, int Stored, int Quarantined, int Percent);

@@ -1,0 +1,23 @@
+namespace MedEdu.Pipeline;
+
+/// <summary>Settings of the pipeline, bound from the <c>MedEdu</c> configuration section.</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "MedEdu";
+
+    /// <summary>Folder holding the bundled dataset files; defaults to <c>datasets/</c> beside the binaries.</summary>
+    public string BundledDatasetsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "datasets");
+
+    /// <summary>Test-only: allow dataset URLs on loopback addresses (the tests' local HTTP servers).</summary>
+    public bool AllowLoopbackSources { get; set; }
+
+    /// <summary>Largest source file accepted, in bytes.</summary>
+    public long MaxSourceBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Longest a source download may take.</summary>
+    public TimeSpan SourceTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The URL policy these options imply.</summary>
+    public Datasets.SourceUrlPolicy UrlPolicy => new(AllowLoopbackSources);
+}

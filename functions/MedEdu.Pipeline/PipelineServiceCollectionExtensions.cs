@@ -1,0 +1,63 @@
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Http;
+using MedEdu.Pipeline.Ingestion;
+using MedEdu.Pipeline.Services;
+using MedEdu.Pipeline.Storage;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedEdu.Pipeline;
+
+/// <summary>Registers the pipeline's services, repositories, activities and route handlers for any host.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Configuration key of the storage connection string (Azurite's development string by default).</summary>
+    public const string StorageConnectionSetting = "AzureWebJobsStorage";
+
+    /// <summary>Adds everything the routes and activities need.</summary>
+    public static IServiceCollection AddMedEduPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new StorageAccount(configuration[StorageConnectionSetting] ?? StorageAccount.DevelopmentConnectionString));
+        services.AddSingleton<TableProvider>();
+        services.AddSingleton<RawDatasetStore>();
+        services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<CompoundRepository>();
+        services.AddSingleton<DatasetService>();
+        services.AddSingleton<DatasetRoutes>();
+        services.AddSingleton<DatasetSourceReader>();
+        services.AddHttpClient(DatasetSourceReader.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        foreach (var activity in PipelineTasks.Activities)
+        {
+            services.AddTransient(activity);
+        }
+
+        return services;
+    }
+
+    /// <summary>Registers the orchestrators and activities with a DurableTask worker (the local host's).</summary>
+    public static void AddMedEduTasks(this DurableTaskRegistry registry)
+    {
+        registry.AddOrchestrator<IngestDatasetOrchestrator>();
+        foreach (var activity in PipelineTasks.Activities)
+        {
+            registry.AddActivity(activity);
+        }
+    }
+}
+
+/// <summary>The task classes of the pipeline.</summary>
+public static class PipelineTasks
+{
+    /// <summary>Every activity class; their names are <see cref="TaskNames"/>.</summary>
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(FetchRawDataset),
+        typeof(IngestCompoundChunk),
+        typeof(CompleteDatasetVersion),
+        typeof(FailDatasetVersion),
+    ];
+}

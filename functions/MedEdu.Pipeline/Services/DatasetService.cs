@@ -1,0 +1,150 @@
+using System.Text.Json;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Ingestion;
+using MedEdu.Pipeline.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace MedEdu.Pipeline.Services;
+
+/// <summary>Registers datasets, starts their ingestion and reports on them; used by every host's routes.</summary>
+public sealed class DatasetService(DatasetRepository datasets, CompoundRepository compounds, TimeProvider clock)
+{
+    /// <summary>Registers a new dataset and starts ingesting version 1; null when the id is taken.</summary>
+    public async Task<DatasetStatus?> RegisterAsync(ValidatedRegistration registration, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        var entity = new DatasetEntity
+        {
+            RowKey = registration.Id,
+            Name = registration.Name,
+            Bundled = registration.Source.Bundled,
+            Url = registration.Source.Url,
+            SmilesColumn = registration.Source.Mapping.Smiles,
+            NameColumn = registration.Source.Mapping.Name,
+            ValueColumn = registration.Source.Mapping.Value,
+            LatestVersion = 1,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        if (!await datasets.TryAddAsync(entity, cancellationToken))
+        {
+            return null;
+        }
+
+        await StartVersionAsync(entity, 1, client, cancellationToken);
+        return await GetStatusAsync(registration.Id, client, cancellationToken);
+    }
+
+    /// <summary>Starts ingesting a new version of an existing dataset from its registered source; null when unknown.</summary>
+    public async Task<DatasetStatus?> RefreshAsync(string datasetId, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var entity = await datasets.FindAsync(datasetId, cancellationToken);
+            if (entity is null)
+            {
+                return null;
+            }
+
+            int version = entity.LatestVersion + 1;
+            entity.LatestVersion = version;
+            try
+            {
+                await datasets.UpdateAsync(entity, cancellationToken);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 412 && attempt < 10)
+            {
+                continue;
+            }
+
+            await StartVersionAsync(entity, version, client, cancellationToken);
+            return await GetStatusAsync(datasetId, client, cancellationToken);
+        }
+    }
+
+    private async Task StartVersionAsync(DatasetEntity entity, int version, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        string instanceId = TaskNames.IngestionInstanceId(entity.RowKey, version);
+        await datasets.UpsertVersionAsync(new DatasetVersionEntity
+        {
+            PartitionKey = entity.RowKey,
+            RowKey = DatasetVersionEntity.RowKeyOf(version),
+            Version = version,
+            Status = DatasetVersionStatus.Ingesting,
+            InstanceId = instanceId,
+            StartedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+        var input = new IngestDatasetInput(entity.RowKey, version, SourceOf(entity));
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            TaskNames.IngestDataset, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+    }
+
+    /// <summary>The dataset's state, versions and live ingestion progress; null when unknown.</summary>
+    public async Task<DatasetStatus?> GetStatusAsync(string datasetId, DurableTaskClient client, CancellationToken cancellationToken = default)
+    {
+        var entity = await datasets.FindAsync(datasetId, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var versions = await datasets.ListVersionsAsync(datasetId, cancellationToken);
+        var latest = versions.MaxBy(v => v.Version);
+        IngestionState? ingestion = null;
+        if (latest is not null)
+        {
+            var instance = await client.GetInstanceAsync(latest.InstanceId, getInputsAndOutputs: true, cancellationToken);
+            JsonElement? progress = instance?.SerializedCustomStatus is { Length: > 0 } json
+                ? JsonSerializer.Deserialize<JsonElement>(json)
+                : null;
+            ingestion = new IngestionState(latest.InstanceId, latest.Version, instance?.RuntimeStatus.ToString() ?? "Unknown", progress);
+        }
+
+        return new DatasetStatus(
+            entity.RowKey,
+            entity.Name,
+            SourceOf(entity),
+            entity.ReadyVersion == 0 ? null : entity.ReadyVersion,
+            entity.LatestVersion,
+            versions.OrderBy(v => v.Version).Select(VersionSummary.From).ToList(),
+            ingestion);
+    }
+
+    /// <summary>Every dataset with its served version.</summary>
+    public async Task<List<DatasetSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await datasets.ListAsync(cancellationToken))
+            .Select(d => new DatasetSummary(d.RowKey, d.Name, d.ReadyVersion == 0 ? null : d.ReadyVersion, d.LatestVersion))
+            .ToList();
+
+    /// <summary>Resolves the version to read: the requested one, else the served one.</summary>
+    public async Task<VersionLookup> ResolveVersionAsync(string datasetId, int? requested, CancellationToken cancellationToken = default)
+    {
+        var entity = await datasets.FindAsync(datasetId, cancellationToken);
+        if (entity is null)
+        {
+            return VersionLookup.UnknownDataset;
+        }
+
+        if (requested is int wanted)
+        {
+            var version = await datasets.FindVersionAsync(datasetId, wanted, cancellationToken);
+            return version is { Status: DatasetVersionStatus.Ready }
+                ? new VersionLookup(new DatasetVersionKey(datasetId, wanted), null)
+                : new VersionLookup(null, $"version {wanted} of dataset '{datasetId}' is not ready (it is {version?.Status ?? "unknown"})");
+        }
+
+        return entity.ReadyVersion == 0
+            ? new VersionLookup(null, $"dataset '{datasetId}' has no ready version yet; GET /api/datasets/{datasetId} shows the ingestion's progress")
+            : new VersionLookup(new DatasetVersionKey(datasetId, entity.ReadyVersion), null);
+    }
+
+    /// <summary>A page of compounds of a version.</summary>
+    public async Task<List<CompoundView>> PageCompoundsAsync(DatasetVersionKey key, int skip, int take, CancellationToken cancellationToken = default) =>
+        (await compounds.PageAsync(key, skip, take, cancellationToken)).Select(CompoundView.From).ToList();
+
+    /// <summary>A page of quarantined rows of a version.</summary>
+    public async Task<List<QuarantinedRowView>> PageQuarantineAsync(DatasetVersionKey key, int skip, int take, CancellationToken cancellationToken = default) =>
+        (await compounds.QuarantinedAsync(key, skip, take, cancellationToken)).Select(QuarantinedRowView.From).ToList();
+
+    private static DatasetSource SourceOf(DatasetEntity entity) =>
+        new(entity.Bundled, entity.Url, new ColumnMapping(entity.SmilesColumn, entity.NameColumn, entity.ValueColumn));
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Storage;
+
+namespace MedEdu.Pipeline.Services;
+
+/// <summary>What <c>GET /api/datasets/{id}</c> returns.</summary>
+public sealed record DatasetStatus(string Id, string Name, DatasetSource Source, int? ReadyVersion, int LatestVersion, List<VersionSummary> Versions, IngestionState? Ingestion);
+
+/// <summary>One row of <c>GET /api/datasets</c>.</summary>
+public sealed record DatasetSummary(string Id, string Name, int? ReadyVersion, int LatestVersion);
+
+/// <summary>The latest version's orchestration: its runtime status and custom-status progress.</summary>
+public sealed record IngestionState(string InstanceId, int Version, string RuntimeStatus, JsonElement? Progress);
+
+/// <summary>A dataset version's state and counts.</summary>
+public sealed record VersionSummary(int Version, string Status, int TotalRows, int Stored, int Quarantined, string? ContentHash, string? Error, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt)
+{
+    /// <summary>Projects a version entity.</summary>
+    public static VersionSummary From(DatasetVersionEntity e) =>
+        new(e.Version, e.Status, e.TotalRows, e.Stored, e.Quarantined, e.ContentHash, e.Error, e.StartedAt, e.CompletedAt);
+}
+
+/// <summary>A compound as served to clients.</summary>
+public sealed record CompoundView(string Id, int RowNumber, string? Name, string Smiles, double? Value, string DatasetId, int Version)
+{
+    /// <summary>Projects a compound entity.</summary>
+    public static CompoundView From(CompoundEntity e) => new(e.CompoundId, e.RowNumber, e.Name, e.Smiles, e.Value, e.DatasetId, e.Version);
+}
+
+/// <summary>A quarantined row as served to instructors.</summary>
+public sealed record QuarantinedRowView(int RowNumber, int Line, string Reason, string Raw)
+{
+    /// <summary>Projects a quarantine entity.</summary>
+    public static QuarantinedRowView From(QuarantinedRowEntity e) => new(e.RowNumber, e.Line, e.Reason, e.Raw);
+}
+
+/// <summary>A version to read, or why there is none.</summary>
+public sealed record VersionLookup(DatasetVersionKey? Key, string? NotReady)
+{
+    /// <summary>The dataset does not exist.</summary>
+    public static VersionLookup UnknownDataset { get; } = new(null, null);
+}

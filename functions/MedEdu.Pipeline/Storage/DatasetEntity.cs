@@ -1,0 +1,31 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace MedEdu.Pipeline.Storage;
+
+/// <summary>A registered dataset: its source, column mapping and which version is served.</summary>
+public sealed class DatasetEntity : ITableEntity
+{
+    /// <summary>All datasets share one partition; there are few of them.</summary>
+    public const string Partition = "dataset";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = "";
+    public string? Bundled { get; set; }
+    public string? Url { get; set; }
+    public string SmilesColumn { get; set; } = "";
+    public string? NameColumn { get; set; }
+    public string? ValueColumn { get; set; }
+
+    /// <summary>Highest version ever started.</summary>
+    public int LatestVersion { get; set; }
+
+    /// <summary>Version served to readers; 0 until the first version is ready.</summary>
+    public int ReadyVersion { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace MedEdu.Pipeline.Storage;
+
+/// <summary>Names of the tables and blob containers MedEdu owns, in one place.</summary>
+public static class TableNames
+{
+    /// <summary>One entity per registered dataset.</summary>
+    public const string Datasets = "Datasets";
+
+    /// <summary>One entity per dataset version (partition: dataset id).</summary>
+    public const string DatasetVersions = "DatasetVersions";
+
+    /// <summary>One entity per stored compound (partition: dataset version key).</summary>
+    public const string Compounds = "Compounds";
+
+    /// <summary>One entity per rejected row with its reason (partition: dataset version key).</summary>
+    public const string Quarantine = "Quarantine";
+
+    /// <summary>Blob container for raw downloaded files, named by content hash.</summary>
+    public const string RawContainer = "raw-datasets";
+}
