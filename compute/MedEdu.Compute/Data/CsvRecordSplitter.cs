@@ -25,28 +25,60 @@ public static class CsvRecordSplitter
 
         int line = firstLine;
         int recordLine = line;
-        bool inQuotes = false;
+        var state = State.FieldStart;
         for (int i = start; i < data.Length; i++)
         {
             byte b = data[i];
-            if (b == (byte)'"')
+            if (b == (byte)'\n')
             {
-                inQuotes = !inQuotes;
+                line++;
+            }
+
+            switch (state)
+            {
+                case State.Quoted:
+                    if (b == (byte)'"')
+                    {
+                        state = State.QuoteInQuoted;
+                    }
+
+                    continue;
+                case State.QuoteInQuoted when b == (byte)'"':
+                    state = State.Quoted; // a doubled quote is an escaped quote
+                    continue;
+                case State.FieldStart when b == (byte)'"':
+                    state = State.Quoted;
+                    continue;
+            }
+
+            if (b == (byte)',')
+            {
+                state = State.FieldStart;
             }
             else if (b == (byte)'\n')
             {
-                line++;
-                if (!inQuotes)
-                {
-                    AddRecord(records, data, start, i, recordLine);
-                    start = i + 1;
-                    recordLine = line;
-                }
+                AddRecord(records, data, start, i, recordLine);
+                start = i + 1;
+                recordLine = line;
+                state = State.FieldStart;
+            }
+            else
+            {
+                // A quote inside an unquoted field is plain data, as in most CSV readers.
+                state = State.Unquoted;
             }
         }
 
         AddRecord(records, data, start, data.Length, recordLine);
         return records;
+    }
+
+    private enum State
+    {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
     }
 
     private static void AddRecord(List<CsvRecordExtent> records, ReadOnlySpan<byte> data, int start, int end, int line)

@@ -25,4 +25,7 @@ public sealed class DatasetRegistration
 
     /// <summary>CSV column with the measured value.</summary>
     [JsonPropertyName("valueColumn")] public string? ValueColumn { get; init; }
+
+    /// <summary>Rows per ingestion activity (10-10000); the default suits most datasets.</summary>
+    [JsonPropertyName("chunkSize")] public int? ChunkSize { get; init; }
 }

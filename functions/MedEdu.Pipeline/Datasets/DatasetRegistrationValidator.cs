@@ -5,6 +5,12 @@ namespace MedEdu.Pipeline.Datasets;
 /// <summary>Turns a <see cref="DatasetRegistration"/> into a validated id, name and source, or says what is wrong.</summary>
 public static partial class DatasetRegistrationValidator
 {
+    /// <summary>Smallest accepted rows-per-activity.</summary>
+    public const int MinChunkSize = 10;
+
+    /// <summary>Largest accepted rows-per-activity.</summary>
+    public const int MaxChunkSize = 10_000;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,47}$")]
     private static partial Regex IdPattern();
 
@@ -62,10 +68,17 @@ public static partial class DatasetRegistrationValidator
             return null;
         }
 
+        int chunkSize = registration.ChunkSize ?? Ingestion.IngestDatasetInput.DefaultChunkSize;
+        if (chunkSize is < MinChunkSize or > MaxChunkSize)
+        {
+            error = $"'chunkSize' must be from {MinChunkSize} to {MaxChunkSize}, not {chunkSize}";
+            return null;
+        }
+
         error = null;
-        return new ValidatedRegistration(id, string.IsNullOrWhiteSpace(registration.Name) ? id : registration.Name.Trim(), source);
+        return new ValidatedRegistration(id, string.IsNullOrWhiteSpace(registration.Name) ? id : registration.Name.Trim(), source, chunkSize);
     }
 }
 
 /// <summary>A registration that passed validation.</summary>
-public sealed record ValidatedRegistration(string Id, string Name, DatasetSource Source);
+public sealed record ValidatedRegistration(string Id, string Name, DatasetSource Source, int ChunkSize);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Ingestion;
 using MedEdu.Pipeline.Storage;
@@ -23,6 +22,7 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             NameColumn = registration.Source.Mapping.Name,
             ValueColumn = registration.Source.Mapping.Value,
             LatestVersion = 1,
+            ChunkSize = registration.ChunkSize,
             CreatedAt = clock.GetUtcNow(),
         };
         if (!await datasets.TryAddAsync(entity, cancellationToken))
@@ -73,7 +73,7 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             InstanceId = instanceId,
             StartedAt = clock.GetUtcNow(),
         }, cancellationToken);
-        var input = new IngestDatasetInput(entity.RowKey, version, SourceOf(entity));
+        var input = new IngestDatasetInput(entity.RowKey, version, SourceOf(entity), entity.ChunkSize > 0 ? entity.ChunkSize : IngestDatasetInput.DefaultChunkSize);
         await client.ScheduleNewOrchestrationInstanceAsync(
             TaskNames.IngestDataset, input, new StartOrchestrationOptions(instanceId), cancellationToken);
     }
@@ -93,8 +93,8 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
         if (latest is not null)
         {
             var instance = await client.GetInstanceAsync(latest.InstanceId, getInputsAndOutputs: true, cancellationToken);
-            JsonElement? progress = instance?.SerializedCustomStatus is { Length: > 0 } json
-                ? JsonSerializer.Deserialize<JsonElement>(json)
+            var progress = instance?.SerializedCustomStatus is { Length: > 0 }
+                ? instance.ReadCustomStatusAs<IngestionProgress>()
                 : null;
             ingestion = new IngestionState(latest.InstanceId, latest.Version, instance?.RuntimeStatus.ToString() ?? "Unknown", progress);
         }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Ingestion;
 using MedEdu.Pipeline.Storage;
 
 namespace MedEdu.Pipeline.Services;
@@ -11,7 +11,7 @@ public sealed record DatasetStatus(string Id, string Name, DatasetSource Source,
 public sealed record DatasetSummary(string Id, string Name, int? ReadyVersion, int LatestVersion);
 
 /// <summary>The latest version's orchestration: its runtime status and custom-status progress.</summary>
-public sealed record IngestionState(string InstanceId, int Version, string RuntimeStatus, JsonElement? Progress);
+public sealed record IngestionState(string InstanceId, int Version, string RuntimeStatus, IngestionProgress? Progress);
 
 /// <summary>A dataset version's state and counts.</summary>
 public sealed record VersionSummary(int Version, string Status, int TotalRows, int Stored, int Quarantined, string? ContentHash, string? Error, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt)

@@ -28,4 +28,7 @@ public sealed class DatasetEntity : ITableEntity
     public int ReadyVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Rows per ingestion activity.</summary>
+    public int ChunkSize { get; set; }
 }

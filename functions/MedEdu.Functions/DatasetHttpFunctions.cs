@@ -1,0 +1,44 @@
+using MedEdu.Pipeline.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MedEdu.Functions;
+
+/// <summary>HTTP triggers of the dataset routes: one line each over the shared <see cref="DatasetRoutes"/>.</summary>
+public sealed class DatasetHttpFunctions(DatasetRoutes routes)
+{
+    /// <summary><c>POST /api/datasets</c> (instructor key).</summary>
+    [Function("RegisterDataset")]
+    public async Task<IActionResult> Register(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = DatasetRoutes.Collection)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) => await routes.RegisterAsync(request, client);
+
+    /// <summary><c>GET /api/datasets</c>.</summary>
+    [Function("ListDatasets")]
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Collection)] HttpRequest request) => await routes.ListAsync(request);
+
+    /// <summary><c>GET /api/datasets/{id}</c>.</summary>
+    [Function("GetDataset")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Item)] HttpRequest request,
+        [DurableClient] DurableTaskClient client, string id) => await routes.GetAsync(request, client, id);
+
+    /// <summary><c>POST /api/datasets/{id}/refresh</c> (instructor key).</summary>
+    [Function("RefreshDataset")]
+    public async Task<IActionResult> Refresh(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = DatasetRoutes.Refresh)] HttpRequest request,
+        [DurableClient] DurableTaskClient client, string id) => await routes.RefreshAsync(request, client, id);
+
+    /// <summary><c>GET /api/datasets/{id}/compounds</c>.</summary>
+    [Function("ListCompounds")]
+    public async Task<IActionResult> Compounds(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Compounds)] HttpRequest request, string id) => await routes.CompoundsAsync(request, id);
+
+    /// <summary><c>GET /api/datasets/{id}/quarantine</c> (instructor key).</summary>
+    [Function("ListQuarantinedRows")]
+    public async Task<IActionResult> Quarantine(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DatasetRoutes.Quarantine)] HttpRequest request, string id) => await routes.QuarantineAsync(request, id);
+}

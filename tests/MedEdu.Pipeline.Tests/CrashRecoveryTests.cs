@@ -1,0 +1,53 @@
+using System.Net;
+using MedEdu.Pipeline.Tests.Infrastructure;
+
+namespace MedEdu.Pipeline.Tests;
+
+/// <summary>The local host is killed mid-ingestion and restarted: the durable orchestration must finish exactly once.</summary>
+[Trait("Category", "Integration")]
+public sealed class CrashRecoveryTests
+{
+    [Fact]
+    public async Task IngestionSurvivesAKilledHostAndStoresEachCompoundOnce()
+    {
+        await using var host = await LocalHostProcess.StartAsync();
+        string id = DatasetApi.UniqueId("crash");
+        // Small chunks make the run long enough (100 activities) to be killed in the middle.
+        using var response = await host.Client.RegisterAsync(new { id, bundled = "aqsoldb", chunkSize = 100 });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        int doneAtKill = -1;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await host.Client.GetJsonAsync($"api/datasets/{id}");
+            if (status.GetProperty("ingestion").TryGetProperty("progress", out var progress)
+                && progress.GetProperty("chunksDone").GetInt32() is int done and >= 3)
+            {
+                doneAtKill = done;
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.InRange(doneAtKill, 3, 99);
+        host.Kill();
+        await host.StartAsync();
+
+        var version = await host.Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(180), () => host.Log);
+        Assert.Equal("Ready", version.GetProperty("status").GetString());
+        Assert.Equal(9982, version.GetProperty("totalRows").GetInt32());
+        int stored = version.GetProperty("stored").GetInt32();
+        int quarantined = version.GetProperty("quarantined").GetInt32();
+        Assert.Equal(9982, stored + quarantined);
+
+        var compounds = await host.Client.GetAllPagesAsync($"api/datasets/{id}/compounds");
+        var rows = compounds.Select(c => c.GetProperty("rowNumber").GetInt32()).ToList();
+        Assert.Equal(stored, rows.Count);
+        Assert.Equal(rows.Count, rows.Distinct().Count());
+        var quarantinedRows = await host.Client.GetAllPagesAsync($"api/datasets/{id}/quarantine");
+        Assert.Equal(quarantined, quarantinedRows.Count);
+        Assert.Equal(Enumerable.Range(1, 9982), rows.Concat(quarantinedRows.Select(q => q.GetProperty("rowNumber").GetInt32())).Order());
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MedEdu.Pipeline.Tests.Infrastructure;
+
+/// <summary>A real HTTP server on 127.0.0.1 that serves CSV files, standing in for a dataset's web host.</summary>
+public sealed class CsvFileServer : IAsyncDisposable
+{
+    private readonly Dictionary<string, byte[]> _files = [];
+    private readonly WebApplication _app;
+
+    private CsvFileServer(WebApplication app) => _app = app;
+
+    /// <summary>Base URL, e.g. <c>http://127.0.0.1:12345/</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Starts the server on a free loopback port.</summary>
+    public static async Task<CsvFileServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var server = new CsvFileServer(builder.Build());
+        server._app.MapGet("/files/{name}", (string name) =>
+        {
+            lock (server._files)
+            {
+                return server._files.TryGetValue(name, out var bytes)
+                    ? Results.Bytes(bytes, "text/csv")
+                    : Results.NotFound();
+            }
+        });
+        await server._app.StartAsync();
+        server.BaseUrl = server._app.Urls.First().TrimEnd('/') + "/";
+        return server;
+    }
+
+    /// <summary>Serves <paramref name="content"/> at <c>files/{name}</c> and returns its URL.</summary>
+    public string Serve(string name, byte[] content)
+    {
+        lock (_files)
+        {
+            _files[name] = content;
+        }
+
+        return $"{BaseUrl}files/{name}";
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace MedEdu.Pipeline.Tests.Infrastructure;
+
+/// <summary>Calls the dataset routes of a running host the way a client would.</summary>
+public static class DatasetApi
+{
+    /// <summary>POSTs a registration as JSON.</summary>
+    public static Task<HttpResponseMessage> RegisterAsync(this HttpClient client, object registration) =>
+        client.PostAsync("api/datasets", new StringContent(JsonSerializer.Serialize(registration), Encoding.UTF8, "application/json"));
+
+    /// <summary>GETs a JSON document.</summary>
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Polls the dataset until <paramref name="version"/> is no longer ingesting; returns that version's summary.</summary>
+    public static async Task<JsonElement> WaitForVersionAsync(this HttpClient client, string datasetId, int version, TimeSpan timeout, Func<string>? log = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await client.GetJsonAsync($"api/datasets/{datasetId}");
+            foreach (var v in last.GetProperty("versions").EnumerateArray())
+            {
+                if (v.GetProperty("version").GetInt32() == version && v.GetProperty("status").GetString() != "Ingesting")
+                {
+                    return v;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"dataset {datasetId} v{version} still ingesting after {timeout}: {last}\n{log?.Invoke()}");
+    }
+
+    /// <summary>Reads every item of a paged route.</summary>
+    public static async Task<List<JsonElement>> GetAllPagesAsync(this HttpClient client, string path)
+    {
+        var items = new List<JsonElement>();
+        for (int skip = 0; ; skip += 1000)
+        {
+            var page = await client.GetJsonAsync($"{path}?skip={skip}&take=1000");
+            var batch = page.GetProperty("items").EnumerateArray().ToList();
+            items.AddRange(batch);
+            if (batch.Count < 1000)
+            {
+                return items;
+            }
+        }
+    }
+
+    /// <summary>A unique dataset id for one test.</summary>
+    public static string UniqueId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MedEdu.Pipeline.Tests.Infrastructure;
+
+/// <summary>
+/// The real local host (MedEdu.LocalHost) run as a child process on free ports with its own task
+/// hub on Azurite, so tests exercise exactly what users run and can kill it mid-orchestration.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    private LocalHostProcess(string taskHub)
+    {
+        TaskHub = taskHub;
+        ApiPort = FreePort();
+        SidecarPort = FreePort();
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}/"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Durable task hub of this host.</summary>
+    public string TaskHub { get; }
+
+    /// <summary>HTTP API port.</summary>
+    public int ApiPort { get; }
+
+    /// <summary>gRPC sidecar port.</summary>
+    public int SidecarPort { get; }
+
+    /// <summary>Client whose base address is the host's root.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>What the host printed so far (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a host on a fresh task hub and waits until its API answers.</summary>
+    public static async Task<LocalHostProcess> StartAsync(string? taskHub = null)
+    {
+        await Azurite.EnsureRunningAsync();
+        var host = new LocalHostProcess(taskHub ?? ("t" + Guid.NewGuid().ToString("N")[..12]));
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>Starts (or restarts after <see cref="Kill"/>) the process and waits for /api/health.</summary>
+    public async Task StartAsync()
+    {
+        if (!File.Exists(RepoPaths.LocalHostDll))
+        {
+            throw new InvalidOperationException($"{RepoPaths.LocalHostDll} is not built");
+        }
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(RepoPaths.LocalHostDll)!,
+        };
+        foreach (var arg in new[]
+        {
+            RepoPaths.LocalHostDll,
+            $"--LocalHost:ApiPort={ApiPort}",
+            $"--LocalHost:SidecarPort={SidecarPort}",
+            $"--LocalHost:TaskHub={TaskHub}",
+            "--MedEdu:AllowLoopbackSources=true",
+            $"--MedEdu:BundledDatasetsPath={RepoPaths.Datasets}",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"local host exited with {_process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("api/health");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"local host did not answer within 60 s:\n{Log}");
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        Client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

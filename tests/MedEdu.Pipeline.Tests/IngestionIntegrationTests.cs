@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MedEdu.Pipeline.Tests.Infrastructure;
+
+namespace MedEdu.Pipeline.Tests;
+
+/// <summary>Ingestion end to end: the real local host, its durable backend and Azurite.</summary>
+[Trait("Category", "Integration")]
+public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
+{
+    private HttpClient Client => fixture.Host.Client;
+
+    [Fact]
+    public async Task BundledEsolIsIngestedWithEveryRowStored()
+    {
+        string id = DatasetApi.UniqueId("esol");
+        using var response = await Client.RegisterAsync(new { id, bundled = "esol" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal($"/api/datasets/{id}", response.Headers.Location?.OriginalString);
+
+        var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal("Ready", version.GetProperty("status").GetString());
+        Assert.Equal(1128, version.GetProperty("totalRows").GetInt32());
+        Assert.Equal(1128, version.GetProperty("stored").GetInt32());
+        Assert.Equal(0, version.GetProperty("quarantined").GetInt32());
+
+        var status = await Client.GetJsonAsync($"api/datasets/{id}");
+        Assert.Equal(1, status.GetProperty("readyVersion").GetInt32());
+        var ingestion = status.GetProperty("ingestion");
+        Assert.Equal("Completed", ingestion.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(100, ingestion.GetProperty("progress").GetProperty("percent").GetInt32());
+
+        var compounds = await Client.GetAllPagesAsync($"api/datasets/{id}/compounds");
+        Assert.Equal(1128, compounds.Count);
+        Assert.Equal(1128, compounds.Select(c => c.GetProperty("id").GetString()).Distinct().Count());
+
+        // First and last rows of esol-delaney.csv, as published.
+        Assert.Equal("Amigdalin", compounds[0].GetProperty("name").GetString());
+        Assert.Equal("OCC3OC(OCC2OC(OC(C#N)c1ccccc1)C(O)C(O)C2O)C(O)C(O)C3O", compounds[0].GetProperty("smiles").GetString());
+        Assert.Equal(-0.77, compounds[0].GetProperty("value").GetDouble());
+        Assert.Equal("Stirofos", compounds[^1].GetProperty("name").GetString());
+        Assert.Equal(-4.522, compounds[^1].GetProperty("value").GetDouble());
+
+        var page = await Client.GetJsonAsync($"api/datasets/{id}/compounds?skip=10&take=5");
+        Assert.Equal(5, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(11, page.GetProperty("items")[0].GetProperty("rowNumber").GetInt32());
+    }
+
+    [Fact]
+    public async Task BrokenRowsAreQuarantinedWithReasonsAndGoodRowsKept()
+    {
+        await using var server = await CsvFileServer.StartAsync();
+        var csv = new MemoryStream();
+        void Line(string text) => csv.Write(Encoding.UTF8.GetBytes(text + "\n"));
+        Line("name,smiles,logS");
+        Line("ethanol,CCO,1.10");                         // row 1 good
+        Line("too,many,fields,here");                     // row 2 wrong column count
+        Line("nothing,,0.5");                             // row 3 empty SMILES
+        Line("benzene,c1ccccc1,soluble");                 // row 4 non-numeric value
+        csv.Write([0x62, 0x61, 0x64, 0xFF, 0xFE, (byte)',', (byte)'C', (byte)',', (byte)'1', (byte)'\n']); // row 5 bad UTF-8
+        Line("\"quoted, name\",CC(=O)O,-0.2");            // row 6 good, quoted comma
+        Line("\"multi\nline\",CCN,0.3");                  // row 7 good, newline inside quotes (lines 8-9)
+        Line("open \"quote,CCC,0");                       // row 8 good: a quote inside an unquoted field is data
+        Line("\"unterminated,CCCC,1");                     // row 9 unterminated quote (runs to end of file)
+        string url = server.Serve("broken.csv", csv.ToArray());
+
+        string id = DatasetApi.UniqueId("broken");
+        using var response = await Client.RegisterAsync(new { id, url, smilesColumn = "smiles", nameColumn = "name", valueColumn = "logS" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal("Ready", version.GetProperty("status").GetString());
+
+        var stored = await Client.GetAllPagesAsync($"api/datasets/{id}/compounds");
+        var quarantined = await Client.GetAllPagesAsync($"api/datasets/{id}/quarantine");
+        Assert.Equal(version.GetProperty("totalRows").GetInt32(), stored.Count + quarantined.Count);
+        Assert.Equal([1, 6, 7, 8], stored.Select(c => c.GetProperty("rowNumber").GetInt32()));
+        Assert.Equal("quoted, name", stored[1].GetProperty("name").GetString());
+        Assert.Equal("multi\nline", stored[2].GetProperty("name").GetString());
+
+        var reasons = quarantined.ToDictionary(q => q.GetProperty("rowNumber").GetInt32(), q => q.GetProperty("reason").GetString()!);
+        Assert.Equal(5, reasons.Count);
+        Assert.Equal("expected 3 fields, found 4", reasons[2]);
+        Assert.Equal("empty SMILES in column 'smiles'", reasons[3]);
+        Assert.Equal("value 'soluble' in column 'logS' is not a number", reasons[4]);
+        Assert.StartsWith("invalid UTF-8 at byte 3", reasons[5]);
+        Assert.Equal("unterminated quoted field", reasons[9]);
+        Assert.Equal(5, quarantined.Single(q => q.GetProperty("rowNumber").GetInt32() == 4).GetProperty("line").GetInt32()); // header is line 1
+    }
+
+    [Fact]
+    public async Task UnknownDatasetIs404ProblemJson()
+    {
+        using var response = await Client.GetAsync("api/datasets/no-such-dataset");
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "no dataset with id 'no-such-dataset'");
+        using var compounds = await Client.GetAsync("api/datasets/no-such-dataset/compounds");
+        await AssertProblemAsync(compounds, HttpStatusCode.NotFound, "no-such-dataset");
+    }
+
+    [Fact]
+    public async Task MalformedJsonIs400ProblemJson()
+    {
+        using var response = await Client.PostAsync("api/datasets", new StringContent("{\"bundled\": \"esol\",", Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "not valid JSON");
+    }
+
+    [Fact]
+    public async Task UnknownBundledNameIs400NamingTheAllowedOnes()
+    {
+        using var response = await Client.RegisterAsync(new { bundled = "tox21" });
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "unknown bundled dataset 'tox21'; allowed: esol, freesolv, bbbp, aqsoldb");
+    }
+
+    [Fact]
+    public async Task BadPagingParametersAre400()
+    {
+        using var response = await Client.GetAsync("api/datasets/whatever/compounds?take=5000");
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "'take' must be an integer from 1 to 1000");
+    }
+
+    [Fact]
+    public async Task OversizedBodyIs413()
+    {
+        string big = "{\"name\":\"" + new string('x', 70_000) + "\"}";
+        using var response = await Client.PostAsync("api/datasets", new StringContent(big, Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "limit");
+    }
+
+    [Fact]
+    public async Task RegisteringTheSameIdTwiceIs409AndKeepsTheFirst()
+    {
+        string id = DatasetApi.UniqueId("dup");
+        using var first = await Client.RegisterAsync(new { id, bundled = "freesolv" });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        using var second = await Client.RegisterAsync(new { id, bundled = "esol" });
+        await AssertProblemAsync(second, HttpStatusCode.Conflict, "already registered");
+        var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal(642, version.GetProperty("stored").GetInt32());
+    }
+
+    [Fact]
+    public async Task MissingColumnFailsTheVersionWithTheHeaderInTheReason()
+    {
+        await using var server = await CsvFileServer.StartAsync();
+        string url = server.Serve("nosmiles.csv", Encoding.UTF8.GetBytes("a,b\n1,2\n"));
+        string id = DatasetApi.UniqueId("nosmiles");
+        using var response = await Client.RegisterAsync(new { id, url, smilesColumn = "smiles" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal("Failed", version.GetProperty("status").GetString());
+        Assert.Equal("column 'smiles' not found; the header has: 'a', 'b'", version.GetProperty("error").GetString());
+
+        using var compounds = await Client.GetAsync($"api/datasets/{id}/compounds");
+        await AssertProblemAsync(compounds, HttpStatusCode.Conflict, "has no ready version");
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailPart)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.Contains(detailPart, problem.GetProperty("detail").GetString());
+    }
+}
