@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The main job on the embedded default: Azurite + the MedEdu local host.
+# Installs Azurite (npm ci), builds, starts the local host on http://127.0.0.1:7071, ingests the
+# bundled ESOL dataset through the real durable pipeline, prints a summary and the URLs, then keeps
+# serving until Ctrl-C (which stops the host and the Azurite it started).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+api="http://127.0.0.1:7071/api"
+log="$root/.azurite/localhost.log"
+started=$(date +%s.%N)
+
+azurite_was_ours=yes
+bash scripts/azurite.sh status >/dev/null 2>&1 && azurite_was_ours=no
+bash scripts/azurite.sh start
+[[ -f .azurite/azurite.pid ]] || azurite_was_ours=no
+
+echo "build: dotnet build -c Release"
+dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly
+
+mkdir -p .azurite
+dotnet functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll >"$log" 2>&1 &
+host_pid=$!
+cleanup() {
+  echo
+  echo "stopping the local host (pid $host_pid)"
+  kill "$host_pid" 2>/dev/null || true
+  wait "$host_pid" 2>/dev/null || true
+  if [[ $azurite_was_ours == yes ]]; then bash scripts/azurite.sh stop; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+for _ in $(seq 1 300); do
+  curl -sf "$api/health" >/dev/null 2>&1 && break
+  kill -0 "$host_pid" 2>/dev/null || { echo "the local host exited; its log:"; cat "$log"; exit 1; }
+  sleep 0.2
+done
+echo "local host: answering on $api (log: .azurite/localhost.log)"
+
+code=$(curl -s -o /tmp/mededu-register.json -w '%{http_code}' -X POST "$api/datasets" \
+  -H 'content-type: application/json' -d '{"id":"esol","name":"ESOL (Delaney 2004)","bundled":"esol"}')
+if [[ $code == 409 ]]; then
+  echo "ingest: ESOL is already registered; ingesting a new version (POST $api/datasets/esol/refresh)"
+  code=$(curl -s -o /tmp/mededu-register.json -w '%{http_code}' -X POST "$api/datasets/esol/refresh")
+fi
+[[ $code == 202 ]] || { echo "registering ESOL failed ($code):"; cat /tmp/mededu-register.json; exit 1; }
+version=$(jq -r '.latestVersion' /tmp/mededu-register.json)
+echo "ingest: ESOL version $version started (orchestration $(jq -r '.ingestion.instanceId' /tmp/mededu-register.json))"
+
+status=""
+for _ in $(seq 1 600); do
+  body=$(curl -s "$api/datasets/esol")
+  status=$(jq -r --argjson v "$version" '.versions[] | select(.version == $v) | .status' <<<"$body")
+  progress=$(jq -r '.ingestion.progress | if . then "\(.phase) \(.percent)% (\(.stored) stored, \(.quarantined) quarantined)" else "queued" end' <<<"$body")
+  printf '\r  progress: %-60s' "$progress"
+  [[ $status != Ingesting ]] && break
+  sleep 0.2
+done
+echo
+elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+jq -r --argjson v "$version" '.versions[] | select(.version == $v) |
+  "ESOL v\(.version): \(.status): \(.totalRows) rows, \(.stored) compounds stored, \(.quarantined) quarantined (raw file sha256 \(.contentHash))"' <<<"$body"
+[[ $status == Ready ]] || { echo "ingestion did not finish: $body"; exit 1; }
+cat <<MSG
+ready in ${elapsed} s. Try:
+  curl $api/datasets
+  curl $api/datasets/esol
+  curl '$api/datasets/esol/compounds?skip=0&take=5'
+  curl $api/datasets/esol/quarantine
+Serving until Ctrl-C.
+MSG
+if [[ ${MEDEDU_EXIT_WHEN_READY:-} == 1 ]]; then exit 0; fi
+wait "$host_pid"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The test suite: starts Azurite (installing it with npm ci if needed), builds the solution in
+# Release with warnings as errors, checks formatting, runs every xunit project, and prints one
+# closing line "N passed, N failed, N skipped". Stops the Azurite it started.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+had_azurite=no
+bash scripts/azurite.sh status >/dev/null 2>&1 && had_azurite=yes
+bash scripts/azurite.sh start || exit 1
+stop_azurite() { [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop; }
+trap stop_azurite EXIT
+
+dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+if ! dotnet format MedEdu.Functions.sln --verify-no-changes --no-restore -v quiet; then
+  echo "dotnet format found unformatted code (run: dotnet format MedEdu.Functions.sln)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+mkdir -p artifacts/test-results
+dotnet test MedEdu.Functions.sln -c Release --no-build --logger "trx" --results-directory artifacts/test-results \
+  2>&1 | tee artifacts/test-results/console.log
+rc=${PIPESTATUS[0]}
+read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' artifacts/test-results/console.log |
+  sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
+  awk '{ p += $1; f += $2; s += $3 } END { print p + 0, f + 0, s + 0 }')
+[[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$rc"

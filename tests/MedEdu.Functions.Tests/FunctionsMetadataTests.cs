@@ -1,0 +1,75 @@
+using System.Text.Json;
+using MedEdu.Pipeline.Http;
+using MedEdu.Pipeline.Ingestion;
+
+namespace MedEdu.Functions.Tests;
+
+/// <summary>
+/// Reads the functions.metadata that the Functions SDK generated at build time (what the Azure
+/// Functions host loads) and checks that every route, orchestration and activity is bound.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Dictionary<string, JsonElement> Functions = Load();
+
+    public static TheoryData<string, string, string, string> HttpFunctions => new()
+    {
+        { "RegisterDataset", "post", DatasetRoutes.Collection, "Function" },
+        { "ListDatasets", "get", DatasetRoutes.Collection, "Anonymous" },
+        { "GetDataset", "get", DatasetRoutes.Item, "Anonymous" },
+        { "RefreshDataset", "post", DatasetRoutes.Refresh, "Function" },
+        { "ListCompounds", "get", DatasetRoutes.Compounds, "Anonymous" },
+        { "ListQuarantinedRows", "get", DatasetRoutes.Quarantine, "Function" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void HttpRoutesAreBoundWithTheirMethodAndAuthLevel(string name, string method, string route, string authLevel)
+    {
+        var trigger = Binding(name, "httpTrigger");
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+        Assert.Equal("Out", Binding(name, "http").GetProperty("direction").GetString());
+    }
+
+    [Theory]
+    [InlineData("RegisterDataset")]
+    [InlineData("GetDataset")]
+    [InlineData("RefreshDataset")]
+    public void RoutesThatStartOrReadOrchestrationsGetADurableClient(string name) =>
+        Assert.Equal("In", Binding(name, "durableClient").GetProperty("direction").GetString());
+
+    [Fact]
+    public void TheIngestionOrchestratorIsBoundUnderItsSharedName() =>
+        Binding(TaskNames.IngestDataset, "orchestrationTrigger");
+
+    [Theory]
+    [InlineData(TaskNames.FetchRawDataset)]
+    [InlineData(TaskNames.IngestCompoundChunk)]
+    [InlineData(TaskNames.CompleteDatasetVersion)]
+    [InlineData(TaskNames.FailDatasetVersion)]
+    public void EveryActivityIsBoundUnderItsSharedName(string name) => Binding(name, "activityTrigger");
+
+    [Fact]
+    public void EveryActivityTheLocalHostRegistersHasAFunction()
+    {
+        foreach (var type in MedEdu.Pipeline.PipelineTasks.Activities)
+        {
+            Binding(type.Name, "activityTrigger");
+        }
+    }
+
+    private static JsonElement Binding(string function, string type)
+    {
+        Assert.True(Functions.TryGetValue(function, out var entry), $"function '{function}' is not in functions.metadata");
+        return Assert.Single(entry.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == type);
+    }
+
+    private static Dictionary<string, JsonElement> Load()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+}
