@@ -256,6 +256,7 @@ public static class RingFinder
 
         candidates.Sort((a, b) => PopCount(a).CompareTo(PopCount(b)));
         var basis = new List<(ulong[] Reduced, int Pivot)>();
+        var selected = new List<ulong[]>();
         foreach (var candidate in candidates)
         {
             var reduced = (ulong[])candidate.Clone();
@@ -277,12 +278,83 @@ public static class RingFinder
             }
 
             basis.Add((reduced, lead));
+            selected.Add(candidate);
             var (ringAtoms, ringBonds) = Trace(candidate, edges);
             atomRings.Add(ringAtoms);
             bondRings.Add(ringBonds);
             if (basis.Count == nRings)
             {
                 break;
+            }
+        }
+
+        AddSymmetricRings(candidates, selected, edges, words, atomRings, bondRings);
+    }
+
+    /// <summary>
+    /// RDKit's symmetrized SSSR: a cycle left out of the basis joins the rings when it has the size
+    /// of a basis ring, shares a bond with it and contains every bond that only that ring covers
+    /// (e.g. the third six-ring of bicyclo[2.2.2]octane or of pinane).
+    /// </summary>
+    private static void AddSymmetricRings(List<ulong[]> candidates, List<ulong[]> selected, List<Bond> edges, int words, List<int[]> atomRings, List<int[]> bondRings)
+    {
+        var bondCounts = new int[edges.Count];
+        foreach (var ring in selected)
+        {
+            for (int e = 0; e < edges.Count; e++)
+            {
+                if ((ring[e >> 6] & (1UL << (e & 63))) != 0)
+                {
+                    bondCounts[e]++;
+                }
+            }
+        }
+
+        int maxSize = selected.Max(PopCount);
+        foreach (var candidate in candidates)
+        {
+            int size = PopCount(candidate);
+            if (size > maxSize)
+            {
+                break;
+            }
+
+            if (selected.Any(r => r.AsSpan().SequenceEqual(candidate)))
+            {
+                continue;
+            }
+
+            foreach (var ring in selected)
+            {
+                if (PopCount(ring) != size)
+                {
+                    continue;
+                }
+
+                bool shares = false, coversUnique = true;
+                for (int e = 0; e < edges.Count && coversUnique; e++)
+                {
+                    ulong bit = 1UL << (e & 63);
+                    if ((ring[e >> 6] & bit) == 0)
+                    {
+                        continue;
+                    }
+
+                    bool inCandidate = (candidate[e >> 6] & bit) != 0;
+                    shares |= inCandidate;
+                    if (bondCounts[e] == 1 && !inCandidate)
+                    {
+                        coversUnique = false;
+                    }
+                }
+
+                if (shares && coversUnique)
+                {
+                    var (ringAtoms, ringBonds) = Trace(candidate, edges);
+                    atomRings.Add(ringAtoms);
+                    bondRings.Add(ringBonds);
+                    break;
+                }
             }
         }
     }

@@ -1,0 +1,609 @@
+using MedEdu.Compute.Chemistry.Elements;
+using MedEdu.Compute.Chemistry.Molecules;
+
+namespace MedEdu.Compute.Chemistry.Substruct;
+
+using AtomTest = Func<Atom, MatchTarget, bool>;
+using BondTest = Func<Bond, MatchTarget, bool>;
+
+/// <summary>
+/// Parses Daylight SMARTS: atom primitives (*, a, A, #n, element symbols, D, H, h, R, r, v, X, x,
+/// charges, isotopes, chirality accepted and ignored), recursive $(...), the operators ! &amp; , ;
+/// for atoms and bonds, branches, ring closures and '.'.
+/// </summary>
+internal static class SmartsParser
+{
+    public static SmartsPattern Parse(string smarts)
+    {
+        ArgumentNullException.ThrowIfNull(smarts);
+        var atoms = new List<QueryAtom>();
+        var bonds = new List<QueryBond>();
+        var branches = new Stack<int>();
+        var rings = new Dictionary<int, (int Atom, BondTest? Bond)>();
+        int previous = -1;
+        BondTest? pendingBond = null;
+        int pos = 0;
+        while (pos < smarts.Length)
+        {
+            char c = smarts[pos];
+            if (c == '(')
+            {
+                if (previous < 0)
+                {
+                    throw new SmartsException(pos, "branch without an atom before it");
+                }
+
+                branches.Push(previous);
+                pos++;
+            }
+            else if (c == ')')
+            {
+                if (branches.Count == 0)
+                {
+                    throw new SmartsException(pos, "unmatched ')'");
+                }
+
+                previous = branches.Pop();
+                pos++;
+            }
+            else if (c == '.')
+            {
+                previous = -1;
+                pos++;
+            }
+            else if (char.IsAsciiDigit(c) || c == '%')
+            {
+                int start = pos;
+                int number;
+                if (c == '%')
+                {
+                    if (pos + 2 >= smarts.Length || !char.IsAsciiDigit(smarts[pos + 1]) || !char.IsAsciiDigit(smarts[pos + 2]))
+                    {
+                        throw new SmartsException(pos, "'%' needs two digits");
+                    }
+
+                    number = int.Parse(smarts.AsSpan(pos + 1, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+                    pos += 3;
+                }
+                else
+                {
+                    number = c - '0';
+                    pos++;
+                }
+
+                if (previous < 0)
+                {
+                    throw new SmartsException(start, "ring closure without an atom");
+                }
+
+                if (rings.Remove(number, out var open))
+                {
+                    var test = pendingBond ?? open.Bond ?? DefaultBond;
+                    bonds.Add(new QueryBond(open.Atom, previous, test));
+                }
+                else
+                {
+                    rings[number] = (previous, pendingBond);
+                }
+
+                pendingBond = null;
+            }
+            else if (IsBondChar(c))
+            {
+                int end = pos;
+                while (end < smarts.Length && (IsBondChar(smarts[end]) || smarts[end] is '!' or '&' or ',' or ';'))
+                {
+                    end++;
+                }
+
+                pendingBond = new BondExpressionReader(smarts, pos, end).Read();
+                pos = end;
+            }
+            else
+            {
+                AtomTest test;
+                if (c == '[')
+                {
+                    int close = FindClose(smarts, pos);
+                    test = new AtomExpressionReader(smarts, pos + 1, close).Read();
+                    pos = close + 1;
+                }
+                else
+                {
+                    (test, pos) = ReadBareAtom(smarts, pos);
+                }
+
+                atoms.Add(new QueryAtom(test));
+                int index = atoms.Count - 1;
+                if (previous >= 0)
+                {
+                    bonds.Add(new QueryBond(previous, index, pendingBond ?? DefaultBond));
+                }
+
+                pendingBond = null;
+                previous = index;
+            }
+        }
+
+        if (branches.Count > 0)
+        {
+            throw new SmartsException(smarts.Length, "unclosed branch");
+        }
+
+        if (rings.Count > 0)
+        {
+            throw new SmartsException(smarts.Length, $"ring closure {rings.Keys.First()} never closed");
+        }
+
+        return new SmartsPattern(smarts, atoms, bonds);
+    }
+
+    private static readonly BondTest DefaultBond = (b, _) => b.Order is BondOrder.Single or BondOrder.Aromatic;
+
+    private static bool IsBondChar(char c) => c is '-' or '=' or '#' or ':' or '~' or '@' or '/' or '\\' or '!';
+
+    private static int FindClose(string s, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < s.Length; i++)
+        {
+            if (s[i] == '[')
+            {
+                depth++;
+            }
+            else if (s[i] == ']' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        throw new SmartsException(open, "'[' never closed");
+    }
+
+    private static (AtomTest, int) ReadBareAtom(string s, int pos)
+    {
+        char c = s[pos];
+        char next = pos + 1 < s.Length ? s[pos + 1] : '\0';
+        if (c == 'C' && next == 'l')
+        {
+            return (Element(17, aromatic: false), pos + 2);
+        }
+
+        if (c == 'B' && next == 'r')
+        {
+            return (Element(35, aromatic: false), pos + 2);
+        }
+
+        return c switch
+        {
+            '*' => ((_, _) => true, pos + 1),
+            'A' => ((a, _) => !a.IsAromatic, pos + 1),
+            'a' => ((a, _) => a.IsAromatic, pos + 1),
+            'B' => (Element(5, false), pos + 1),
+            'C' => (Element(6, false), pos + 1),
+            'N' => (Element(7, false), pos + 1),
+            'O' => (Element(8, false), pos + 1),
+            'P' => (Element(15, false), pos + 1),
+            'S' => (Element(16, false), pos + 1),
+            'F' => (Element(9, false), pos + 1),
+            'I' => (Element(53, false), pos + 1),
+            'b' => (Element(5, true), pos + 1),
+            'c' => (Element(6, true), pos + 1),
+            'n' => (Element(7, true), pos + 1),
+            'o' => (Element(8, true), pos + 1),
+            'p' => (Element(15, true), pos + 1),
+            's' => (Element(16, true), pos + 1),
+            _ => throw new SmartsException(pos, $"unexpected character '{c}'"),
+        };
+    }
+
+    private static AtomTest Element(int number, bool? aromatic) => aromatic switch
+    {
+        null => (a, _) => a.AtomicNumber == number,
+        true => (a, _) => a.AtomicNumber == number && a.IsAromatic,
+        false => (a, _) => a.AtomicNumber == number && !a.IsAromatic,
+    };
+
+    /// <summary>Reads the expression inside one pair of brackets.</summary>
+    private sealed class AtomExpressionReader(string s, int first, int end)
+    {
+        private readonly int _start = first;
+        private int _pos = first;
+
+        public AtomTest Read()
+        {
+            if (_pos == end)
+            {
+                throw new SmartsException(_start, "empty atom '[]'");
+            }
+
+            // [H], [2H], [H+]: a hydrogen atom rather than an H-count primitive.
+            string body = s[_start..end];
+            if (body is "H" or "H+" or "H-" || (body.EndsWith('H') && body[..^1].All(char.IsAsciiDigit)))
+            {
+                int charge = body.EndsWith('+') ? 1 : body.EndsWith('-') ? -1 : 0;
+                return (a, _) => a.AtomicNumber == 1 && a.Charge == charge;
+            }
+
+            var test = LowAnd();
+            if (_pos != end)
+            {
+                throw new SmartsException(_pos, $"unexpected '{s[_pos]}' in atom expression");
+            }
+
+            return test;
+        }
+
+        private AtomTest LowAnd()
+        {
+            var left = Or();
+            while (_pos < end && s[_pos] == ';')
+            {
+                _pos++;
+                var l = left;
+                var r = Or();
+                left = (a, t) => l(a, t) && r(a, t);
+            }
+
+            return left;
+        }
+
+        private AtomTest Or()
+        {
+            var left = HighAnd();
+            while (_pos < end && s[_pos] == ',')
+            {
+                _pos++;
+                var l = left;
+                var r = HighAnd();
+                left = (a, t) => l(a, t) || r(a, t);
+            }
+
+            return left;
+        }
+
+        private AtomTest HighAnd()
+        {
+            var left = Unary();
+            while (_pos < end && s[_pos] != ',' && s[_pos] != ';')
+            {
+                if (s[_pos] == '&')
+                {
+                    _pos++;
+                }
+
+                var l = left;
+                var r = Unary();
+                left = (a, t) => l(a, t) && r(a, t);
+            }
+
+            return left;
+        }
+
+        private AtomTest Unary()
+        {
+            if (_pos < end && s[_pos] == '!')
+            {
+                _pos++;
+                var inner = Unary();
+                return (a, t) => !inner(a, t);
+            }
+
+            return Primitive();
+        }
+
+        private int? Number()
+        {
+            int begin = _pos;
+            int value = 0;
+            while (_pos < end && char.IsAsciiDigit(s[_pos]))
+            {
+                value = (value * 10) + (s[_pos] - '0');
+                _pos++;
+            }
+
+            return _pos > begin ? value : null;
+        }
+
+        private AtomTest Primitive()
+        {
+            if (_pos >= end)
+            {
+                throw new SmartsException(_pos, "atom expression ends early");
+            }
+
+            char c = s[_pos];
+            char next = _pos + 1 < end ? s[_pos + 1] : '\0';
+            if (char.IsAsciiDigit(c))
+            {
+                int isotope = Number()!.Value;
+                return (a, _) => a.Isotope == isotope;
+            }
+
+            switch (c)
+            {
+                case '*':
+                    _pos++;
+                    return (_, _) => true;
+                case 'a':
+                    if (next == 's')
+                    {
+                        _pos += 2;
+                        return Element(33, true);
+                    }
+
+                    _pos++;
+                    return (a, _) => a.IsAromatic;
+                case 'A':
+                    if (char.IsAsciiLetterLower(next) && PeriodicTable.Find($"A{next}") is { } aElement)
+                    {
+                        _pos += 2;
+                        return Element(aElement.AtomicNumber, false);
+                    }
+
+                    _pos++;
+                    return (a, _) => !a.IsAromatic;
+                case '#':
+                    {
+                        _pos++;
+                        int number = Number() ?? throw new SmartsException(_pos, "'#' needs an atomic number");
+                        return (a, _) => a.AtomicNumber == number;
+                    }
+
+                case 'D':
+                    {
+                        _pos++;
+                        int n = Number() ?? 1;
+                        return (a, _) => a.Degree == n;
+                    }
+
+                case 'X':
+                    {
+                        _pos++;
+                        int n = Number() ?? 1;
+                        return (a, _) => a.TotalDegree == n;
+                    }
+
+                case 'H':
+                    {
+                        _pos++;
+                        int n = Number() ?? 1;
+                        return (a, t) => t.TotalHydrogens[a.Index] == n;
+                    }
+
+                case 'h':
+                    {
+                        _pos++;
+                        int? n = Number();
+                        return n is int count ? (a, _) => a.ImplicitHydrogens == count : (a, _) => a.ImplicitHydrogens > 0;
+                    }
+
+                case 'R':
+                    {
+                        _pos++;
+                        int? n = Number();
+                        return n switch
+                        {
+                            null => (a, t) => t.Molecule.Rings.IsInRing(a.Index),
+                            0 => (a, t) => !t.Molecule.Rings.IsInRing(a.Index),
+                            int count => (a, t) => t.Molecule.Rings.AtomRingCount[a.Index] == count,
+                        };
+                    }
+
+                case 'r':
+                    {
+                        _pos++;
+                        int? n = Number();
+                        return n switch
+                        {
+                            null => (a, t) => t.Molecule.Rings.IsInRing(a.Index),
+                            0 => (a, t) => !t.Molecule.Rings.IsInRing(a.Index),
+                            int size => (a, t) => t.Molecule.Rings.IsInRingOfSize(a.Index, size),
+                        };
+                    }
+
+                case 'x':
+                    {
+                        _pos++;
+                        int? n = Number();
+                        return n is int count ? (a, t) => t.RingBondCount[a.Index] == count : (a, t) => t.RingBondCount[a.Index] > 0;
+                    }
+
+                case 'v':
+                    {
+                        _pos++;
+                        int n = Number() ?? 1;
+                        return (a, t) => t.TotalValence[a.Index] == n;
+                    }
+
+                case '+' or '-':
+                    {
+                        int sign = c == '+' ? 1 : -1;
+                        _pos++;
+                        int charge;
+                        if (Number() is int magnitude)
+                        {
+                            charge = sign * magnitude;
+                        }
+                        else
+                        {
+                            charge = sign;
+                            while (_pos < end && s[_pos] == c)
+                            {
+                                charge += sign;
+                                _pos++;
+                            }
+                        }
+
+                        return (a, _) => a.Charge == charge;
+                    }
+
+                case '@':
+                    _pos++;
+                    // Chirality cannot be checked on a 2D graph without stereo perception: accepted, not tested.
+                    while (_pos < end && s[_pos] is '@' or '?')
+                    {
+                        _pos++;
+                    }
+
+                    return (_, _) => true;
+                case '$':
+                    {
+                        if (next != '(')
+                        {
+                            throw new SmartsException(_pos, "'$' must be followed by '('");
+                        }
+
+                        int depth = 0;
+                        int i = _pos + 1;
+                        for (; i < end; i++)
+                        {
+                            if (s[i] == '(')
+                            {
+                                depth++;
+                            }
+                            else if (s[i] == ')' && --depth == 0)
+                            {
+                                break;
+                            }
+                        }
+
+                        if (i >= end)
+                        {
+                            throw new SmartsException(_pos, "recursive SMARTS '$(' never closed");
+                        }
+
+                        var inner = SmartsParser.Parse(s[(_pos + 2)..i]);
+                        _pos = i + 1;
+                        return (a, t) => t.RecursiveMatch(inner, a);
+                    }
+            }
+
+            if (char.IsAsciiLetterLower(c))
+            {
+                string two = $"{c}{next}";
+                if (two is "se" or "te")
+                {
+                    _pos += 2;
+                    return Element(two == "se" ? 34 : 52, true);
+                }
+
+                int aromaticNumber = c switch { 'b' => 5, 'c' => 6, 'n' => 7, 'o' => 8, 'p' => 15, 's' => 16, _ => -1 };
+                if (aromaticNumber < 0)
+                {
+                    throw new SmartsException(_pos, $"unknown primitive '{c}'");
+                }
+
+                _pos++;
+                return Element(aromaticNumber, true);
+            }
+
+            if (char.IsAsciiLetterUpper(c))
+            {
+                if (char.IsAsciiLetterLower(next) && PeriodicTable.Find($"{c}{next}") is { } two)
+                {
+                    _pos += 2;
+                    return Element(two.AtomicNumber, false);
+                }
+
+                if (PeriodicTable.Find(c.ToString()) is { } one)
+                {
+                    _pos++;
+                    return Element(one.AtomicNumber, false);
+                }
+            }
+
+            throw new SmartsException(_pos, $"unknown primitive '{c}'");
+        }
+    }
+
+    /// <summary>Reads a bond expression such as '-,:' or '!@'.</summary>
+    private sealed class BondExpressionReader(string s, int first, int end)
+    {
+        private int _pos = first;
+
+        public BondTest Read()
+        {
+            var test = LowAnd();
+            if (_pos != end)
+            {
+                throw new SmartsException(_pos, $"unexpected '{s[_pos]}' in bond expression");
+            }
+
+            return test;
+        }
+
+        private BondTest LowAnd()
+        {
+            var left = Or();
+            while (_pos < end && s[_pos] == ';')
+            {
+                _pos++;
+                var l = left;
+                var r = Or();
+                left = (b, t) => l(b, t) && r(b, t);
+            }
+
+            return left;
+        }
+
+        private BondTest Or()
+        {
+            var left = HighAnd();
+            while (_pos < end && s[_pos] == ',')
+            {
+                _pos++;
+                var l = left;
+                var r = HighAnd();
+                left = (b, t) => l(b, t) || r(b, t);
+            }
+
+            return left;
+        }
+
+        private BondTest HighAnd()
+        {
+            var left = Unary();
+            while (_pos < end && s[_pos] != ',' && s[_pos] != ';')
+            {
+                if (s[_pos] == '&')
+                {
+                    _pos++;
+                }
+
+                var l = left;
+                var r = Unary();
+                left = (b, t) => l(b, t) && r(b, t);
+            }
+
+            return left;
+        }
+
+        private BondTest Unary()
+        {
+            if (_pos < end && s[_pos] == '!')
+            {
+                _pos++;
+                var inner = Unary();
+                return (b, t) => !inner(b, t);
+            }
+
+            if (_pos >= end)
+            {
+                throw new SmartsException(_pos, "bond expression ends early");
+            }
+
+            char c = s[_pos++];
+            return c switch
+            {
+                '-' or '/' or '\\' => (b, _) => b.Order == BondOrder.Single,
+                '=' => (b, _) => b.Order == BondOrder.Double,
+                '#' => (b, _) => b.Order == BondOrder.Triple,
+                ':' => (b, _) => b.Order == BondOrder.Aromatic || b.IsAromatic,
+                '~' => (_, _) => true,
+                '@' => (b, t) => t.Molecule.Rings.IsBondInRing(b.Index),
+                _ => throw new SmartsException(_pos - 1, $"unknown bond primitive '{c}'"),
+            };
+        }
+    }
+}

@@ -1,0 +1,255 @@
+using MedEdu.Compute.Chemistry.Molecules;
+
+namespace MedEdu.Compute.Chemistry.Substruct;
+
+/// <summary>
+/// A compiled SMARTS query: atom and bond expressions (with recursive SMARTS) over a query graph,
+/// matched by backtracking search.
+/// </summary>
+public sealed class SmartsPattern
+{
+    internal SmartsPattern(string smarts, List<QueryAtom> atoms, List<QueryBond> bonds)
+    {
+        Smarts = smarts;
+        Atoms = atoms;
+        Bonds = bonds;
+        Order = SearchOrder();
+    }
+
+    /// <summary>The SMARTS text.</summary>
+    public string Smarts { get; }
+
+    internal List<QueryAtom> Atoms { get; }
+
+    internal List<QueryBond> Bonds { get; }
+
+    /// <summary>Query atoms in the order the search maps them: each after a mapped neighbour when possible.</summary>
+    private int[] Order { get; }
+
+    /// <summary>Parses SMARTS text.</summary>
+    /// <exception cref="SmartsException">The SMARTS is malformed.</exception>
+    public static SmartsPattern Parse(string smarts) => SmartsParser.Parse(smarts);
+
+    /// <summary>True when the pattern occurs in the molecule.</summary>
+    public bool IsMatch(Molecule molecule) => IsMatch(new MatchTarget(molecule));
+
+    /// <summary>True when the pattern occurs in the prepared molecule.</summary>
+    public bool IsMatch(MatchTarget target)
+    {
+        bool found = false;
+        Search(target, -1, _ =>
+        {
+            found = true;
+            return false;
+        });
+        return found;
+    }
+
+    /// <summary>Number of matches with distinct atom sets (RDKit's uniquified count).</summary>
+    public int CountUniqueMatches(Molecule molecule) => CountUniqueMatches(new MatchTarget(molecule));
+
+    /// <summary>Number of matches with distinct atom sets in the prepared molecule.</summary>
+    public int CountUniqueMatches(MatchTarget target) => FindMatches(target, unique: true).Count;
+
+    /// <summary>All matches as arrays of molecule atom indices (index i for query atom i).</summary>
+    public List<int[]> FindMatches(MatchTarget target, bool unique = true)
+    {
+        var matches = new List<int[]>();
+        var seen = unique ? new HashSet<string>() : null;
+        Search(target, -1, mapping =>
+        {
+            var copy = (int[])mapping.Clone();
+            if (seen is null || seen.Add(string.Join(',', copy.Order())))
+            {
+                matches.Add(copy);
+            }
+
+            return true;
+        });
+        return matches;
+    }
+
+    /// <summary>True when some match maps query atom 0 to <paramref name="atomIndex"/>.</summary>
+    public bool MatchesAt(MatchTarget target, int atomIndex)
+    {
+        bool found = false;
+        Search(target, atomIndex, _ =>
+        {
+            found = true;
+            return false;
+        });
+        return found;
+    }
+
+    private int[] SearchOrder()
+    {
+        var order = new List<int>();
+        var placed = new bool[Atoms.Count];
+        for (int root = 0; root < Atoms.Count; root++)
+        {
+            if (placed[root])
+            {
+                continue;
+            }
+
+            var queue = new Queue<int>();
+            queue.Enqueue(root);
+            placed[root] = true;
+            while (queue.Count > 0)
+            {
+                int a = queue.Dequeue();
+                order.Add(a);
+                foreach (var b in Bonds)
+                {
+                    int other = b.Begin == a ? b.End : b.End == a ? b.Begin : -1;
+                    if (other >= 0 && !placed[other])
+                    {
+                        placed[other] = true;
+                        queue.Enqueue(other);
+                    }
+                }
+            }
+        }
+
+        return [.. order];
+    }
+
+    /// <summary>Backtracking search; <paramref name="onMatch"/> returns false to stop.</summary>
+    private void Search(MatchTarget target, int anchor, Func<int[], bool> onMatch)
+    {
+        var molecule = target.Molecule;
+        int qn = Atoms.Count;
+        if (qn == 0 || qn > molecule.Atoms.Count)
+        {
+            return;
+        }
+
+        var mapping = new int[qn];
+        Array.Fill(mapping, -1);
+        var used = new bool[molecule.Atoms.Count];
+        var queryBondsOf = new List<QueryBond>[qn];
+        for (int i = 0; i < qn; i++)
+        {
+            queryBondsOf[i] = [];
+        }
+
+        foreach (var b in Bonds)
+        {
+            queryBondsOf[b.Begin].Add(b);
+            queryBondsOf[b.End].Add(b);
+        }
+
+        bool Extend(int depth)
+        {
+            if (depth == qn)
+            {
+                return onMatch(mapping);
+            }
+
+            int q = Order[depth];
+            var queryAtom = Atoms[q];
+
+            // Candidates: neighbours of an already mapped query neighbour, else every atom.
+            QueryBond? via = null;
+            foreach (var b in queryBondsOf[q])
+            {
+                int other = b.Begin == q ? b.End : b.Begin;
+                if (mapping[other] >= 0)
+                {
+                    via = b;
+                    break;
+                }
+            }
+
+            IEnumerable<Atom> candidates;
+            if (via is not null)
+            {
+                int mappedNeighbor = mapping[via.Begin == q ? via.End : via.Begin];
+                candidates = molecule.Atoms[mappedNeighbor].Neighbors;
+            }
+            else if (q == 0 && anchor >= 0)
+            {
+                candidates = [molecule.Atoms[anchor]];
+            }
+            else
+            {
+                candidates = molecule.Atoms;
+            }
+
+            foreach (var atom in candidates)
+            {
+                if (used[atom.Index] || !queryAtom.Matches(atom, target))
+                {
+                    continue;
+                }
+
+                bool bondsOk = true;
+                foreach (var b in queryBondsOf[q])
+                {
+                    int other = b.Begin == q ? b.End : b.Begin;
+                    if (mapping[other] < 0)
+                    {
+                        continue;
+                    }
+
+                    var bond = atom.BondTo(molecule.Atoms[mapping[other]]);
+                    if (bond is null || !b.Matches(bond, target))
+                    {
+                        bondsOk = false;
+                        break;
+                    }
+                }
+
+                if (!bondsOk)
+                {
+                    continue;
+                }
+
+                mapping[q] = atom.Index;
+                used[atom.Index] = true;
+                bool keepGoing = Extend(depth + 1);
+                used[atom.Index] = false;
+                mapping[q] = -1;
+                if (!keepGoing)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (anchor >= 0 && Order[0] != 0)
+        {
+            throw new InvalidOperationException("the search must start at query atom 0");
+        }
+
+        Extend(0);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Smarts;
+}
+
+/// <summary>A query atom: a predicate over a molecule atom.</summary>
+internal sealed class QueryAtom(Func<Atom, MatchTarget, bool> predicate)
+{
+    public bool Matches(Atom atom, MatchTarget target) => predicate(atom, target);
+}
+
+/// <summary>A query bond between two query atoms.</summary>
+internal sealed class QueryBond(int begin, int end, Func<Bond, MatchTarget, bool> predicate)
+{
+    public int Begin { get; } = begin;
+
+    public int End { get; } = end;
+
+    public bool Matches(Bond bond, MatchTarget target) => predicate(bond, target);
+}
+
+/// <summary>A SMARTS string that cannot be parsed.</summary>
+public sealed class SmartsException(int position, string reason) : Exception($"{reason} (at position {position})")
+{
+    /// <summary>0-based position of the problem.</summary>
+    public int Position { get; } = position;
+}
