@@ -81,6 +81,7 @@ public static class AromaticityPerception
             neighbours[i] = [];
         }
 
+        var ringsOfBond = new Dictionary<int, List<int>>();
         for (int i = 0; i < c; i++)
         {
             if (ringBonds[i].Count > MaxFusedAromaticRingSize)
@@ -88,20 +89,37 @@ public static class AromaticityPerception
                 continue;
             }
 
-            for (int j = i + 1; j < c; j++)
+            foreach (int b in ringBonds[i])
             {
-                if (ringBonds[j].Count > MaxFusedAromaticRingSize)
-                {
-                    continue;
-                }
+                (ringsOfBond.TryGetValue(b, out var list) ? list : ringsOfBond[b] = []).Add(i);
+            }
+        }
 
-                int shared = ringBonds[i].Count(ringBonds[j].Contains);
-                if (shared == 1)
+        var shared = new Dictionary<(int, int), int>();
+        foreach (var list in ringsOfBond.Values)
+        {
+            for (int x = 0; x < list.Count; x++)
+            {
+                for (int y = x + 1; y < list.Count; y++)
                 {
-                    neighbours[i].Add(j);
-                    neighbours[j].Add(i);
+                    var key = (Math.Min(list[x], list[y]), Math.Max(list[x], list[y]));
+                    shared[key] = shared.GetValueOrDefault(key) + 1;
                 }
             }
+        }
+
+        foreach (var ((i, j), count) in shared)
+        {
+            if (count == 1)
+            {
+                neighbours[i].Add(j);
+                neighbours[j].Add(i);
+            }
+        }
+
+        foreach (var list in neighbours)
+        {
+            list.Sort();
         }
 
         var done = new bool[c];
@@ -147,6 +165,7 @@ public static class AromaticityPerception
         var doneBonds = new HashSet<int>();
         int nrings = system.Count;
         var counts = new int[molecule.Atoms.Count];
+        var subsets = ConnectedSubsets(system, neighbours, Math.Min(nrings, MaxFusedRings));
         for (int size = 1; size <= Math.Min(nrings, MaxFusedRings); size++)
         {
             if (doneBonds.Count >= systemBonds.Count || (size == 3 && nrings > 300))
@@ -154,14 +173,8 @@ public static class AromaticityPerception
                 break;
             }
 
-            foreach (var combination in Combinations(nrings, size))
+            foreach (var chosen in subsets[size])
             {
-                var chosen = combination.Select(i => system[i]).ToList();
-                if (size > 1 && !Connected(chosen, neighbours))
-                {
-                    continue;
-                }
-
                 Array.Clear(counts);
                 foreach (int r in chosen)
                 {
@@ -213,6 +226,55 @@ public static class AromaticityPerception
         }
     }
 
+    /// <summary>
+    /// Every connected set of up to <paramref name="maxSize"/> rings of a fused system, by size:
+    /// what RDKit gets by filtering all combinations for fusion, without enumerating the rest.
+    /// </summary>
+    private static List<List<int[]>> ConnectedSubsets(List<int> system, List<int>[] neighbours, int maxSize)
+    {
+        var bySize = new List<List<int[]>>();
+        for (int i = 0; i <= maxSize; i++)
+        {
+            bySize.Add([]);
+        }
+
+        var seen = new HashSet<string>();
+        var frontier = system.Select(r => new[] { r }).ToList();
+        bySize[1].AddRange(frontier);
+        for (int size = 2; size <= maxSize; size++)
+        {
+            var next = new List<int[]>();
+            foreach (var subset in frontier)
+            {
+                foreach (int r in subset)
+                {
+                    foreach (int nb in neighbours[r])
+                    {
+                        if (Array.IndexOf(subset, nb) >= 0)
+                        {
+                            continue;
+                        }
+
+                        var grown = subset.Append(nb).Order().ToArray();
+                        if (seen.Add(string.Join(',', grown)))
+                        {
+                            next.Add(grown);
+                        }
+                    }
+                }
+            }
+
+            bySize[size].AddRange(next);
+            frontier = next;
+            if (frontier.Count > 200_000)
+            {
+                break;
+            }
+        }
+
+        return bySize;
+    }
+
     private static bool Huckel(int[] counts, Donor[] donor)
     {
         int low = 0, high = 0, any = 0;
@@ -254,56 +316,6 @@ public static class AromaticityPerception
         }
 
         return high == 2;
-    }
-
-    private static bool Connected(List<int> chosen, List<int>[] neighbours)
-    {
-        var reached = new HashSet<int> { chosen[0] };
-        var stack = new Stack<int>();
-        stack.Push(chosen[0]);
-        while (stack.Count > 0)
-        {
-            int r = stack.Pop();
-            foreach (int nb in neighbours[r])
-            {
-                if (chosen.Contains(nb) && reached.Add(nb))
-                {
-                    stack.Push(nb);
-                }
-            }
-        }
-
-        return reached.Count == chosen.Count;
-    }
-
-    private static IEnumerable<int[]> Combinations(int n, int k)
-    {
-        var comb = new int[k];
-        for (int i = 0; i < k; i++)
-        {
-            comb[i] = i;
-        }
-
-        while (true)
-        {
-            yield return comb;
-            int pos = k - 1;
-            while (pos >= 0 && comb[pos] == n - k + pos)
-            {
-                pos--;
-            }
-
-            if (pos < 0)
-            {
-                yield break;
-            }
-
-            comb[pos]++;
-            for (int i = pos + 1; i < k; i++)
-            {
-                comb[i] = comb[i - 1] + 1;
-            }
-        }
     }
 
     /// <summary>RDKit's countAtomElec: electrons an atom can put into a pi system, or -1.</summary>

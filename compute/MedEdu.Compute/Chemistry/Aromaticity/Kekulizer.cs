@@ -148,27 +148,85 @@ public static class Kekulizer
         return dv == sbo + 1 || (atom.NoImplicit && dv == sbo + 2);
     }
 
-    /// <summary>Gives every candidate exactly one double bond to another candidate (bounded backtracking, most-constrained first).</summary>
+    /// <summary>Largest connected set of atoms needing double bonds that is searched.</summary>
+    public const int MaxSystemAtoms = 5000;
+
+    /// <summary>Gives every candidate exactly one double bond to another candidate, one connected system at a time.</summary>
     private static bool Pair(Molecule molecule, bool[] candidate, List<Bond>?[] pairable, out int stuck)
     {
         int n = candidate.Length;
         var partner = new Bond?[n];
-        var todo = new List<int>();
-        for (int i = 0; i < n; i++)
+        var assigned = new bool[n];
+        stuck = -1;
+        for (int seed = 0; seed < n; seed++)
         {
-            if (candidate[i])
+            if (!candidate[seed] || assigned[seed])
             {
-                todo.Add(i);
+                continue;
+            }
+
+            // Collect the connected system of candidates around the seed.
+            var system = new List<int>();
+            var stack = new Stack<int>();
+            stack.Push(seed);
+            assigned[seed] = true;
+            while (stack.Count > 0)
+            {
+                int a = stack.Pop();
+                system.Add(a);
+                if (pairable[a] is not { } bonds)
+                {
+                    continue;
+                }
+
+                foreach (var b in bonds)
+                {
+                    int o = b.Other(molecule.Atoms[a]).Index;
+                    if (!assigned[o])
+                    {
+                        assigned[o] = true;
+                        stack.Push(o);
+                    }
+                }
+            }
+
+            if (system.Count > MaxSystemAtoms)
+            {
+                stuck = seed;
+                throw new ChemistryException($"an aromatic system of {system.Count} atoms is over the {MaxSystemAtoms}-atom limit", seed);
+            }
+
+            if (system.Count % 2 == 1 || !PairSystem(molecule, system, partner, pairable, out stuck))
+            {
+                if (stuck < 0)
+                {
+                    stuck = system[0];
+                }
+
+                return false;
             }
         }
 
-        stuck = todo.Count > 0 ? todo[0] : -1;
+        for (int a = 0; a < n; a++)
+        {
+            if (candidate[a])
+            {
+                partner[a]!.Order = BondOrder.Double;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Bounded backtracking over one system, most-constrained atom first.</summary>
+    private static bool PairSystem(Molecule molecule, List<int> todo, Bond?[] partner, List<Bond>?[] pairable, out int stuck)
+    {
+        stuck = -1;
         int steps = 0;
         var trail = new Stack<(int Atom, int Choice)>();
         int unmatched = todo.Count;
         while (unmatched > 0)
         {
-            // Pick the unmatched candidate with the fewest free partners.
             int best = -1, bestOptions = int.MaxValue;
             foreach (int a in todo)
             {
@@ -193,13 +251,16 @@ public static class Kekulizer
                 {
                     best = a;
                     bestOptions = options;
+                    if (options <= 1)
+                    {
+                        break;
+                    }
                 }
             }
 
             if (!TryChoose(molecule, best, 0, partner, pairable))
             {
                 stuck = best;
-                // Backtrack to the most recent choice that has an untried alternative.
                 bool resumed = false;
                 while (trail.Count > 0 && !resumed)
                 {
@@ -233,18 +294,12 @@ public static class Kekulizer
                 continue;
             }
 
-            int chosen = pairable[best]!.IndexOf(partner[best]!);
-            trail.Push((best, chosen));
+            trail.Push((best, pairable[best]!.IndexOf(partner[best]!)));
             unmatched -= 2;
             if (++steps > MaxSteps)
             {
                 return false;
             }
-        }
-
-        foreach (int a in todo)
-        {
-            partner[a]!.Order = BondOrder.Double;
         }
 
         return true;

@@ -44,9 +44,21 @@ public static class Valence
     /// <summary>Sum of bond orders (aromatic = 1.5) plus explicit hydrogens, rounded as RDKit does.</summary>
     /// <param name="atom">The atom.</param>
     /// <param name="strict">Throw when the valence is above the element's maximum.</param>
-    public static int Explicit(Atom atom, bool strict)
+    public static int Explicit(Atom atom, bool strict) => Explicit(atom, atom.ExplicitHydrogens, strict);
+
+    /// <summary>
+    /// Hydrogens an atom would get if written without brackets (organic subset), from its bonds
+    /// alone; a SMILES writer brackets the atom when this differs from its real hydrogen count.
+    /// </summary>
+    public static int BareImplicitHydrogens(Atom atom)
     {
-        double accum = atom.ExplicitHydrogens;
+        int ev = Explicit(atom, 0, strict: false);
+        return ImplicitHydrogens(atom, ev, strict: false, noImplicit: false);
+    }
+
+    private static int Explicit(Atom atom, int explicitHydrogens, bool strict)
+    {
+        double accum = explicitHydrogens;
         foreach (var b in atom.Bonds)
         {
             accum += b.ValenceContribution;
@@ -94,9 +106,12 @@ public static class Valence
     }
 
     /// <summary>Implicit hydrogens by RDKit's rules, given the atom's explicit valence.</summary>
-    public static int ImplicitHydrogens(Atom atom, int explicitValence, bool strict)
+    public static int ImplicitHydrogens(Atom atom, int explicitValence, bool strict) =>
+        ImplicitHydrogens(atom, explicitValence, strict, atom.NoImplicit);
+
+    private static int ImplicitHydrogens(Atom atom, int explicitValence, bool strict, bool noImplicit)
     {
-        if (atom.NoImplicit || atom.AtomicNumber == 0)
+        if (noImplicit || atom.AtomicNumber == 0)
         {
             return 0;
         }

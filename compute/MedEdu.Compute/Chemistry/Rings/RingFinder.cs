@@ -149,13 +149,19 @@ public static class RingFinder
         }
 
         var edges = new List<Bond>();
-        foreach (var b in molecule.Bonds)
+        foreach (int a in atoms)
         {
-            if (isRingBond[b.Index] && local.ContainsKey(b.Begin.Index))
+            foreach (var b in molecule.Atoms[a].Bonds)
             {
-                edges.Add(b);
+                // Each ring bond once, from its lower-index end.
+                if (isRingBond[b.Index] && b.Other(molecule.Atoms[a]).Index > a)
+                {
+                    edges.Add(b);
+                }
             }
         }
+
+        edges.Sort((x, y) => x.Index.CompareTo(y.Index));
 
         int nRings = edges.Count - atoms.Count + 1;
         if (nRings <= 0)

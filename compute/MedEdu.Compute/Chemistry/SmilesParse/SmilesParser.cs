@@ -339,6 +339,12 @@ public static class SmilesParser
             int start = _pos;
             char c = text[_pos];
             char next = _pos + 1 < end ? text[_pos + 1] : '\0';
+            if (char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(next) && next is not ('b' or 'c' or 'n' or 'o' or 'p' or 's')
+                && !(c == 'C' && next == 'l') && !(c == 'B' && next == 'r') && PeriodicTable.Find($"{c}{next}") is not null)
+            {
+                throw new SmilesException(start, $"element '{c}{next}' must be written in brackets, e.g. [{c}{next}]");
+            }
+
             (int number, bool aromatic, int length) = c switch
             {
                 'C' when next == 'l' => (17, false, 2),
