@@ -42,6 +42,12 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.Equal("Stirofos", compounds[^1].GetProperty("name").GetString());
         Assert.Equal(-4.522, compounds[^1].GetProperty("value").GetDouble());
 
+        // Amigdalin (amygdalin, C20H27NO11): formula and weight as published, descriptors from the chemistry core.
+        var properties = compounds[0].GetProperty("properties");
+        Assert.Equal("C20H27NO11", properties.GetProperty("formula").GetString());
+        Assert.Equal(457.432, properties.GetProperty("molWt").GetDouble(), 2);
+        Assert.Equal(7, properties.GetProperty("numHDonors").GetInt32());
+
         var page = await Client.GetJsonAsync($"api/datasets/{id}/compounds?skip=10&take=5");
         Assert.Equal(5, page.GetProperty("items").GetArrayLength());
         Assert.Equal(11, page.GetProperty("items")[0].GetProperty("rowNumber").GetInt32());
@@ -62,7 +68,8 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Line("\"quoted, name\",CC(=O)O,-0.2");            // row 6 good, quoted comma
         Line("\"multi\nline\",CCN,0.3");                  // row 7 good, newline inside quotes (lines 8-9)
         Line("open \"quote,CCC,0");                       // row 8 good: a quote inside an unquoted field is data
-        Line("\"unterminated,CCCC,1");                     // row 9 unterminated quote (runs to end of file)
+        Line("ring,C1CC,2");                               // row 9 SMILES ring never closed
+        Line("\"unterminated,CCCC,1");                     // row 10 unterminated quote (runs to end of file)
         string url = server.Serve("broken.csv", csv.ToArray());
 
         string id = DatasetApi.UniqueId("broken");
@@ -79,12 +86,13 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.Equal("multi\nline", stored[2].GetProperty("name").GetString());
 
         var reasons = quarantined.ToDictionary(q => q.GetProperty("rowNumber").GetInt32(), q => q.GetProperty("reason").GetString()!);
-        Assert.Equal(5, reasons.Count);
+        Assert.Equal(6, reasons.Count);
         Assert.Equal("expected 3 fields, found 4", reasons[2]);
         Assert.Equal("empty SMILES in column 'smiles'", reasons[3]);
         Assert.Equal("value 'soluble' in column 'logS' is not a number", reasons[4]);
         Assert.StartsWith("invalid UTF-8 at byte 3", reasons[5]);
-        Assert.Equal("unterminated quoted field", reasons[9]);
+        Assert.Equal("invalid SMILES at position 1: ring closure 1 is never closed", reasons[9]);
+        Assert.Equal("unterminated quoted field", reasons[10]);
         Assert.Equal(5, quarantined.Single(q => q.GetProperty("rowNumber").GetInt32() == 4).GetProperty("line").GetInt32()); // header is line 1
     }
 

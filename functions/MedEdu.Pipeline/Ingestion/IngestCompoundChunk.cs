@@ -55,7 +55,7 @@ public sealed class IngestCompoundChunk(RawDatasetStore rawStore, CompoundReposi
                 continue;
             }
 
-            stored.Add(new CompoundEntity
+            var compound = new CompoundEntity
             {
                 PartitionKey = key.PartitionKey,
                 RowKey = CompoundEntity.RowKeyOf(rowNumber),
@@ -67,7 +67,22 @@ public sealed class IngestCompoundChunk(RawDatasetStore rawStore, CompoundReposi
                 Name = row.Name,
                 Smiles = row.Smiles,
                 Value = row.Value,
-            });
+            };
+            if (CompoundFeaturizer.TryFeaturize(compound) is { } smilesError)
+            {
+                quarantined.Add(new QuarantinedRowEntity
+                {
+                    PartitionKey = key.PartitionKey,
+                    RowKey = CompoundEntity.RowKeyOf(rowNumber),
+                    RowNumber = rowNumber,
+                    Line = extent.Line,
+                    Reason = smilesError,
+                    Raw = CompoundRowReader.Printable(span),
+                });
+                continue;
+            }
+
+            stored.Add(compound);
         }
 
         return (stored, quarantined);

@@ -22,11 +22,15 @@ public sealed record VersionSummary(int Version, string Status, int TotalRows, i
 }
 
 /// <summary>A compound as served to clients.</summary>
-public sealed record CompoundView(string Id, int RowNumber, string? Name, string Smiles, double? Value, string DatasetId, int Version)
+public sealed record CompoundView(string Id, int RowNumber, string? Name, string Smiles, string CanonicalSmiles, double? Value, string DatasetId, int Version, CompoundProperties Properties)
 {
     /// <summary>Projects a compound entity.</summary>
-    public static CompoundView From(CompoundEntity e) => new(e.CompoundId, e.RowNumber, e.Name, e.Smiles, e.Value, e.DatasetId, e.Version);
+    public static CompoundView From(CompoundEntity e) => new(e.CompoundId, e.RowNumber, e.Name, e.Smiles, e.CanonicalSmiles, e.Value, e.DatasetId, e.Version,
+        new CompoundProperties(e.Formula, e.MolWt, e.MolLogP, e.MolMR, e.TPSA, e.HeavyAtomCount, e.NumHDonors, e.NumHAcceptors, e.NumRotatableBonds, e.RingCount, e.NumAromaticRings, e.FractionCSP3, e.Scaffold));
 }
+
+/// <summary>RDKit-named descriptors of a compound.</summary>
+public sealed record CompoundProperties(string Formula, double MolWt, double MolLogP, double MolMR, double TPSA, int HeavyAtomCount, int NumHDonors, int NumHAcceptors, int NumRotatableBonds, int RingCount, int NumAromaticRings, double FractionCSP3, string Scaffold);
 
 /// <summary>A quarantined row as served to instructors.</summary>
 public sealed record QuarantinedRowView(int RowNumber, int Line, string Reason, string Raw)

@@ -28,6 +28,27 @@ public sealed class CompoundEntity : ITableEntity
     public string Smiles { get; set; } = "";
     public double? Value { get; set; }
 
+    /// <summary>MedEdu's canonical SMILES of the structure.</summary>
+    public string CanonicalSmiles { get; set; } = "";
+    public string Formula { get; set; } = "";
+    public double MolWt { get; set; }
+    public double MolLogP { get; set; }
+    public double MolMR { get; set; }
+    public double TPSA { get; set; }
+    public int HeavyAtomCount { get; set; }
+    public int NumHDonors { get; set; }
+    public int NumHAcceptors { get; set; }
+    public int NumRotatableBonds { get; set; }
+    public int RingCount { get; set; }
+    public int NumAromaticRings { get; set; }
+    public double FractionCSP3 { get; set; }
+
+    /// <summary>Bemis-Murcko scaffold (canonical SMILES; empty for acyclic compounds).</summary>
+    public string Scaffold { get; set; } = "";
+
+    /// <summary>Morgan radius-2 2048-bit fingerprint, 256 bytes, bit i in byte i/8 (least significant bit first).</summary>
+    public byte[] Fingerprint { get; set; } = [];
+
     /// <summary>Row key for a data row number.</summary>
     public static string RowKeyOf(int rowNumber) => rowNumber.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 
