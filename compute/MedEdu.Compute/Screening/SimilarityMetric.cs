@@ -1,0 +1,53 @@
+namespace MedEdu.Compute.Screening;
+
+/// <summary>Similarity coefficients between two fingerprints.</summary>
+public enum SimilarityMetric
+{
+    /// <summary>c / (a + b - c).</summary>
+    Tanimoto,
+
+    /// <summary>2c / (a + b).</summary>
+    Dice,
+
+    /// <summary>c / (α(a - c) + β(b - c) + c), query weighted by α.</summary>
+    Tversky,
+}
+
+/// <summary>A metric with its parameters (α, β are used by Tversky only).</summary>
+public readonly record struct SimilarityMeasure(SimilarityMetric Metric, float Alpha = 1f, float Beta = 1f)
+{
+    /// <summary>Tanimoto.</summary>
+    public static SimilarityMeasure Tanimoto => new(SimilarityMetric.Tanimoto);
+
+    /// <summary>Dice.</summary>
+    public static SimilarityMeasure Dice => new(SimilarityMetric.Dice);
+
+    /// <summary>Tversky with the given weights.</summary>
+    public static SimilarityMeasure Tversky(float alpha, float beta) => new(SimilarityMetric.Tversky, alpha, beta);
+
+    /// <summary>
+    /// The score from bit counts: a = query bits, b = compound bits, c = common bits. Every engine
+    /// (and the GPU kernel) uses this one function, so scores are identical across engines. Two
+    /// empty fingerprints share nothing and score 0.
+    /// </summary>
+    public static float Score(int metric, float alpha, float beta, int a, int b, int c)
+    {
+        if (metric == (int)SimilarityMetric.Dice)
+        {
+            int sum = a + b;
+            return sum == 0 ? 0f : 2f * c / sum;
+        }
+
+        if (metric == (int)SimilarityMetric.Tversky)
+        {
+            float denominator = (alpha * (a - c)) + (beta * (b - c)) + c;
+            return denominator <= 0f ? 0f : c / denominator;
+        }
+
+        int union = a + b - c;
+        return union == 0 ? 0f : (float)c / union;
+    }
+
+    /// <summary>The score of this measure.</summary>
+    public float Score(int a, int b, int c) => Score((int)Metric, Alpha, Beta, a, b, c);
+}
