@@ -6,13 +6,19 @@ int repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).Fi
 return command switch
 {
     "chemistry" => ChemistryBenchmark.Run(Datasets.Folder(), repeats),
+    "screening" => ScreeningBenchmark.Run(Datasets.Folder(), Option("--size", 1_000_000), repeats, OptionText("--engines", "simd,cpu,cuda,opencl").Split(',')),
     _ => Usage(),
 };
+
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+string OptionText(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project compute/MedEdu.Bench -- <command> [--repeats N]");
     Console.Error.WriteLine("commands:");
     Console.Error.WriteLine("  chemistry   SMILES parse and Morgan fingerprint throughput on AqSolDB vs RDKit");
+    Console.Error.WriteLine("  screening   Tanimoto top-10 over a 1M-compound library vs RDKit and the memory-copy ceiling");
+    Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl]");
     return 2;
 }
