@@ -14,7 +14,15 @@ public sealed class SmartsPattern
         Atoms = atoms;
         Bonds = bonds;
         Order = SearchOrder();
+        BondsOf = new QueryBond[atoms.Count][];
+        for (int i = 0; i < atoms.Count; i++)
+        {
+            BondsOf[i] = bonds.Where(b => b.Begin == i || b.End == i).ToArray();
+        }
     }
+
+    /// <summary>Query bonds at each query atom.</summary>
+    private QueryBond[][] BondsOf { get; }
 
     /// <summary>The SMARTS text.</summary>
     public string Smarts { get; }
@@ -72,6 +80,17 @@ public sealed class SmartsPattern
     /// <summary>True when some match maps query atom 0 to <paramref name="atomIndex"/>.</summary>
     public bool MatchesAt(MatchTarget target, int atomIndex)
     {
+        // Most answers are decided by the first atom alone; skip the search set-up for them.
+        if (!Atoms[0].Matches(target.Molecule.Atoms[atomIndex], target))
+        {
+            return false;
+        }
+
+        if (Atoms.Count == 1)
+        {
+            return true;
+        }
+
         bool found = false;
         Search(target, atomIndex, _ =>
         {
@@ -127,17 +146,7 @@ public sealed class SmartsPattern
         var mapping = new int[qn];
         Array.Fill(mapping, -1);
         var used = new bool[molecule.Atoms.Count];
-        var queryBondsOf = new List<QueryBond>[qn];
-        for (int i = 0; i < qn; i++)
-        {
-            queryBondsOf[i] = [];
-        }
-
-        foreach (var b in Bonds)
-        {
-            queryBondsOf[b.Begin].Add(b);
-            queryBondsOf[b.End].Add(b);
-        }
+        var queryBondsOf = BondsOf;
 
         bool Extend(int depth)
         {
@@ -161,23 +170,12 @@ public sealed class SmartsPattern
                 }
             }
 
-            IEnumerable<Atom> candidates;
-            if (via is not null)
+            Atom? anchorAtom = via is null && q == 0 && anchor >= 0 ? molecule.Atoms[anchor] : null;
+            Atom? from = via is not null ? molecule.Atoms[mapping[via.Begin == q ? via.End : via.Begin]] : null;
+            int candidateCount = from is not null ? from.Degree : anchorAtom is not null ? 1 : molecule.Atoms.Count;
+            for (int ci = 0; ci < candidateCount; ci++)
             {
-                int mappedNeighbor = mapping[via.Begin == q ? via.End : via.Begin];
-                candidates = molecule.Atoms[mappedNeighbor].Neighbors;
-            }
-            else if (q == 0 && anchor >= 0)
-            {
-                candidates = [molecule.Atoms[anchor]];
-            }
-            else
-            {
-                candidates = molecule.Atoms;
-            }
-
-            foreach (var atom in candidates)
-            {
+                var atom = from is not null ? from.Bonds[ci].Other(from) : anchorAtom ?? molecule.Atoms[ci];
                 if (used[atom.Index] || !queryAtom.Matches(atom, target))
                 {
                     continue;
