@@ -42,6 +42,16 @@ internal static class Datasets
         return result;
     }
 
+    /// <summary>Every value of a column (trimmed, empty included), in row order.</summary>
+    public static List<string> Column(string folder, string file, string column)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(folder, file));
+        var records = CsvRecordSplitter.Split(bytes);
+        CsvFieldParser.TryParse(bytes.AsSpan(records[0].Offset, records[0].Length), out var header, out _);
+        int index = Array.IndexOf(header, column);
+        return records.Skip(1).Select(r => CsvFieldParser.TryParse(bytes.AsSpan(r.Offset, r.Length), out var fields, out _) ? fields[index].Trim() : "").ToList();
+    }
+
     /// <summary>AqSolDB's SMILES.</summary>
     public static List<string> AqSolDbSmiles(string folder) => Smiles(folder, "aqsoldb.csv", "SMILES");
 }

@@ -6,6 +6,7 @@ int repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).Fi
 return command switch
 {
     "chemistry" => ChemistryBenchmark.Run(Datasets.Folder(), repeats),
+    "models" => ModelsReport.Run(Datasets.Folder(), OptionText("--models", "LightGbm,RandomForest,Linear").Split(','), Option("--seeds", 5)),
     "screening" => ScreeningBenchmark.Run(Datasets.Folder(), Option("--size", 1_000_000), repeats, OptionText("--engines", "simd,cpu,cuda,opencl").Split(',')),
     _ => Usage(),
 };
@@ -20,5 +21,7 @@ static int Usage()
     Console.Error.WriteLine("  chemistry   SMILES parse and Morgan fingerprint throughput on AqSolDB vs RDKit");
     Console.Error.WriteLine("  screening   Tanimoto top-10 over a 1M-compound library vs RDKit and the memory-copy ceiling");
     Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl]");
+    Console.Error.WriteLine("  models      ML.NET metrics on every bundled dataset, random and scaffold splits, beside MoleculeNet");
+    Console.Error.WriteLine("              [--models LightGbm,FastTree,Linear] [--seeds 5]");
     return 2;
 }

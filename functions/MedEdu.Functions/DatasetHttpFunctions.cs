@@ -37,6 +37,11 @@ public sealed class DatasetHttpFunctions(DatasetRoutes routes)
     public async Task<IActionResult> Compounds(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Compounds)] HttpRequest request, string id) => await routes.CompoundsAsync(request, id);
 
+    /// <summary><c>GET /api/datasets/{id}/model</c>.</summary>
+    [Function("GetDatasetModel")]
+    public async Task<IActionResult> Model(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Model)] HttpRequest request, string id) => await routes.ModelAsync(request, id);
+
     /// <summary><c>GET /api/datasets/{id}/quarantine</c> (instructor key).</summary>
     [Function("ListQuarantinedRows")]
     public async Task<IActionResult> Quarantine(

@@ -12,7 +12,8 @@ public sealed class IngestionFunctions(
     FetchRawDataset fetchRawDataset,
     IngestCompoundChunk ingestCompoundChunk,
     CompleteDatasetVersion completeDatasetVersion,
-    FailDatasetVersion failDatasetVersion)
+    FailDatasetVersion failDatasetVersion,
+    TrainModels trainModels)
 {
     /// <summary>The ingestion orchestration.</summary>
     [Function(TaskNames.IngestDataset)]
@@ -38,6 +39,11 @@ public sealed class IngestionFunctions(
     [Function(TaskNames.FailDatasetVersion)]
     public Task<bool> FailDatasetVersion([ActivityTrigger] CompleteVersionInput input, FunctionContext context) =>
         failDatasetVersion.RunAsync(Activity(TaskNames.FailDatasetVersion, context), input);
+
+    /// <summary>Trains the version's model and stores its predictions.</summary>
+    [Function(TaskNames.TrainModels)]
+    public Task<TrainModelsOutcome> TrainModels([ActivityTrigger] TrainModelsInput input, FunctionContext context) =>
+        trainModels.RunAsync(Activity(TaskNames.TrainModels, context), input);
 
     private static FunctionActivityContext Activity(string name, FunctionContext context) =>
         new(name, context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "");

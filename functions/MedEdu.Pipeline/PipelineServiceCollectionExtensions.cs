@@ -25,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RawDatasetStore>();
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<CompoundRepository>();
+        services.AddSingleton<ModelRepository>();
         services.AddSingleton<DatasetService>();
         services.AddSingleton<DatasetRoutes>();
         services.AddSingleton<DatasetSourceReader>();
@@ -59,5 +60,6 @@ public static class PipelineTasks
         typeof(IngestCompoundChunk),
         typeof(CompleteDatasetVersion),
         typeof(FailDatasetVersion),
+        typeof(TrainModels),
     ];
 }

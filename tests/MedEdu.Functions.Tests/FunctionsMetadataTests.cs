@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests
         { "RefreshDataset", "post", DatasetRoutes.Refresh, "Function" },
         { "ListCompounds", "get", DatasetRoutes.Compounds, "Anonymous" },
         { "ListQuarantinedRows", "get", DatasetRoutes.Quarantine, "Function" },
+        { "GetDatasetModel", "get", DatasetRoutes.Model, "Anonymous" },
     };
 
     [Theory]
@@ -49,6 +50,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(TaskNames.IngestCompoundChunk)]
     [InlineData(TaskNames.CompleteDatasetVersion)]
     [InlineData(TaskNames.FailDatasetVersion)]
+    [InlineData(TaskNames.TrainModels)]
     public void EveryActivityIsBoundUnderItsSharedName(string name) => Binding(name, "activityTrigger");
 
     [Fact]

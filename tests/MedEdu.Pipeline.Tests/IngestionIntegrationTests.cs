@@ -48,6 +48,12 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.Equal(457.432, properties.GetProperty("molWt").GetDouble(), 2);
         Assert.Equal(7, properties.GetProperty("numHDonors").GetInt32());
 
+        // The version's model: trained as part of ingestion, held-out metrics recorded.
+        var model = await Client.GetJsonAsync($"api/datasets/{id}/model");
+        Assert.Equal("Regression", model.GetProperty("task").GetString());
+        Assert.InRange(model.GetProperty("rmse").GetDouble(), 0.3, 0.9);
+        Assert.Equal(902, model.GetProperty("trainCount").GetInt32());
+
         var page = await Client.GetJsonAsync($"api/datasets/{id}/compounds?skip=10&take=5");
         Assert.Equal(5, page.GetProperty("items").GetArrayLength());
         Assert.Equal(11, page.GetProperty("items")[0].GetProperty("rowNumber").GetInt32());

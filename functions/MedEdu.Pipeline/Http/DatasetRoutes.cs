@@ -20,6 +20,7 @@ public sealed class DatasetRoutes(DatasetService service, IOptions<PipelineOptio
     public const string Refresh = "datasets/{id}/refresh";
     public const string Compounds = "datasets/{id}/compounds";
     public const string Quarantine = "datasets/{id}/quarantine";
+    public const string Model = "datasets/{id}/model";
 
     /// <summary>Largest page of compounds one request may ask for.</summary>
     public const int MaxTake = 1000;
@@ -74,6 +75,31 @@ public sealed class DatasetRoutes(DatasetService service, IOptions<PipelineOptio
     /// <summary><c>GET /api/datasets/{id}/quarantine?skip=&amp;take=&amp;version=</c>: rows refused by ingestion, with reasons.</summary>
     public Task<ApiResult> QuarantineAsync(HttpRequest request, string id) =>
         PageAsync(request, id, (key, skip, take, ct) => service.PageQuarantineAsync(key, skip, take, ct));
+
+    /// <summary><c>GET /api/datasets/{id}/model?version=</c>: the served version's model and its held-out metrics.</summary>
+    public async Task<ApiResult> ModelAsync(HttpRequest request, string id)
+    {
+        if (!TryQueryInt(request, "version", 0, 1, int.MaxValue, out int version, out var problem))
+        {
+            return problem!;
+        }
+
+        var lookup = await service.ResolveVersionAsync(id, version == 0 ? null : version, request.HttpContext.RequestAborted);
+        if (lookup == VersionLookup.UnknownDataset)
+        {
+            return UnknownDataset(id);
+        }
+
+        if (lookup.Key is not { } key)
+        {
+            return ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+        }
+
+        var model = await service.ModelAsync(key, request.HttpContext.RequestAborted);
+        return model is null
+            ? ApiResult.Problem(StatusCodes.Status404NotFound, "No model", $"version {key.Version} of dataset '{id}' has no model (too few measured values)")
+            : ApiResult.Ok(model);
+    }
 
     private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
     {

@@ -50,6 +50,8 @@ public sealed class IngestDatasetOrchestrator : TaskOrchestrator<IngestDatasetIn
                 Report(context, "ingesting", manifest, done, stored, quarantined);
             }
 
+            Report(context, "training", manifest, done, stored, quarantined);
+            await context.CallActivityAsync<TrainModelsOutcome>(TaskNames.TrainModels, new TrainModelsInput(input.DatasetId, input.Version), Retry);
             Report(context, "finishing", manifest, done, stored, quarantined);
             await context.CallActivityAsync<bool>(
                 TaskNames.CompleteDatasetVersion,

@@ -36,6 +36,12 @@ public sealed record ChunkOutcome(int Index, int Stored, int Quarantined);
 /// <summary>Input of the activities that close a version (ready or failed).</summary>
 public sealed record CompleteVersionInput(string DatasetId, int Version, string? ContentHash, string? RawBlob, int TotalRows, int Stored, int Quarantined, string? Error);
 
+/// <summary>Input of the <c>TrainModels</c> activity.</summary>
+public sealed record TrainModelsInput(string DatasetId, int Version, int Seed = 0);
+
+/// <summary>What <c>TrainModels</c> did: the task it chose and the held-out metrics, or why it did nothing.</summary>
+public sealed record TrainModelsOutcome(string? Task, int TrainCount, int TestCount, double? Rmse, double? RocAuc, double DomainThreshold, string? Skipped);
+
 /// <summary>The orchestration's result.</summary>
 public sealed record IngestDatasetResult(string DatasetId, int Version, string Status, int TotalRows, int Stored, int Quarantined, string? Error);
 

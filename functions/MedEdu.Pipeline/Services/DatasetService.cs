@@ -7,7 +7,7 @@ using Microsoft.DurableTask.Client;
 namespace MedEdu.Pipeline.Services;
 
 /// <summary>Registers datasets, starts their ingestion and reports on them; used by every host's routes.</summary>
-public sealed class DatasetService(DatasetRepository datasets, CompoundRepository compounds, TimeProvider clock)
+public sealed class DatasetService(DatasetRepository datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock)
 {
     /// <summary>Registers a new dataset and starts ingesting version 1; null when the id is taken.</summary>
     public async Task<DatasetStatus?> RegisterAsync(ValidatedRegistration registration, DurableTaskClient client, CancellationToken cancellationToken = default)
@@ -144,6 +144,10 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
     /// <summary>A page of quarantined rows of a version.</summary>
     public async Task<List<QuarantinedRowView>> PageQuarantineAsync(DatasetVersionKey key, int skip, int take, CancellationToken cancellationToken = default) =>
         (await compounds.QuarantinedAsync(key, skip, take, cancellationToken)).Select(QuarantinedRowView.From).ToList();
+
+    /// <summary>The model of a version, or null.</summary>
+    public async Task<ModelView?> ModelAsync(DatasetVersionKey key, CancellationToken cancellationToken = default) =>
+        await models.FindAsync(key, cancellationToken) is { } m ? ModelView.From(m) : null;
 
     private static DatasetSource SourceOf(DatasetEntity entity) =>
         new(entity.Bundled, entity.Url, new ColumnMapping(entity.SmilesColumn, entity.NameColumn, entity.ValueColumn));

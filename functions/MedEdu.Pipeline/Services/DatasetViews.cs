@@ -39,6 +39,15 @@ public sealed record QuarantinedRowView(int RowNumber, int Line, string Reason, 
     public static QuarantinedRowView From(QuarantinedRowEntity e) => new(e.RowNumber, e.Line, e.Reason, e.Raw);
 }
 
+/// <summary>A trained model's description and held-out metrics.</summary>
+public sealed record ModelView(string DatasetId, int Version, string Task, string Kind, int TrainCount, int TestCount, double? Rmse, double? Mae, double? RSquared,
+    double? RocAuc, double? PrAuc, double? Accuracy, double DomainThreshold, double TrainingSeconds, DateTimeOffset TrainedAt)
+{
+    /// <summary>Projects a model entity.</summary>
+    public static ModelView From(ModelEntity m) => new(m.PartitionKey, m.Version, m.Task, m.Kind, m.TrainCount, m.TestCount, m.Rmse, m.Mae, m.RSquared,
+        m.RocAuc, m.PrAuc, m.Accuracy, m.DomainThreshold, m.TrainingSeconds, m.TrainedAt);
+}
+
 /// <summary>A version to read, or why there is none.</summary>
 public sealed record VersionLookup(DatasetVersionKey? Key, string? NotReady)
 {

@@ -33,6 +33,10 @@ public sealed class CompoundRepository(TableProvider tables)
         return await PageAsync<QuarantinedRowEntity>(table, version, skip, take, cancellationToken);
     }
 
+    /// <summary>Every compound of a version, in row order.</summary>
+    public Task<List<CompoundEntity>> AllAsync(DatasetVersionKey version, CancellationToken cancellationToken = default) =>
+        PageAsync(version, 0, int.MaxValue, cancellationToken);
+
     /// <summary>Counts stored compounds and quarantined rows of a version by scanning their keys.</summary>
     public async Task<(int Stored, int Quarantined)> CountAsync(DatasetVersionKey version, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,15 @@ public static class TableNames
     /// <summary>One entity per rejected row with its reason (partition: dataset version key).</summary>
     public const string Quarantine = "Quarantine";
 
+    /// <summary>One entity per trained model (partition: dataset id).</summary>
+    public const string Models = "Models";
+
+    /// <summary>One entity per compound prediction (partition: dataset version key).</summary>
+    public const string Predictions = "Predictions";
+
+    /// <summary>Blob container for trained model zips.</summary>
+    public const string ModelContainer = "models";
+
     /// <summary>Blob container for raw downloaded files, named by content hash.</summary>
     public const string RawContainer = "raw-datasets";
 }

@@ -1,0 +1,210 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace MedEdu.Compute.Learning;
+
+/// <summary>What a model predicts.</summary>
+public enum LearningTask
+{
+    /// <summary>A measured value (solubility, hydration energy).</summary>
+    Regression,
+
+    /// <summary>A yes/no label (crosses the blood-brain barrier).</summary>
+    BinaryClassification,
+}
+
+/// <summary>The learner.</summary>
+public enum ModelKind
+{
+    /// <summary>Gradient-boosted trees, ML.NET's FastTree.</summary>
+    FastTree,
+
+    /// <summary>Gradient-boosted trees, LightGBM.</summary>
+    LightGbm,
+
+    /// <summary>A linear baseline (SDCA on min-max-normalized features).</summary>
+    Linear,
+
+    /// <summary>A random forest, ML.NET's FastForest (best on BBBP's scaffold split).</summary>
+    RandomForest,
+}
+
+/// <summary>Boosted-tree hyperparameters (LightGBM's learning rate; FastTree uses 1.6x, its usual scale).</summary>
+public sealed record TreeSettings(int Trees, int Leaves, double LearningRate, int MinLeaf, double FeatureFraction)
+{
+    /// <summary>Defaults per task, chosen on random and scaffold splits of the bundled datasets (see the models report).</summary>
+    public static TreeSettings For(LearningTask task) => task == LearningTask.Regression
+        ? new TreeSettings(600, 24, 0.05, 4, 0.6)
+        : new TreeSettings(400, 24, 0.05, 4, 0.6);
+}
+
+/// <summary>Metrics of a model on a test set (regression or classification fields filled).</summary>
+public sealed record ModelMetrics(int Count, double? Rmse, double? Mae, double? RSquared, double? RocAuc, double? PrAuc, double? Accuracy);
+
+/// <summary>
+/// An ML.NET model over <see cref="MoleculeFeaturizer"/> features: a readable chain of estimators
+/// on a schema with a Label and a Features vector. Training is seeded; LightGBM and FastTree run
+/// single-threaded so the same seed gives the same predictions.
+/// </summary>
+public sealed class PropertyModel
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly SchemaDefinition _schema;
+
+    private PropertyModel(MLContext ml, ITransformer model, LearningTask task, ModelKind kind)
+    {
+        _ml = ml;
+        _model = model;
+        Task = task;
+        Kind = kind;
+        _schema = Schema(task);
+    }
+
+    /// <summary>Regression or classification.</summary>
+    public LearningTask Task { get; }
+
+    /// <summary>The learner used.</summary>
+    public ModelKind Kind { get; }
+
+    /// <summary>Trains on <paramref name="training"/>.</summary>
+    public static PropertyModel Train(IReadOnlyList<FeaturizedMolecule> training, LearningTask task, ModelKind kind, int seed, TreeSettings? settings = null)
+    {
+        var t = settings ?? TreeSettings.For(task);
+        var ml = new MLContext(seed);
+        var data = Load(ml, training, task);
+        IEstimator<ITransformer> pipeline = (task, kind) switch
+        {
+            (LearningTask.Regression, ModelKind.FastTree) => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                NumberOfTrees = t.Trees,
+                NumberOfLeaves = t.Leaves,
+                LearningRate = t.LearningRate * 1.6,
+                MinimumExampleCountPerLeaf = t.MinLeaf,
+                FeatureFraction = t.FeatureFraction,
+                Seed = seed,
+                NumberOfThreads = 1,
+            }),
+            (LearningTask.Regression, ModelKind.LightGbm) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                NumberOfIterations = t.Trees,
+                NumberOfLeaves = t.Leaves,
+                LearningRate = t.LearningRate,
+                MinimumExampleCountPerLeaf = t.MinLeaf,
+                Seed = seed,
+                NumberOfThreads = 1,
+                Booster = new GradientBooster.Options { FeatureFraction = t.FeatureFraction },
+            }),
+            (LearningTask.Regression, ModelKind.Linear) => ml.Transforms.NormalizeMinMax("Features")
+                .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, L2Regularization = 0.1f, MaximumNumberOfIterations = 100 })),
+            (LearningTask.BinaryClassification, ModelKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = t.Trees,
+                NumberOfLeaves = t.Leaves,
+                LearningRate = t.LearningRate * 1.6,
+                MinimumExampleCountPerLeaf = t.MinLeaf,
+                FeatureFraction = t.FeatureFraction,
+                Seed = seed,
+                NumberOfThreads = 1,
+            }),
+            (LearningTask.BinaryClassification, ModelKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = t.Trees,
+                NumberOfLeaves = t.Leaves,
+                LearningRate = t.LearningRate,
+                MinimumExampleCountPerLeaf = t.MinLeaf,
+                Seed = seed,
+                NumberOfThreads = 1,
+                Booster = new GradientBooster.Options { FeatureFraction = t.FeatureFraction },
+            }),
+            (LearningTask.Regression, ModelKind.RandomForest) => ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
+            {
+                NumberOfTrees = 500,
+                NumberOfLeaves = 64,
+                MinimumExampleCountPerLeaf = 2,
+                FeatureFraction = 0.1,
+                NumberOfThreads = 1,
+            }),
+            (LearningTask.BinaryClassification, ModelKind.RandomForest) => ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+            {
+                NumberOfTrees = 500,
+                NumberOfLeaves = 64,
+                MinimumExampleCountPerLeaf = 2,
+                FeatureFraction = 0.05,
+                NumberOfThreads = 1,
+            }),
+            _ => ml.Transforms.NormalizeMinMax("Features")
+                .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L2Regularization = 0.1f })),
+        };
+        return new PropertyModel(ml, pipeline.Fit(data), task, kind);
+    }
+
+    /// <summary>Predicted value (regression) or probability of class 1 (classification), one per molecule.</summary>
+    public float[] Predict(IReadOnlyList<FeaturizedMolecule> molecules)
+    {
+        var scored = _model.Transform(Load(_ml, molecules, Task));
+        // Forests give an uncalibrated score; every classifier's Score orders molecules the same way.
+        string column = Task == LearningTask.Regression || Kind == ModelKind.RandomForest ? "Score" : "Probability";
+        return scored.GetColumn<float>(column).ToArray();
+    }
+
+    /// <summary>Metrics on a labelled test set, from ML.NET's evaluators.</summary>
+    public ModelMetrics Evaluate(IReadOnlyList<FeaturizedMolecule> test)
+    {
+        var scored = _model.Transform(Load(_ml, test, Task));
+        if (Task == LearningTask.Regression)
+        {
+            var m = _ml.Regression.Evaluate(scored);
+            return new ModelMetrics(test.Count, m.RootMeanSquaredError, m.MeanAbsoluteError, m.RSquared, null, null, null);
+        }
+
+        var c = _ml.BinaryClassification.EvaluateNonCalibrated(scored);
+        return new ModelMetrics(test.Count, null, null, null, c.AreaUnderRocCurve, c.AreaUnderPrecisionRecallCurve, c.Accuracy);
+    }
+
+    /// <summary>Writes the model as an ML.NET zip.</summary>
+    public void Save(Stream stream)
+    {
+        var inputSchema = Load(_ml, [], Task).Schema;
+        _ml.Model.Save(_model, inputSchema, stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    public static PropertyModel Load(Stream stream, LearningTask task, ModelKind kind)
+    {
+        var ml = new MLContext(0);
+        var model = ml.Model.Load(stream, out _);
+        return new PropertyModel(ml, model, task, kind);
+    }
+
+    private static IDataView Load(MLContext ml, IReadOnlyList<FeaturizedMolecule> molecules, LearningTask task) =>
+        task == LearningTask.Regression
+            ? ml.Data.LoadFromEnumerable(molecules.Select(m => new RegressionRow { Label = m.Label, Features = m.Features }), Schema(task))
+            : ml.Data.LoadFromEnumerable(molecules.Select(m => new ClassificationRow { Label = m.Label > 0.5f, Features = m.Features }), Schema(task));
+
+    private static SchemaDefinition Schema(LearningTask task)
+    {
+        var schema = SchemaDefinition.Create(task == LearningTask.Regression ? typeof(RegressionRow) : typeof(ClassificationRow));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, MoleculeFeaturizer.FeatureCount);
+        return schema;
+    }
+
+    /// <summary>A regression example: the label and the feature vector (shared, not copied).</summary>
+    private sealed class RegressionRow
+    {
+        public float Label { get; set; }
+
+        public float[] Features { get; set; } = [];
+    }
+
+    /// <summary>A classification example.</summary>
+    private sealed class ClassificationRow
+    {
+        public bool Label { get; set; }
+
+        public float[] Features { get; set; } = [];
+    }
+}

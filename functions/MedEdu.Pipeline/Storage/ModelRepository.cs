@@ -1,0 +1,58 @@
+using Azure.Storage.Blobs;
+
+namespace MedEdu.Pipeline.Storage;
+
+/// <summary>Trained models (zip in Blob, metrics in Table) and their per-compound predictions.</summary>
+public sealed class ModelRepository(StorageAccount account, TableProvider tables)
+{
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(TableNames.ModelContainer);
+
+    /// <summary>Blob name of a version's model.</summary>
+    public static string BlobNameOf(DatasetVersionKey key) => $"{key.DatasetId}/v{key.Version}/model.zip";
+
+    /// <summary>Uploads (overwrites) a model zip.</summary>
+    public async Task<string> SaveModelAsync(DatasetVersionKey key, Stream zip, CancellationToken cancellationToken = default)
+    {
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        string name = BlobNameOf(key);
+        await _container.GetBlobClient(name).UploadAsync(zip, overwrite: true, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Downloads a model zip.</summary>
+    public async Task<Stream> OpenModelAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var response = await _container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+        return response.Value.Content.ToStream();
+    }
+
+    /// <summary>Records a model's metrics.</summary>
+    public async Task UpsertAsync(ModelEntity model, CancellationToken cancellationToken = default) =>
+        await (await tables.GetAsync(TableNames.Models)).UpsertEntityAsync(model, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The model of a version, or null.</summary>
+    public async Task<ModelEntity?> FindAsync(DatasetVersionKey key, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Models);
+        var response = await table.GetEntityIfExistsAsync<ModelEntity>(key.DatasetId, DatasetVersionEntity.RowKeyOf(key.Version), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Stores predictions (idempotent upserts).</summary>
+    public async Task UpsertPredictionsAsync(IReadOnlyCollection<PredictionEntity> predictions, CancellationToken cancellationToken = default) =>
+        await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(TableNames.Predictions), predictions, cancellationToken);
+
+    /// <summary>Every prediction of a version.</summary>
+    public async Task<List<PredictionEntity>> PredictionsAsync(DatasetVersionKey key, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Predictions);
+        var result = new List<PredictionEntity>();
+        string partition = key.PartitionKey;
+        await foreach (var p in table.QueryAsync<PredictionEntity>(e => e.PartitionKey == partition, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            result.Add(p);
+        }
+
+        return result;
+    }
+}
