@@ -14,6 +14,7 @@ stop_azurite() { [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop; }
 trap stop_azurite EXIT
 
 dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+bash infra/bicep.sh || { echo "0 passed, 1 failed"; exit 1; }
 if ! dotnet format MedEdu.Functions.sln --verify-no-changes --no-restore -v quiet; then
   echo "dotnet format found unformatted code (run: dotnet format MedEdu.Functions.sln)"
   echo "0 passed, 1 failed"

@@ -20,7 +20,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new StorageAccount(configuration[StorageConnectionSetting] ?? StorageAccount.DevelopmentConnectionString));
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton<TableProvider>();
         services.AddSingleton<RawDatasetStore>();
         services.AddSingleton<DatasetRepository>();

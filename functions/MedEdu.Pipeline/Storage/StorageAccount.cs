@@ -16,6 +16,27 @@ public sealed class StorageAccount
         Tables = new TableServiceClient(connectionString);
     }
 
+    /// <summary>Creates clients for an account reached with a managed identity (Azure; no keys).</summary>
+    public StorageAccount(string accountName, Azure.Core.TokenCredential credential)
+    {
+        Blobs = new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential);
+        Tables = new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential);
+    }
+
+    /// <summary>
+    /// The account configuration names: identity-based (<c>AzureWebJobsStorage:accountName</c>, as
+    /// Bicep sets it) when present, else the <c>AzureWebJobsStorage</c> connection string, else Azurite.
+    /// </summary>
+    public static StorageAccount FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        if (configuration["AzureWebJobsStorage:accountName"] is { Length: > 0 } account)
+        {
+            return new StorageAccount(account, new Azure.Identity.DefaultAzureCredential());
+        }
+
+        return new StorageAccount(configuration["AzureWebJobsStorage"] is { Length: > 0 } connection ? connection : DevelopmentConnectionString);
+    }
+
     /// <summary>Blob service client.</summary>
     public BlobServiceClient Blobs { get; }
 

@@ -1,0 +1,28 @@
+namespace MedEdu.Pipeline;
+
+/// <summary>
+/// The one list of application settings MedEdu reads in Azure — exactly those infra/main.bicep
+/// sets on the Function App (a test compares this list with the compiled template).
+/// Double underscores are the environment-variable form of configuration sections.
+/// </summary>
+public static class AppSettingNames
+{
+    /// <summary>Storage account name for identity-based access (Blob, Queue, Table).</summary>
+    public const string StorageAccountName = "AzureWebJobsStorage__accountName";
+
+    /// <summary>Credential kind for identity-based storage ("managedidentity").</summary>
+    public const string StorageCredential = "AzureWebJobsStorage__credential";
+
+    /// <summary>Application Insights connection string.</summary>
+    public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>Test-only loopback dataset sources; always false in Azure.</summary>
+    public const string AllowLoopbackSources = "MedEdu__AllowLoopbackSources";
+
+    /// <summary>Screening engine choice (auto|cuda|opencl|cpu|simd).</summary>
+    public const string ScreeningAccelerator = "Screening__Accelerator";
+
+    /// <summary>Every setting the app reads in Azure.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [StorageAccountName, StorageCredential, ApplicationInsights, AllowLoopbackSources, ScreeningAccelerator];
+}

@@ -1,0 +1,137 @@
+// MedEdu: one researcher's own instance. Storage (identity-only), a Flex Consumption Function App
+// with a system-assigned identity and storage roles, Application Insights on Log Analytics, and an
+// optional serverless-GPU screening worker on Azure Container Apps.
+targetScope = 'resourceGroup'
+
+@description('Short name used to derive resource names (3-11 lowercase letters or digits).')
+@minLength(3)
+@maxLength(11)
+param appName string = 'mededu'
+
+@description('Azure region; defaults to the resource group\'s.')
+param location string = resourceGroup().location
+
+@description('Environment label, part of resource names and tags.')
+@allowed([
+  'dev'
+  'test'
+  'prod'
+])
+param environmentName string = 'dev'
+
+@description('Most Function App instances Flex Consumption may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory per Function App instance (MB).')
+@allowed([
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Days Log Analytics keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Deploy the GPU screening worker (Container Apps, serverless GPU). Off by default: it costs money when it runs.')
+param enableGpuWorker bool = false
+
+@description('Container image of the GPU screening worker (same screening engine, CUDA accelerator).')
+param gpuWorkerImage string = 'mcr.microsoft.com/dotnet/runtime:10.0'
+
+@description('Serverless GPU workload profile of the worker.')
+@allowed([
+  'Consumption-GPU-NC8as-T4'
+  'Consumption-GPU-NC24-A100'
+])
+param gpuWorkloadProfile string = 'Consumption-GPU-NC8as-T4'
+
+var suffix = uniqueString(resourceGroup().id, appName, environmentName)
+var names = {
+  storage: take('st${appName}${suffix}', 24)
+  plan: 'plan-${appName}-${environmentName}'
+  functionApp: 'func-${appName}-${environmentName}-${suffix}'
+  workspace: 'log-${appName}-${environmentName}'
+  insights: 'appi-${appName}-${environmentName}'
+  gpuEnvironment: 'cae-${appName}-${environmentName}'
+  gpuWorker: 'ca-${appName}-gpu-${environmentName}'
+}
+var tags = {
+  application: 'MedEdu'
+  environment: environmentName
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    insightsName: names.insights
+    location: location
+    retentionDays: logRetentionDays
+    tags: tags
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    planName: names.plan
+    appName: names.functionApp
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    insightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module storageRoles 'modules/storage-roles.bicep' = {
+  name: 'storageRoles'
+  params: {
+    storageAccountName: storage.outputs.name
+    principalId: functionApp.outputs.principalId
+  }
+}
+
+module gpuWorker 'modules/gpu-worker.bicep' = if (enableGpuWorker) {
+  name: 'gpuWorker'
+  params: {
+    environmentName: names.gpuEnvironment
+    appName: names.gpuWorker
+    location: location
+    tags: tags
+    image: gpuWorkerImage
+    workloadProfile: gpuWorkloadProfile
+    workspaceName: monitoring.outputs.workspaceName
+    storageAccountName: storage.outputs.name
+  }
+}
+
+@description('Base URL of the API.')
+output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}/api'
+
+@description('Name of the Function App (for publishing and keys).')
+output functionAppName string = functionApp.outputs.name
+
+@description('Name of the storage account.')
+output storageAccountName string = storage.outputs.name
+
+@description('Name of the Application Insights resource.')
+output applicationInsightsName string = names.insights
+
+@description('Name of the GPU worker container app, when deployed.')
+output gpuWorkerName string = enableGpuWorker ? names.gpuWorker : ''

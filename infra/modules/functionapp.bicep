@@ -1,0 +1,110 @@
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Function App name.')
+param appName string
+
+@description('Region.')
+param location string
+
+@description('Resource tags.')
+param tags object
+
+@description('Storage account the app uses through its identity.')
+param storageAccountName string
+
+@description('Blob container URL the app package is deployed from.')
+param deploymentContainerUrl string
+
+@description('Application Insights connection string.')
+param insightsConnectionString string
+
+@description('Most instances.')
+param maximumInstanceCount int
+
+@description('Memory per instance (MB).')
+param instanceMemoryMB int
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// The settings MedEdu reads; the same list is MedEdu.Pipeline's AppSettingNames (a test compares them).
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storageAccountName
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: insightsConnectionString
+        }
+        {
+          name: 'MedEdu__AllowLoopbackSources'
+          value: 'false'
+        }
+        {
+          name: 'Screening__Accelerator'
+          value: 'auto'
+        }
+      ]
+    }
+  }
+}
+
+@description('Function App name.')
+output name string = site.name
+
+@description('Host name.')
+output defaultHostName string = site.properties.defaultHostName
+
+@description('Principal id of the system-assigned identity.')
+output principalId string = site.identity.principalId

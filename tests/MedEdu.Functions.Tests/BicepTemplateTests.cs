@@ -1,0 +1,110 @@
+using System.Text.Json;
+using MedEdu.Pipeline;
+
+namespace MedEdu.Functions.Tests;
+
+/// <summary>
+/// Checks the ARM template compiled from infra/main.bicep (by infra/bicep.sh, which the test command
+/// runs first): resources, identity, role assignments, transport security, and that the app settings
+/// Bicep sets are exactly the ones the app reads.
+/// </summary>
+public sealed class BicepTemplateTests
+{
+    private static readonly Lazy<JsonElement> Template = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string path = Path.Combine(dir.FullName, "infra", "main.json");
+            if (File.Exists(path))
+            {
+                return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+            }
+        }
+
+        throw new FileNotFoundException("infra/main.json is missing: run 'bash infra/bicep.sh' (scripts/test.sh does)");
+    });
+
+    private static IEnumerable<JsonElement> Resources(JsonElement template)
+    {
+        if (!template.TryGetProperty("resources", out var resources))
+        {
+            yield break;
+        }
+
+        // languageVersion 2.0 templates keep resources in an object; older ones in an array.
+        var items = resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(p => p.Value) : resources.EnumerateArray();
+        foreach (var r in items)
+        {
+            yield return r;
+            if (r.GetProperty("type").GetString() == "Microsoft.Resources/deployments")
+            {
+                foreach (var nested in Resources(r.GetProperty("properties").GetProperty("template")))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+
+    private static List<JsonElement> OfType(string type) =>
+        Resources(Template.Value).Where(r => r.GetProperty("type").GetString() == type).ToList();
+
+    [Fact]
+    public void StorageIsIdentityOnlyHttpsOnlyTls12AndPrivate()
+    {
+        var storage = Assert.Single(OfType("Microsoft.Storage/storageAccounts"), s => s.TryGetProperty("properties", out _));
+        var p = storage.GetProperty("properties");
+        Assert.False(p.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.False(p.GetProperty("allowBlobPublicAccess").GetBoolean());
+        Assert.True(p.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+        Assert.Equal("TLS1_2", p.GetProperty("minimumTlsVersion").GetString());
+    }
+
+    [Fact]
+    public void TheFunctionAppRunsOnFlexConsumptionWithASystemIdentityAndHttpsOnly()
+    {
+        var plan = Assert.Single(OfType("Microsoft.Web/serverfarms"));
+        Assert.Equal("FlexConsumption", plan.GetProperty("sku").GetProperty("tier").GetString());
+        var site = Assert.Single(OfType("Microsoft.Web/sites"));
+        Assert.Equal("SystemAssigned", site.GetProperty("identity").GetProperty("type").GetString());
+        var p = site.GetProperty("properties");
+        Assert.True(p.GetProperty("httpsOnly").GetBoolean());
+        Assert.Equal("1.2", p.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
+        var runtime = p.GetProperty("functionAppConfig").GetProperty("runtime");
+        Assert.Equal("dotnet-isolated", runtime.GetProperty("name").GetString());
+        Assert.Equal("10.0", runtime.GetProperty("version").GetString());
+        Assert.Equal("SystemAssignedIdentity", p.GetProperty("functionAppConfig").GetProperty("deployment").GetProperty("storage").GetProperty("authentication").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void TheAppSettingsAreExactlyTheOnesTheAppReadsAndHoldNoConnectionString()
+    {
+        var site = Assert.Single(OfType("Microsoft.Web/sites"));
+        var names = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .Select(s => s.GetProperty("name").GetString()!).Order().ToList();
+        Assert.Equal(AppSettingNames.All.Order(), names);
+        Assert.DoesNotContain("AzureWebJobsStorage", names);
+        Assert.DoesNotContain(site.GetRawText(), "AccountKey");
+    }
+
+    [Fact]
+    public void TheIdentityGetsBlobOwnerQueueAndTableContributorOnStorage()
+    {
+        string text = Template.Value.GetRawText();
+        Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", text); // Storage Blob Data Owner
+        Assert.Contains("974c5e8b-45b9-4653-ba55-5f855dd0a2b8", text); // Storage Queue Data Contributor
+        Assert.Contains("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", text); // Storage Table Data Contributor
+        Assert.NotEmpty(OfType("Microsoft.Authorization/roleAssignments"));
+    }
+
+    [Fact]
+    public void MonitoringAndTheOptionalGpuWorkerAreDeclared()
+    {
+        Assert.Single(OfType("Microsoft.OperationalInsights/workspaces"));
+        Assert.Contains(OfType("Microsoft.Insights/components"), c => c.GetProperty("properties").TryGetProperty("WorkspaceResourceId", out _));
+        Assert.NotEmpty(OfType("Microsoft.App/containerApps"));
+        var enable = Template.Value.GetProperty("parameters").GetProperty("enableGpuWorker");
+        Assert.False(enable.GetProperty("defaultValue").GetBoolean());
+        Assert.Contains("functionAppUrl", Template.Value.GetProperty("outputs").EnumerateObject().Select(o => o.Name));
+    }
+}
