@@ -42,6 +42,11 @@ public sealed class DatasetHttpFunctions(DatasetRoutes routes)
     public async Task<IActionResult> Model(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Model)] HttpRequest request, string id) => await routes.ModelAsync(request, id);
 
+    /// <summary><c>GET /api/datasets/{id}/similar</c>.</summary>
+    [Function("FindSimilarCompounds")]
+    public async Task<IActionResult> Similar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Similar)] HttpRequest request, string id) => await routes.SimilarAsync(request, id);
+
     /// <summary><c>GET /api/datasets/{id}/quarantine</c> (instructor key).</summary>
     [Function("ListQuarantinedRows")]
     public async Task<IActionResult> Quarantine(

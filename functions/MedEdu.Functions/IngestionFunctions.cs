@@ -13,7 +13,8 @@ public sealed class IngestionFunctions(
     IngestCompoundChunk ingestCompoundChunk,
     CompleteDatasetVersion completeDatasetVersion,
     FailDatasetVersion failDatasetVersion,
-    TrainModels trainModels)
+    TrainModels trainModels,
+    BuildFingerprintStore buildFingerprintStore)
 {
     /// <summary>The ingestion orchestration.</summary>
     [Function(TaskNames.IngestDataset)]
@@ -44,6 +45,11 @@ public sealed class IngestionFunctions(
     [Function(TaskNames.TrainModels)]
     public Task<TrainModelsOutcome> TrainModels([ActivityTrigger] TrainModelsInput input, FunctionContext context) =>
         trainModels.RunAsync(Activity(TaskNames.TrainModels, context), input);
+
+    /// <summary>Packs the version's screening store into Blob.</summary>
+    [Function(TaskNames.BuildFingerprintStore)]
+    public Task<int> BuildFingerprintStore([ActivityTrigger] TrainModelsInput input, FunctionContext context) =>
+        buildFingerprintStore.RunAsync(Activity(TaskNames.BuildFingerprintStore, context), input);
 
     private static FunctionActivityContext Activity(string name, FunctionContext context) =>
         new(name, context.BindingContext.BindingData.TryGetValue("instanceId", out var id) ? id?.ToString() ?? "" : "");

@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapGet(DatasetRoutes.Compounds, (HttpRequest r, DatasetRoutes h, string id) => h.CompoundsAsync(r, id));
         api.MapGet(DatasetRoutes.Quarantine, (HttpRequest r, DatasetRoutes h, string id) => h.QuarantineAsync(r, id));
         api.MapGet(DatasetRoutes.Model, (HttpRequest r, DatasetRoutes h, string id) => h.ModelAsync(r, id));
+        api.MapGet(DatasetRoutes.Similar, (HttpRequest r, DatasetRoutes h, string id) => h.SimilarAsync(r, id));
         api.MapGet("health", () => Results.Ok(new { status = "ok" }));
         api.Map("{**rest}", (HttpRequest r) => ApiResult.Problem(StatusCodes.Status404NotFound, "Not found", $"no route {r.Method} {r.Path}"));
     }

@@ -1,3 +1,4 @@
+using MedEdu.Compute.Screening;
 using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Http;
 using MedEdu.Pipeline.Ingestion;
@@ -26,6 +27,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<CompoundRepository>();
         services.AddSingleton<ModelRepository>();
+        services.AddSingleton<FingerprintStoreRepository>();
+        services.AddSingleton<SimilaritySearchService>();
+        services.AddSingleton(_ => ScreeningEngines.Create(configuration["Screening:Accelerator"] ?? "auto"));
         services.AddSingleton<DatasetService>();
         services.AddSingleton<DatasetRoutes>();
         services.AddSingleton<DatasetSourceReader>();
@@ -61,5 +65,6 @@ public static class PipelineTasks
         typeof(CompleteDatasetVersion),
         typeof(FailDatasetVersion),
         typeof(TrainModels),
+        typeof(BuildFingerprintStore),
     ];
 }

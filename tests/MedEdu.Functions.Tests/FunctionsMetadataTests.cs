@@ -21,6 +21,7 @@ public sealed class FunctionsMetadataTests
         { "ListCompounds", "get", DatasetRoutes.Compounds, "Anonymous" },
         { "ListQuarantinedRows", "get", DatasetRoutes.Quarantine, "Function" },
         { "GetDatasetModel", "get", DatasetRoutes.Model, "Anonymous" },
+        { "FindSimilarCompounds", "get", DatasetRoutes.Similar, "Anonymous" },
     };
 
     [Theory]
@@ -51,6 +52,7 @@ public sealed class FunctionsMetadataTests
     [InlineData(TaskNames.CompleteDatasetVersion)]
     [InlineData(TaskNames.FailDatasetVersion)]
     [InlineData(TaskNames.TrainModels)]
+    [InlineData(TaskNames.BuildFingerprintStore)]
     public void EveryActivityIsBoundUnderItsSharedName(string name) => Binding(name, "activityTrigger");
 
     [Fact]

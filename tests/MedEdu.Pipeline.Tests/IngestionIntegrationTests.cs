@@ -54,6 +54,16 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.InRange(model.GetProperty("rmse").GetDouble(), 0.3, 0.9);
         Assert.Equal(902, model.GetProperty("trainCount").GetInt32());
 
+        // Similarity search over the version's store blob: Fenfuram (row 2) finds itself first.
+        var similar = await Client.GetJsonAsync($"api/datasets/{id}/similar?smiles={Uri.EscapeDataString("Cc1occc1C(=O)Nc2ccccc2")}&k=3");
+        Assert.Equal("simd", similar.GetProperty("engine").GetString());
+        Assert.Equal($"{id}-000002", similar.GetProperty("hits")[0].GetProperty("compoundId").GetString());
+        Assert.Equal(1f, similar.GetProperty("hits")[0].GetProperty("score").GetSingle());
+        Assert.Equal(3, similar.GetProperty("hits").GetArrayLength());
+        using var badQuery = await Client.GetAsync($"api/datasets/{id}/similar?smiles=C1CC");
+        Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
+        Assert.Contains("ring closure 1 is never closed", await badQuery.Content.ReadAsStringAsync());
+
         var page = await Client.GetJsonAsync($"api/datasets/{id}/compounds?skip=10&take=5");
         Assert.Equal(5, page.GetProperty("items").GetArrayLength());
         Assert.Equal(11, page.GetProperty("items")[0].GetProperty("rowNumber").GetInt32());

@@ -67,6 +67,21 @@ public static class FingerprintStoreFile
         }
     }
 
+    /// <summary>Builds a store from chemfp FPS text (ids from the records; properties unknown, so filters exclude them).</summary>
+    /// <exception cref="FormatException">A record is not valid hex of the header's width.</exception>
+    public static FingerprintStore FromFps(TextReader reader)
+    {
+        var records = Chemistry.Fingerprints.FpsFormat.Read(reader, out int bits).ToList();
+        int width = ((bits + 63) / 64) * 64;
+        var builder = new FingerprintStoreBuilder(width, records.Count);
+        foreach (var (id, words) in records)
+        {
+            builder.Add(id, words, []);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Reads a store.</summary>
     /// <exception cref="InvalidDataException">Not a store file, an unknown version, truncated, or the checksum does not match.</exception>
     public static FingerprintStore Read(Stream stream)

@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Http;
 /// app calls them from one-line HTTP triggers. Each takes the request and the durable client the
 /// host provides and returns an <see cref="ApiResult"/>.
 /// </summary>
-public sealed class DatasetRoutes(DatasetService service, IOptions<PipelineOptions> options)
+public sealed class DatasetRoutes(DatasetService service, SimilaritySearchService similarity, IOptions<PipelineOptions> options)
 {
     /// <summary>Route templates, shared by both hosts (relative to <c>/api</c>).</summary>
     public const string Collection = "datasets";
@@ -21,6 +21,7 @@ public sealed class DatasetRoutes(DatasetService service, IOptions<PipelineOptio
     public const string Compounds = "datasets/{id}/compounds";
     public const string Quarantine = "datasets/{id}/quarantine";
     public const string Model = "datasets/{id}/model";
+    public const string Similar = "datasets/{id}/similar";
 
     /// <summary>Largest page of compounds one request may ask for.</summary>
     public const int MaxTake = 1000;
@@ -99,6 +100,60 @@ public sealed class DatasetRoutes(DatasetService service, IOptions<PipelineOptio
         return model is null
             ? ApiResult.Problem(StatusCodes.Status404NotFound, "No model", $"version {key.Version} of dataset '{id}' has no model (too few measured values)")
             : ApiResult.Ok(model);
+    }
+
+    /// <summary><c>GET /api/datasets/{id}/similar?smiles=&amp;k=10&amp;metric=tanimoto&amp;filter=</c>: the served version's most similar compounds.</summary>
+    public async Task<ApiResult> SimilarAsync(HttpRequest request, string id)
+    {
+        string smiles = request.Query["smiles"].ToString();
+        if (string.IsNullOrWhiteSpace(smiles))
+        {
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Missing query", "give the query structure as ?smiles=");
+        }
+
+        if (!TryQueryInt(request, "k", 10, 1, Compute.Screening.ScreeningRequest.MaxK, out int k, out var problem))
+        {
+            return problem!;
+        }
+
+        var measure = request.Query["metric"].ToString().ToLowerInvariant() switch
+        {
+            "" or "tanimoto" => (Compute.Screening.SimilarityMeasure?)Compute.Screening.SimilarityMeasure.Tanimoto,
+            "dice" => Compute.Screening.SimilarityMeasure.Dice,
+            _ => null,
+        };
+        var filter = request.Query["filter"].ToString().ToLowerInvariant() switch
+        {
+            "" or "none" => (Compute.Screening.PropertyFilter?)Compute.Screening.PropertyFilter.None,
+            "lipinski" => Compute.Screening.PropertyFilter.Lipinski,
+            "veber" => Compute.Screening.PropertyFilter.Veber,
+            "druglike" => Compute.Screening.PropertyFilter.DrugLike,
+            _ => null,
+        };
+        if (measure is null || filter is null)
+        {
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", "'metric' must be tanimoto or dice; 'filter' none, lipinski, veber or druglike");
+        }
+
+        var lookup = await service.ResolveVersionAsync(id, null, request.HttpContext.RequestAborted);
+        if (lookup == VersionLookup.UnknownDataset)
+        {
+            return UnknownDataset(id);
+        }
+
+        if (lookup.Key is not { } key)
+        {
+            return ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+        }
+
+        try
+        {
+            return ApiResult.Ok(await similarity.SearchAsync(key, smiles, k, measure.Value, filter.Value));
+        }
+        catch (Compute.Chemistry.SmilesParse.SmilesException e)
+        {
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid SMILES", $"position {e.Position}: {e.Reason}");
+        }
     }
 
     private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)

@@ -51,7 +51,10 @@ public sealed class IngestDatasetOrchestrator : TaskOrchestrator<IngestDatasetIn
             }
 
             Report(context, "training", manifest, done, stored, quarantined);
-            await context.CallActivityAsync<TrainModelsOutcome>(TaskNames.TrainModels, new TrainModelsInput(input.DatasetId, input.Version), Retry);
+            var versionInput = new TrainModelsInput(input.DatasetId, input.Version);
+            await Task.WhenAll(
+                context.CallActivityAsync<int>(TaskNames.BuildFingerprintStore, versionInput, Retry),
+                context.CallActivityAsync<TrainModelsOutcome>(TaskNames.TrainModels, versionInput, Retry));
             Report(context, "finishing", manifest, done, stored, quarantined);
             await context.CallActivityAsync<bool>(
                 TaskNames.CompleteDatasetVersion,

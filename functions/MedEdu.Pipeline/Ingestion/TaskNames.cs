@@ -12,6 +12,7 @@ public static class TaskNames
     public const string CompleteDatasetVersion = nameof(Ingestion.CompleteDatasetVersion);
     public const string FailDatasetVersion = nameof(Ingestion.FailDatasetVersion);
     public const string TrainModels = nameof(Ingestion.TrainModels);
+    public const string BuildFingerprintStore = nameof(Ingestion.BuildFingerprintStore);
 
     /// <summary>Instance id of the ingestion of one dataset version; deterministic so a repeated start is detected.</summary>
     public static string IngestionInstanceId(string datasetId, int version) => $"ingest-{datasetId}-v{version}";

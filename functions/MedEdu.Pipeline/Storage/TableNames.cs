@@ -21,6 +21,9 @@ public static class TableNames
     /// <summary>One entity per compound prediction (partition: dataset version key).</summary>
     public const string Predictions = "Predictions";
 
+    /// <summary>Blob container for screening stores.</summary>
+    public const string StoreContainer = "fingerprint-stores";
+
     /// <summary>Blob container for trained model zips.</summary>
     public const string ModelContainer = "models";
 

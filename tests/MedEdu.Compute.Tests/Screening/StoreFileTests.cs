@@ -43,6 +43,25 @@ public sealed class StoreFileTests
     }
 
     [Fact]
+    public void AnFpsFileLoadsIntoASearchableStore()
+    {
+        using var source = StoreFixtures.Random(120, 2048, 5);
+        var writer = new StringWriter();
+        FpsFormat.WriteHeader(writer, 2048, FpsFormat.MorganType(2, 2048));
+        for (int i = 0; i < source.Count; i++)
+        {
+            FpsFormat.WriteRecord(writer, source.Fingerprint(i), 2048, source.Ids[i]);
+        }
+
+        using var loaded = FingerprintStoreFile.FromFps(new StringReader(writer.ToString()));
+        Assert.Equal(120, loaded.Count);
+        Assert.Equal(source.Ids.Take(120), loaded.Ids.Take(120));
+        Assert.True(source.AllFingerprints.SequenceEqual(loaded.AllFingerprints));
+        var hits = new SimdCpuEngine().Search(loaded, ScreeningRequest.TopK([source.Fingerprint(7).ToArray()], 1)).Hits[0];
+        Assert.Equal(1f, hits[0].Score);
+    }
+
+    [Fact]
     public void FpsRecordsRoundTripAndMatchChemfpsBitOrder()
     {
         var words = new ulong[32];

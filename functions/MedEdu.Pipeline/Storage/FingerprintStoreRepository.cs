@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Blobs;
+using MedEdu.Compute.Screening;
+
+namespace MedEdu.Pipeline.Storage;
+
+/// <summary>
+/// A dataset version's screening store as one packed binary blob (<see cref="FingerprintStoreFile"/>),
+/// loaded by streaming into the aligned block and kept in memory per version (versions are immutable).
+/// </summary>
+public sealed class FingerprintStoreRepository(StorageAccount account)
+{
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(TableNames.StoreContainer);
+    private readonly ConcurrentDictionary<DatasetVersionKey, Lazy<Task<FingerprintStore>>> _loaded = new();
+
+    /// <summary>Blob name of a version's store.</summary>
+    public static string BlobNameOf(DatasetVersionKey key) => $"{key.DatasetId}/v{key.Version}.store";
+
+    /// <summary>Writes (overwrites) a version's store.</summary>
+    public async Task<string> SaveAsync(DatasetVersionKey key, FingerprintStore store, CancellationToken cancellationToken = default)
+    {
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        using var buffer = new MemoryStream();
+        FingerprintStoreFile.Write(store, buffer);
+        buffer.Position = 0;
+        string name = BlobNameOf(key);
+        await _container.GetBlobClient(name).UploadAsync(buffer, overwrite: true, cancellationToken);
+        return name;
+    }
+
+    /// <summary>The version's store, streamed from Blob on first use.</summary>
+    public Task<FingerprintStore> LoadAsync(DatasetVersionKey key) =>
+        _loaded.GetOrAdd(key, k => new Lazy<Task<FingerprintStore>>(async () =>
+        {
+            await using var stream = await _container.GetBlobClient(BlobNameOf(k)).OpenReadAsync();
+            return FingerprintStoreFile.Read(stream);
+        })).Value;
+}
