@@ -1,0 +1,35 @@
+namespace MedEdu.Compute.Exercises;
+
+/// <summary>What a student sees before answering: never the measured values, predictions or the answer.</summary>
+/// <param name="Id">Exercise id.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Difficulty">1 (easy) to 3 (hard).</param>
+/// <param name="Prompt">The task in words.</param>
+/// <param name="Query">The query compound of a similarity hunt, else null.</param>
+/// <param name="Candidates">The compounds to choose from or order.</param>
+/// <param name="Picks">How many compounds to pick (0 = order all of them; for rule checks, flag any number).</param>
+public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks);
+
+/// <summary>A compound as shown in an exercise: structure and the descriptors a student may look up.</summary>
+public sealed record CandidateView(string Id, string Name, string Smiles, double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds)
+{
+    /// <summary>The student-facing view of a pool compound.</summary>
+    public static CandidateView From(ExerciseCompound c) => new(c.Id, c.Name, c.Smiles, Math.Round(c.MolWt, 1), Math.Round(c.MolLogP, 2), Math.Round(c.Tpsa, 1), c.HDonors, c.HAcceptors, c.RotatableBonds);
+}
+
+/// <summary>
+/// The answer key, kept server-side until the student submits: the truth ordering, the model's
+/// ordering and the values that explain them, for each candidate.
+/// </summary>
+/// <param name="Truth">Candidate ids in true order (best first) — for rule checks, the ids that break a rule.</param>
+/// <param name="ModelOrder">Candidate ids in the model's order, or empty when the exercise has no model.</param>
+/// <param name="Facts">Per candidate: the value that decided its place (similarity, measured, predicted, rule).</param>
+public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string> ModelOrder, IReadOnlyDictionary<string, CandidateFacts> Facts);
+
+/// <summary>What decided a candidate's place.</summary>
+/// <param name="Similarity">Tanimoto to the query (similarity hunts).</param>
+/// <param name="Measured">Experimental value.</param>
+/// <param name="Predicted">Model prediction.</param>
+/// <param name="InDomain">Whether the prediction is within the model's applicability domain.</param>
+/// <param name="RuleBreak">The rule broken, if any.</param>
+public sealed record CandidateFacts(double? Similarity, double? Measured, double? Predicted, bool InDomain, string? RuleBreak);

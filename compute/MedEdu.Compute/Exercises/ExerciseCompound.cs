@@ -1,0 +1,67 @@
+namespace MedEdu.Compute.Exercises;
+
+/// <summary>A compound of the pool exercises are drawn from: structure, properties, the measured truth and the model's prediction.</summary>
+/// <param name="Id">Compound id.</param>
+/// <param name="Name">Name shown to students.</param>
+/// <param name="Smiles">Structure.</param>
+/// <param name="Fingerprint">Morgan r=2 2048-bit fingerprint.</param>
+/// <param name="MolWt">Molecular weight.</param>
+/// <param name="MolLogP">Crippen logP.</param>
+/// <param name="Tpsa">Topological polar surface area.</param>
+/// <param name="HDonors">H-bond donors.</param>
+/// <param name="HAcceptors">H-bond acceptors.</param>
+/// <param name="RotatableBonds">Rotatable bonds.</param>
+/// <param name="Measured">Experimental value (or 0/1 label); null when unknown.</param>
+/// <param name="Predicted">The model's prediction; null when there is no model.</param>
+/// <param name="InDomain">False when the model is out of its applicability domain for this compound.</param>
+public sealed record ExerciseCompound(
+    string Id, string Name, string Smiles, ulong[] Fingerprint,
+    double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds,
+    double? Measured, double? Predicted, bool InDomain)
+{
+    /// <summary>Lipinski violations (MW &gt; 500, logP &gt; 5, donors &gt; 5, acceptors &gt; 10).</summary>
+    public int LipinskiViolations => (MolWt > 500 ? 1 : 0) + (MolLogP > 5 ? 1 : 0) + (HDonors > 5 ? 1 : 0) + (HAcceptors > 10 ? 1 : 0);
+
+    /// <summary>Passes Lipinski (at most one violation) and Veber (rotatable bonds ≤ 10, TPSA ≤ 140).</summary>
+    public bool DrugLike => LipinskiViolations <= 1 && RotatableBonds <= 10 && Tpsa <= 140;
+
+    /// <summary>Why the compound breaks the rules, in words, or null when it passes.</summary>
+    public string? RuleBreak()
+    {
+        var reasons = new List<string>();
+        if (LipinskiViolations > 1)
+        {
+            if (MolWt > 500)
+            {
+                reasons.Add($"MW {MolWt:F0} > 500");
+            }
+
+            if (MolLogP > 5)
+            {
+                reasons.Add($"logP {MolLogP:F1} > 5");
+            }
+
+            if (HDonors > 5)
+            {
+                reasons.Add($"{HDonors} H-bond donors > 5");
+            }
+
+            if (HAcceptors > 10)
+            {
+                reasons.Add($"{HAcceptors} H-bond acceptors > 10");
+            }
+        }
+
+        if (RotatableBonds > 10)
+        {
+            reasons.Add($"{RotatableBonds} rotatable bonds > 10 (Veber)");
+        }
+
+        if (Tpsa > 140)
+        {
+            reasons.Add($"TPSA {Tpsa:F0} > 140 (Veber)");
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
+}

@@ -1,0 +1,17 @@
+namespace MedEdu.Compute.Exercises;
+
+/// <summary>The kinds of exercise students do.</summary>
+public enum ExerciseKind
+{
+    /// <summary>Pick the candidates most similar to a query compound.</summary>
+    SimilarityHunt,
+
+    /// <summary>Order compounds by a measured property (e.g. solubility).</summary>
+    PropertyRanking,
+
+    /// <summary>From a library, pick the most promising drug-like compounds.</summary>
+    VirtualScreen,
+
+    /// <summary>Flag the compounds that break Lipinski's or Veber's rules.</summary>
+    RuleCheck,
+}
