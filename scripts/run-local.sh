@@ -19,7 +19,9 @@ echo "build: dotnet build -c Release"
 dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p .azurite
-dotnet functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll >"$log" 2>&1 &
+[[ -s .azurite/instructor-key ]] || head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > .azurite/instructor-key
+key=$(cat .azurite/instructor-key)
+dotnet functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll --MedEdu:InstructorKey="$key" >"$log" 2>&1 &
 host_pid=$!
 cleanup() {
   echo
@@ -38,11 +40,11 @@ for _ in $(seq 1 300); do
 done
 echo "local host: answering on $api (log: .azurite/localhost.log)"
 
-code=$(curl -s -o /tmp/mededu-register.json -w '%{http_code}' -X POST "$api/datasets" \
+code=$(curl -s -o /tmp/mededu-register.json -w '%{http_code}' -X POST "$api/datasets" -H "x-functions-key: $key" \
   -H 'content-type: application/json' -d '{"id":"esol","name":"ESOL (Delaney 2004)","bundled":"esol"}')
 if [[ $code == 409 ]]; then
   echo "ingest: ESOL is already registered; ingesting a new version (POST $api/datasets/esol/refresh)"
-  code=$(curl -s -o /tmp/mededu-register.json -w '%{http_code}' -X POST "$api/datasets/esol/refresh")
+  code=$(curl -s -o /tmp/mededu-register.json -w '%{http_code}' -X POST "$api/datasets/esol/refresh" -H "x-functions-key: $key")
 fi
 [[ $code == 202 ]] || { echo "registering ESOL failed ($code):"; cat /tmp/mededu-register.json; exit 1; }
 version=$(jq -r '.latestVersion' /tmp/mededu-register.json)
@@ -63,11 +65,14 @@ jq -r --argjson v "$version" '.versions[] | select(.version == $v) |
   "ESOL v\(.version): \(.status): \(.totalRows) rows, \(.stored) compounds stored, \(.quarantined) quarantined (raw file sha256 \(.contentHash))"' <<<"$body"
 [[ $status == Ready ]] || { echo "ingestion did not finish: $body"; exit 1; }
 cat <<MSG
-ready in ${elapsed} s. Try:
+ready in ${elapsed} s. Instructor key (header x-functions-key, kept in .azurite/instructor-key): $key
+Try:
   curl $api/datasets
   curl $api/datasets/esol
   curl '$api/datasets/esol/compounds?skip=0&take=5'
-  curl $api/datasets/esol/quarantine
+  curl -H "x-functions-key: $key" $api/datasets/esol/quarantine
+  curl -X POST -H "x-functions-key: $key" -H 'content-type: application/json' -d '{"name":"Pharmacy 101","datasetId":"esol","property":"aqueous solubility"}' $api/classes
+  curl $api/openapi.json
 Serving until Ctrl-C.
 MSG
 if [[ ${MEDEDU_EXIT_WHEN_READY:-} == 1 ]]; then exit 0; fi

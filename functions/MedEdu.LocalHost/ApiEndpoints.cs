@@ -18,6 +18,16 @@ public static class ApiEndpoints
         api.MapGet(DatasetRoutes.Quarantine, (HttpRequest r, DatasetRoutes h, string id) => h.QuarantineAsync(r, id));
         api.MapGet(DatasetRoutes.Model, (HttpRequest r, DatasetRoutes h, string id) => h.ModelAsync(r, id));
         api.MapGet(DatasetRoutes.Similar, (HttpRequest r, DatasetRoutes h, string id) => h.SimilarAsync(r, id));
+        api.MapPost(ClassRoutes.Create, (HttpRequest r, ClassRoutes h) => h.CreateAsync(r));
+        api.MapGet(ClassRoutes.Results, (HttpRequest r, ClassRoutes h, string classId) => h.ResultsAsync(r, classId));
+        api.MapPost(ClassRoutes.Join, (HttpRequest r, ClassRoutes h) => h.JoinAsync(r));
+        api.MapGet(ClassRoutes.Exercises, (HttpRequest r, ClassRoutes h, string classId) => h.ExercisesAsync(r, classId));
+        api.MapGet(ClassRoutes.Exercise, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.ExerciseAsync(r, classId, exerciseId));
+        api.MapPost(ClassRoutes.Submit, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.SubmitAsync(r, classId, exerciseId));
+        api.MapGet(ClassRoutes.MySubmissions, (HttpRequest r, ClassRoutes h, string classId) => h.MySubmissionsAsync(r, classId));
+        api.MapGet(ClassRoutes.Leaderboard, (HttpRequest r, ClassRoutes h, string classId) => h.LeaderboardAsync(r, classId));
+        api.MapGet(ClassRoutes.Next, (HttpRequest r, ClassRoutes h, string classId) => h.NextAsync(r, classId));
+        api.MapGet(OpenApiDocument.Route, () => ApiResult.Ok(OpenApiDocument.Build()));
         api.MapGet("health", () => Results.Ok(new { status = "ok" }));
         api.Map("{**rest}", (HttpRequest r) => ApiResult.Problem(StatusCodes.Status404NotFound, "Not found", $"no route {r.Method} {r.Path}"));
     }

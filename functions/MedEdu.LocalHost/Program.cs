@@ -7,6 +7,12 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["MedEdu:InstructorKey"]))
+{
+    // Instructor routes always need a key locally; without one configured, make one for this run.
+    builder.Configuration["MedEdu:InstructorKey"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}
+
 var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
 
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -28,6 +34,7 @@ app.UseExceptionHandler(errors => errors.Run(async context =>
 }));
 app.MapGrpcService<TaskHubGrpcServer>();
 app.MapMedEduApi();
+app.Logger.LogWarning("Instructor key (header x-functions-key): {Key}", builder.Configuration["MedEdu:InstructorKey"]);
 app.Logger.LogInformation("MedEdu local host: API on http://127.0.0.1:{ApiPort}/api, durable task hub '{TaskHub}' on Azurite", options.ApiPort, options.TaskHub);
 await app.RunAsync();
 

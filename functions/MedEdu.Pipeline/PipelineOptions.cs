@@ -12,6 +12,12 @@ public sealed class PipelineOptions
     /// <summary>Test-only: allow dataset URLs on loopback addresses (the tests' local HTTP servers).</summary>
     public bool AllowLoopbackSources { get; set; }
 
+    /// <summary>
+    /// Key instructors send in <c>x-functions-key</c> (the header Azure function keys use). When set,
+    /// instructor routes check it (the local host always sets it); in Azure, function-level keys guard them.
+    /// </summary>
+    public string? InstructorKey { get; set; }
+
     /// <summary>Largest source file accepted, in bytes.</summary>
     public long MaxSourceBytes { get; set; } = 256L * 1024 * 1024;
 

@@ -22,6 +22,16 @@ public sealed class FunctionsMetadataTests
         { "ListQuarantinedRows", "get", DatasetRoutes.Quarantine, "Function" },
         { "GetDatasetModel", "get", DatasetRoutes.Model, "Anonymous" },
         { "FindSimilarCompounds", "get", DatasetRoutes.Similar, "Anonymous" },
+        { "CreateClass", "post", ClassRoutes.Create, "Function" },
+        { "GetClassResults", "get", ClassRoutes.Results, "Function" },
+        { "JoinClass", "post", ClassRoutes.Join, "Anonymous" },
+        { "ListExercises", "get", ClassRoutes.Exercises, "Anonymous" },
+        { "GetExercise", "get", ClassRoutes.Exercise, "Anonymous" },
+        { "SubmitAnswer", "post", ClassRoutes.Submit, "Anonymous" },
+        { "ListMySubmissions", "get", ClassRoutes.MySubmissions, "Anonymous" },
+        { "GetLeaderboard", "get", ClassRoutes.Leaderboard, "Anonymous" },
+        { "GetNextExercise", "get", ClassRoutes.Next, "Anonymous" },
+        { "GetOpenApiDocument", "get", OpenApiDocument.Route, "Anonymous" },
     };
 
     [Theory]

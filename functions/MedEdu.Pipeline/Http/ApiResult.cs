@@ -16,6 +16,7 @@ public sealed class ApiResult : IResult, IActionResult
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
     };
 
     private ApiResult(int status, object? body, string contentType)

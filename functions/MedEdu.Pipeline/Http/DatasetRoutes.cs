@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Http;
 /// app calls them from one-line HTTP triggers. Each takes the request and the durable client the
 /// host provides and returns an <see cref="ApiResult"/>.
 /// </summary>
-public sealed class DatasetRoutes(DatasetService service, SimilaritySearchService similarity, IOptions<PipelineOptions> options)
+public sealed class DatasetRoutes(DatasetService service, SimilaritySearchService similarity, InstructorGuard instructor, IOptions<PipelineOptions> options)
 {
     /// <summary>Route templates, shared by both hosts (relative to <c>/api</c>).</summary>
     public const string Collection = "datasets";
@@ -29,6 +29,11 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     /// <summary><c>POST /api/datasets</c>: register a dataset and start ingesting it.</summary>
     public async Task<ApiResult> RegisterAsync(HttpRequest request, DurableTaskClient client)
     {
+        if (instructor.Check(request) is { } denied)
+        {
+            return denied;
+        }
+
         var (registration, problem) = await RequestBody.ReadJsonAsync<DatasetRegistration>(request);
         if (problem is not null)
         {
@@ -65,6 +70,11 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     /// <summary><c>POST /api/datasets/{id}/refresh</c>: ingest a new version from the registered source.</summary>
     public async Task<ApiResult> RefreshAsync(HttpRequest request, DurableTaskClient client, string id)
     {
+        if (instructor.Check(request) is { } denied)
+        {
+            return denied;
+        }
+
         var status = await service.RefreshAsync(id, client, request.HttpContext.RequestAborted);
         return status is null ? UnknownDataset(id) : ApiResult.Accepted(status, $"/api/datasets/{id}");
     }
@@ -75,7 +85,9 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
 
     /// <summary><c>GET /api/datasets/{id}/quarantine?skip=&amp;take=&amp;version=</c>: rows refused by ingestion, with reasons.</summary>
     public Task<ApiResult> QuarantineAsync(HttpRequest request, string id) =>
-        PageAsync(request, id, (key, skip, take, ct) => service.PageQuarantineAsync(key, skip, take, ct));
+        instructor.Check(request) is { } denied
+            ? Task.FromResult(denied)
+            : PageAsync(request, id, (key, skip, take, ct) => service.PageQuarantineAsync(key, skip, take, ct));
 
     /// <summary><c>GET /api/datasets/{id}/model?version=</c>: the served version's model and its held-out metrics.</summary>
     public async Task<ApiResult> ModelAsync(HttpRequest request, string id)

@@ -20,6 +20,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         ApiPort = FreePort();
         SidecarPort = FreePort();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort}/"), Timeout = TimeSpan.FromSeconds(60) };
+        Client.DefaultRequestHeaders.Add("x-functions-key", InstructorKey);
+        Anonymous = new HttpClient { BaseAddress = Client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>Durable task hub of this host.</summary>
@@ -31,8 +33,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>gRPC sidecar port.</summary>
     public int SidecarPort { get; }
 
-    /// <summary>Client whose base address is the host's root.</summary>
+    /// <summary>The instructor key this host is started with.</summary>
+    public const string InstructorKey = "test-instructor-key";
+
+    /// <summary>Client whose base address is the host's root; it sends the instructor key.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>Client without the instructor key (students, anonymous callers).</summary>
+    public HttpClient Anonymous { get; }
 
     /// <summary>What the host printed so far (for failure messages).</summary>
     public string Log
@@ -76,6 +84,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             $"--LocalHost:SidecarPort={SidecarPort}",
             $"--LocalHost:TaskHub={TaskHub}",
             "--MedEdu:AllowLoopbackSources=true",
+            $"--MedEdu:InstructorKey={InstructorKey}",
             $"--MedEdu:BundledDatasetsPath={RepoPaths.Datasets}",
             "--Logging:LogLevel:Default=Warning",
         })
@@ -131,6 +140,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         Kill();
         _process?.Dispose();
         Client.Dispose();
+        Anonymous.Dispose();
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,40 @@
+using MedEdu.Pipeline.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MedEdu.Functions;
+
+/// <summary>HTTP triggers of the class routes and the OpenAPI document: one line each over the shared handlers.</summary>
+public sealed class ClassHttpFunctions(ClassRoutes routes)
+{
+    [Function("CreateClass")]
+    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ClassRoutes.Create)] HttpRequest r) => await routes.CreateAsync(r);
+
+    [Function("GetClassResults")]
+    public async Task<IActionResult> Results([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Results)] HttpRequest r, string classId) => await routes.ResultsAsync(r, classId);
+
+    [Function("JoinClass")]
+    public async Task<IActionResult> Join([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ClassRoutes.Join)] HttpRequest r) => await routes.JoinAsync(r);
+
+    [Function("ListExercises")]
+    public async Task<IActionResult> Exercises([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Exercises)] HttpRequest r, string classId) => await routes.ExercisesAsync(r, classId);
+
+    [Function("GetExercise")]
+    public async Task<IActionResult> Exercise([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Exercise)] HttpRequest r, string classId, string exerciseId) => await routes.ExerciseAsync(r, classId, exerciseId);
+
+    [Function("SubmitAnswer")]
+    public async Task<IActionResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ClassRoutes.Submit)] HttpRequest r, string classId, string exerciseId) => await routes.SubmitAsync(r, classId, exerciseId);
+
+    [Function("ListMySubmissions")]
+    public async Task<IActionResult> MySubmissions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.MySubmissions)] HttpRequest r, string classId) => await routes.MySubmissionsAsync(r, classId);
+
+    [Function("GetLeaderboard")]
+    public async Task<IActionResult> Leaderboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Leaderboard)] HttpRequest r, string classId) => await routes.LeaderboardAsync(r, classId);
+
+    [Function("GetNextExercise")]
+    public async Task<IActionResult> Next([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Next)] HttpRequest r, string classId) => await routes.NextAsync(r, classId);
+
+    [Function("GetOpenApiDocument")]
+    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpenApiDocument.Route)] HttpRequest r) => ApiResult.Ok(OpenApiDocument.Build());
+}

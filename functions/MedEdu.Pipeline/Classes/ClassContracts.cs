@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace MedEdu.Pipeline.Classes;
+
+/// <summary>Body of <c>POST /api/classes</c>.</summary>
+public sealed class CreateClassRequest
+{
+    [JsonPropertyName("name")] public string? Name { get; init; }
+
+    [JsonPropertyName("datasetId")] public string? DatasetId { get; init; }
+
+    /// <summary>What the measured value is, in words for prompts (e.g. "aqueous solubility").</summary>
+    [JsonPropertyName("property")] public string? Property { get; init; }
+
+    /// <summary>Exercises to generate; defaults to one of each kind at difficulty 1.</summary>
+    [JsonPropertyName("exercises")] public List<ExerciseSpec>? Exercises { get; init; }
+
+    [JsonPropertyName("seed")] public int? Seed { get; init; }
+}
+
+/// <summary>Exercises of one kind in a new class.</summary>
+public sealed class ExerciseSpec
+{
+    [JsonPropertyName("kind")] public string? Kind { get; init; }
+
+    [JsonPropertyName("difficulty")] public int? Difficulty { get; init; }
+
+    [JsonPropertyName("count")] public int? Count { get; init; }
+}
+
+/// <summary>Body of <c>POST /api/classes/join</c>.</summary>
+public sealed class JoinRequest
+{
+    [JsonPropertyName("code")] public string? Code { get; init; }
+
+    /// <summary>The only personal data MedEdu keeps; any name the student chooses.</summary>
+    [JsonPropertyName("displayName")] public string? DisplayName { get; init; }
+}
+
+/// <summary>Body of a submission.</summary>
+public sealed class SubmissionRequest
+{
+    /// <summary>Picked compound ids, or all ids in order for rankings.</summary>
+    [JsonPropertyName("answer")] public List<string>? Answer { get; init; }
+}
+
+/// <summary>A created class.</summary>
+public sealed record ClassCreated(string ClassId, string Name, string Code, string DatasetId, int Version, List<ExerciseSummary> Exercises);
+
+/// <summary>A joined student: keep the token, it is shown once.</summary>
+public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token);
+
+/// <summary>An exercise in a list.</summary>
+public sealed record ExerciseSummary(string Id, string Kind, int Difficulty, string Prompt, bool Submitted, double? Score);
+
+/// <summary>The answer to a submission.</summary>
+public sealed record SubmissionResult(string ExerciseId, int Attempt, bool Scored, double Score, double? ModelScore, MedEdu.Compute.Exercises.ExerciseFeedback Feedback);
+
+/// <summary>One leaderboard row.</summary>
+public sealed record LeaderboardRow(int Rank, string DisplayName, double Total, int Exercises);

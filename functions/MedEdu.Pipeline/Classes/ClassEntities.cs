@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace MedEdu.Pipeline.Classes;
+
+/// <summary>A class: a group of students doing one exercise set drawn from one dataset version.</summary>
+public sealed class ClassEntity : ITableEntity
+{
+    /// <summary>All classes share one partition.</summary>
+    public const string Partition = "class";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    /// <summary>Row key: the class id.</summary>
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Name { get; set; } = "";
+    public string DatasetId { get; set; } = "";
+    public int Version { get; set; }
+
+    /// <summary>The code students join with.</summary>
+    public string Code { get; set; } = "";
+    public string Property { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One exercise of a class, with its answer key (never served before the student submits).</summary>
+public sealed class ExerciseEntity : ITableEntity
+{
+    /// <summary>Partition: the class id.</summary>
+    public string PartitionKey { get; set; } = "";
+
+    /// <summary>Row key: the exercise id.</summary>
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string Kind { get; set; } = "";
+    public int Difficulty { get; set; }
+    public int Seed { get; set; }
+    public int Order { get; set; }
+
+    /// <summary>The student-facing exercise as JSON.</summary>
+    public string ExerciseJson { get; set; } = "";
+
+    /// <summary>The answer key as JSON.</summary>
+    public string KeyJson { get; set; } = "";
+}
+
+/// <summary>A student of a class: a pseudonymous id, a chosen display name and a hashed token.</summary>
+public sealed class StudentEntity : ITableEntity
+{
+    /// <summary>Partition: the class id.</summary>
+    public string PartitionKey { get; set; } = "";
+
+    /// <summary>Row key: the student id.</summary>
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>SHA-256 of the student's bearer token (the token itself is never stored).</summary>
+    public string TokenHash { get; set; } = "";
+    public DateTimeOffset JoinedAt { get; set; }
+}
+
+/// <summary>A submission; the first one per exercise is scored, later ones are recorded only.</summary>
+public sealed class SubmissionEntity : ITableEntity
+{
+    /// <summary>Partition: the class id.</summary>
+    public string PartitionKey { get; set; } = "";
+
+    /// <summary>Row key: student id | exercise id | attempt number.</summary>
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+    public string StudentId { get; set; } = "";
+    public string ExerciseId { get; set; } = "";
+    public int Attempt { get; set; }
+    public string AnswerJson { get; set; } = "";
+    public bool Scored { get; set; }
+    public double Score { get; set; }
+    public double? ModelScore { get; set; }
+    public string FeedbackJson { get; set; } = "";
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>Row key of an attempt.</summary>
+    public static string RowKeyOf(string studentId, string exerciseId, int attempt) => $"{studentId}|{exerciseId}|{attempt:D3}";
+}

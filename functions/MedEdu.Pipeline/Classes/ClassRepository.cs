@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+using MedEdu.Pipeline.Storage;
+
+namespace MedEdu.Pipeline.Classes;
+
+/// <summary>Tables of classes, their exercises, students and submissions.</summary>
+public sealed class ClassRepository(TableProvider tables)
+{
+    public const string ClassesTable = "Classes";
+    public const string ExercisesTable = "Exercises";
+    public const string StudentsTable = "Students";
+    public const string SubmissionsTable = "Submissions";
+
+    public async Task<ClassEntity?> FindClassAsync(string classId)
+    {
+        var r = await (await tables.GetAsync(ClassesTable)).GetEntityIfExistsAsync<ClassEntity>(ClassEntity.Partition, classId);
+        return r.HasValue ? r.Value : null;
+    }
+
+    public async Task<ClassEntity?> FindByCodeAsync(string code)
+    {
+        var table = await tables.GetAsync(ClassesTable);
+        await foreach (var c in table.QueryAsync<ClassEntity>(e => e.PartitionKey == ClassEntity.Partition && e.Code == code))
+        {
+            return c;
+        }
+
+        return null;
+    }
+
+    public async Task AddClassAsync(ClassEntity entity, IEnumerable<ExerciseEntity> exercises)
+    {
+        await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(ExercisesTable), exercises);
+        await (await tables.GetAsync(ClassesTable)).AddEntityAsync(entity);
+    }
+
+    public async Task<List<ExerciseEntity>> ExercisesAsync(string classId) => await AllAsync<ExerciseEntity>(ExercisesTable, classId);
+
+    public async Task<ExerciseEntity?> FindExerciseAsync(string classId, string exerciseId)
+    {
+        var r = await (await tables.GetAsync(ExercisesTable)).GetEntityIfExistsAsync<ExerciseEntity>(classId, exerciseId);
+        return r.HasValue ? r.Value : null;
+    }
+
+    public async Task AddStudentAsync(StudentEntity student) => await (await tables.GetAsync(StudentsTable)).AddEntityAsync(student);
+
+    public async Task<List<StudentEntity>> StudentsAsync(string classId) => await AllAsync<StudentEntity>(StudentsTable, classId);
+
+    public async Task<StudentEntity?> FindStudentAsync(string classId, string studentId)
+    {
+        var r = await (await tables.GetAsync(StudentsTable)).GetEntityIfExistsAsync<StudentEntity>(classId, studentId);
+        return r.HasValue ? r.Value : null;
+    }
+
+    public async Task<List<SubmissionEntity>> SubmissionsAsync(string classId) => await AllAsync<SubmissionEntity>(SubmissionsTable, classId);
+
+    /// <summary>Adds a submission; false when that attempt number is taken (a concurrent submit), so the caller retries.</summary>
+    public async Task<bool> TryAddSubmissionAsync(SubmissionEntity submission)
+    {
+        try
+        {
+            await (await tables.GetAsync(SubmissionsTable)).AddEntityAsync(submission);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task<List<T>> AllAsync<T>(string tableName, string partition)
+        where T : class, ITableEntity, new()
+    {
+        var table = await tables.GetAsync(tableName);
+        var result = new List<T>();
+        await foreach (var e in table.QueryAsync<T>(x => x.PartitionKey == partition))
+        {
+            result.Add(e);
+        }
+
+        return result;
+    }
+}

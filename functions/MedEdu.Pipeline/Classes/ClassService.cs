@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MedEdu.Compute.Exercises;
+using MedEdu.Pipeline.Services;
+using MedEdu.Pipeline.Storage;
+
+namespace MedEdu.Pipeline.Classes;
+
+/// <summary>Classes, exercise sets, students, submissions and results: the logic behind the class routes.</summary>
+public sealed class ClassService(ClassRepository classes, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Creates a class and generates its exercises from the dataset's served version.</summary>
+    /// <exception cref="ClassException">Unknown dataset, no ready version, or bad exercise specs.</exception>
+    public async Task<ClassCreated> CreateAsync(CreateClassRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.DatasetId))
+        {
+            throw new ClassException(400, "'name' and 'datasetId' are required");
+        }
+
+        var lookup = await datasets.ResolveVersionAsync(request.DatasetId, null);
+        if (lookup == VersionLookup.UnknownDataset)
+        {
+            throw new ClassException(400, $"no dataset with id '{request.DatasetId}'");
+        }
+
+        if (lookup.Key is not { } key)
+        {
+            throw new ClassException(409, lookup.NotReady!);
+        }
+
+        var specs = request.Exercises ?? Enum.GetValues<ExerciseKind>().Select(k => new ExerciseSpec { Kind = k.ToString(), Difficulty = 1, Count = 1 }).ToList();
+        if (specs.Count == 0 || specs.Sum(s => s.Count ?? 1) > 50)
+        {
+            throw new ClassException(400, "give 1 to 50 exercises");
+        }
+
+        var pool = await PoolAsync(key);
+        string classId = "c" + RandomToken(6).ToLowerInvariant();
+        int seed = request.Seed ?? 1;
+        var entities = new List<ExerciseEntity>();
+        string property = string.IsNullOrWhiteSpace(request.Property) ? "the measured property" : request.Property.Trim();
+        foreach (var spec in specs)
+        {
+            if (!Enum.TryParse<ExerciseKind>(spec.Kind, ignoreCase: true, out var kind))
+            {
+                throw new ClassException(400, $"unknown exercise kind '{spec.Kind}'; use one of: {string.Join(", ", Enum.GetNames<ExerciseKind>())}");
+            }
+
+            for (int i = 0; i < Math.Clamp(spec.Count ?? 1, 1, 20); i++)
+            {
+                int exerciseSeed = seed + entities.Count;
+                Exercise exercise;
+                AnswerKey answer;
+                try
+                {
+                    (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ClassException(400, $"dataset '{key.DatasetId}' cannot supply a {kind}: {e.Message}");
+                }
+
+                string exerciseId = $"e{entities.Count + 1:D2}";
+                exercise = exercise with { Id = exerciseId };
+                entities.Add(new ExerciseEntity
+                {
+                    PartitionKey = classId,
+                    RowKey = exerciseId,
+                    Kind = kind.ToString(),
+                    Difficulty = exercise.Difficulty,
+                    Seed = exerciseSeed,
+                    Order = entities.Count,
+                    ExerciseJson = JsonSerializer.Serialize(exercise, Json),
+                    KeyJson = JsonSerializer.Serialize(answer, Json),
+                });
+            }
+        }
+
+        var entity = new ClassEntity
+        {
+            RowKey = classId,
+            Name = request.Name.Trim(),
+            DatasetId = key.DatasetId,
+            Version = key.Version,
+            Code = RandomToken(6).ToUpperInvariant(),
+            Property = property,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await classes.AddClassAsync(entity, entities);
+        return new ClassCreated(classId, entity.Name, entity.Code, entity.DatasetId, entity.Version,
+            entities.Select(e => Summary(e, null)).ToList());
+    }
+
+    /// <summary>True when the class exists.</summary>
+    public async Task<bool> ExistsAsync(string classId) => await classes.FindClassAsync(classId) is not null;
+
+    /// <summary>A student joins with the class code and gets a pseudonymous id and a token.</summary>
+    public async Task<Joined> JoinAsync(JoinRequest request)
+    {
+        string name = request.DisplayName?.Trim() ?? "";
+        if (name.Length is < 1 or > 40)
+        {
+            throw new ClassException(400, "'displayName' must be 1 to 40 characters (any name you like; it is the only personal data kept)");
+        }
+
+        var cls = await classes.FindByCodeAsync((request.Code ?? "").Trim().ToUpperInvariant())
+            ?? throw new ClassException(404, "no class has that code");
+        string token = RandomToken(32);
+        var student = new StudentEntity
+        {
+            PartitionKey = cls.RowKey,
+            RowKey = "s" + RandomToken(8).ToLowerInvariant(),
+            DisplayName = name,
+            TokenHash = Hash(token),
+            JoinedAt = clock.GetUtcNow(),
+        };
+        await classes.AddStudentAsync(student);
+        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}");
+    }
+
+    /// <summary>The student behind a bearer token, or null when it does not belong to the class.</summary>
+    public async Task<StudentEntity?> AuthenticateAsync(string classId, string? bearer)
+    {
+        if (bearer is null || bearer.Split('.', 2) is not [var studentId, var secret])
+        {
+            return null;
+        }
+
+        var student = await classes.FindStudentAsync(classId, studentId);
+        return student is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(student.TokenHash), Encoding.ASCII.GetBytes(Hash(secret)))
+            ? student
+            : null;
+    }
+
+    /// <summary>The class's exercises with this student's scores.</summary>
+    public async Task<List<ExerciseSummary>> ExercisesAsync(string classId, string studentId)
+    {
+        var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId && s.Scored).ToDictionary(s => s.ExerciseId);
+        return (await classes.ExercisesAsync(classId)).OrderBy(e => e.Order)
+            .Select(e => Summary(e, scored.TryGetValue(e.RowKey, out var s) ? s : null)).ToList();
+    }
+
+    /// <summary>The student-facing exercise (no answer key).</summary>
+    public async Task<Exercise?> ExerciseAsync(string classId, string exerciseId) =>
+        await classes.FindExerciseAsync(classId, exerciseId) is { } e ? JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json) : null;
+
+    /// <summary>Scores (first attempt) or records (later attempts) a submission and returns the feedback.</summary>
+    public async Task<SubmissionResult> SubmitAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
+    {
+        var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(404, $"no exercise '{exerciseId}' in this class");
+        var exercise = JsonSerializer.Deserialize<Exercise>(entity.ExerciseJson, Json)!;
+        var key = JsonSerializer.Deserialize<AnswerKey>(entity.KeyJson, Json)!;
+        ExerciseFeedback feedback;
+        try
+        {
+            feedback = ExerciseScorer.Score(exercise, key, answer);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ClassException(400, e.Message);
+        }
+
+        for (int retry = 0; retry < 5; retry++)
+        {
+            var previous = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == student.RowKey && s.ExerciseId == exerciseId).ToList();
+            int attempt = previous.Count + 1;
+            var submission = new SubmissionEntity
+            {
+                PartitionKey = classId,
+                RowKey = SubmissionEntity.RowKeyOf(student.RowKey, exerciseId, attempt),
+                StudentId = student.RowKey,
+                ExerciseId = exerciseId,
+                Attempt = attempt,
+                AnswerJson = JsonSerializer.Serialize(answer, Json),
+                Scored = attempt == 1,
+                Score = feedback.Score,
+                ModelScore = feedback.ModelScore,
+                FeedbackJson = JsonSerializer.Serialize(feedback, Json),
+                SubmittedAt = clock.GetUtcNow(),
+            };
+            if (await classes.TryAddSubmissionAsync(submission))
+            {
+                var scoredScore = attempt == 1 ? feedback.Score : previous.Single(p => p.Scored).Score;
+                return new SubmissionResult(exerciseId, attempt, attempt == 1, scoredScore, feedback.ModelScore, feedback);
+            }
+        }
+
+        throw new ClassException(409, "too many simultaneous submissions; try again");
+    }
+
+    /// <summary>The student's own submissions, with feedback.</summary>
+    public async Task<List<SubmissionResult>> MySubmissionsAsync(string classId, string studentId) =>
+        (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId).OrderBy(s => s.RowKey, StringComparer.Ordinal)
+            .Select(s => new SubmissionResult(s.ExerciseId, s.Attempt, s.Scored, s.Score, s.ModelScore, JsonSerializer.Deserialize<ExerciseFeedback>(s.FeedbackJson, Json)!))
+            .ToList();
+
+    /// <summary>Display names ranked by total scored points.</summary>
+    public async Task<List<LeaderboardRow>> LeaderboardAsync(string classId)
+    {
+        var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.Scored).ToList();
+        var students = await classes.StudentsAsync(classId);
+        var rows = students
+            .Select(st => (st.DisplayName, Total: scored.Where(s => s.StudentId == st.RowKey).Sum(s => s.Score), Count: scored.Count(s => s.StudentId == st.RowKey)))
+            .OrderByDescending(x => x.Total).ThenBy(x => x.DisplayName, StringComparer.Ordinal).ToList();
+        return rows.Select((r, i) => new LeaderboardRow(i + 1, r.DisplayName, Math.Round(r.Total, 1), r.Count)).ToList();
+    }
+
+    /// <summary>The class results as CSV: one row per student and exercise (scored attempt).</summary>
+    public async Task<string> ResultsCsvAsync(string classId)
+    {
+        var students = (await classes.StudentsAsync(classId)).OrderBy(s => s.DisplayName, StringComparer.Ordinal).ToList();
+        var exercises = (await classes.ExercisesAsync(classId)).OrderBy(e => e.Order).ToList();
+        var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.Scored).ToDictionary(s => (s.StudentId, s.ExerciseId));
+        var sb = new StringBuilder("student_id,display_name,exercise_id,kind,difficulty,score,model_score,submitted_at\n");
+        foreach (var st in students)
+        {
+            foreach (var e in exercises)
+            {
+                scored.TryGetValue((st.RowKey, e.RowKey), out var s);
+                sb.Append(CultureInfo.InvariantCulture, $"{st.RowKey},{CsvField(st.DisplayName)},{e.RowKey},{e.Kind},{e.Difficulty},{s?.Score.ToString(CultureInfo.InvariantCulture)},{s?.ModelScore?.ToString(CultureInfo.InvariantCulture)},{s?.SubmittedAt.ToString("O", CultureInfo.InvariantCulture)}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The next exercise the student should practise, and why.</summary>
+    public async Task<PracticeSuggestion> NextAsync(string classId, string studentId)
+    {
+        var exercises = (await classes.ExercisesAsync(classId)).ToDictionary(e => e.RowKey);
+        var history = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId && s.Scored).OrderBy(s => s.SubmittedAt)
+            .Select(s => new Attempt(Enum.Parse<ExerciseKind>(exercises[s.ExerciseId].Kind), exercises[s.ExerciseId].Difficulty, s.Score)).ToList();
+        return PracticePlanner.Next(history);
+    }
+
+    private async Task<List<ExerciseCompound>> PoolAsync(DatasetVersionKey key)
+    {
+        var predictions = (await models.PredictionsAsync(key)).ToDictionary(p => p.RowKey);
+        return (await compounds.AllAsync(key)).Select(c =>
+        {
+            var words = new ulong[32];
+            Buffer.BlockCopy(c.Fingerprint, 0, words, 0, Math.Min(256, c.Fingerprint.Length));
+            predictions.TryGetValue(c.RowKey, out var p);
+            return new ExerciseCompound(c.CompoundId, c.Name ?? c.CompoundId, c.Smiles, words, c.MolWt, c.MolLogP, c.TPSA, c.NumHDonors, c.NumHAcceptors,
+                c.NumRotatableBonds, c.Value, p?.Predicted, p?.InDomain ?? true);
+        }).ToList();
+    }
+
+    private static ExerciseSummary Summary(ExerciseEntity e, SubmissionEntity? scored)
+    {
+        var exercise = JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!;
+        return new ExerciseSummary(e.RowKey, e.Kind, e.Difficulty, exercise.Prompt, scored is not null, scored?.Score);
+    }
+
+    private static string RandomToken(int bytes) =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', 'x').Replace('/', 'y')[..Math.Min(bytes + (bytes / 3), 43)];
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static string CsvField(string value) =>
+        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
+
+/// <summary>A class request that cannot be honoured, with the HTTP status to answer.</summary>
+public sealed class ClassException(int status, string message) : Exception(message)
+{
+    /// <summary>HTTP status.</summary>
+    public int Status { get; } = status;
+}

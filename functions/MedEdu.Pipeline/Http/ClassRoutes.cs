@@ -1,0 +1,121 @@
+using MedEdu.Pipeline.Classes;
+using Microsoft.AspNetCore.Http;
+
+namespace MedEdu.Pipeline.Http;
+
+/// <summary>
+/// The class and exercise routes, shared by both hosts. Instructors (instructor key) create classes
+/// and read results; students join with a code, then use the bearer token they got.
+/// </summary>
+public sealed class ClassRoutes(ClassService classes, InstructorGuard instructor)
+{
+    public const string Create = "classes";
+    public const string Join = "classes/join";
+    public const string Results = "classes/{classId}/results";
+    public const string Exercises = "classes/{classId}/exercises";
+    public const string Exercise = "classes/{classId}/exercises/{exerciseId}";
+    public const string Submit = "classes/{classId}/exercises/{exerciseId}/submissions";
+    public const string MySubmissions = "classes/{classId}/submissions";
+    public const string Leaderboard = "classes/{classId}/leaderboard";
+    public const string Next = "classes/{classId}/next";
+
+    /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
+    public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async () =>
+    {
+        var (body, problem) = await RequestBody.ReadJsonAsync<CreateClassRequest>(request);
+        return problem ?? ApiResult.Ok(await classes.CreateAsync(body!), StatusCodes.Status201Created);
+    });
+
+    /// <summary><c>GET /api/classes/{classId}/results?format=csv|json</c> (instructor).</summary>
+    public Task<ApiResult> ResultsAsync(HttpRequest request, string classId) => Guarded(request, async () =>
+    {
+        if (await ClassExists(classId) is { } missing)
+        {
+            return missing;
+        }
+
+        return request.Query["format"].ToString() == "csv"
+            ? ApiResult.Text(await classes.ResultsCsvAsync(classId), "text/csv; charset=utf-8")
+            : ApiResult.Ok(await classes.LeaderboardAsync(classId));
+    });
+
+    /// <summary><c>POST /api/classes/join</c>: a student joins with the class code.</summary>
+    public async Task<ApiResult> JoinAsync(HttpRequest request)
+    {
+        var (body, problem) = await RequestBody.ReadJsonAsync<JoinRequest>(request);
+        return problem ?? await Handle(async () => ApiResult.Ok(await classes.JoinAsync(body!), StatusCodes.Status201Created));
+    }
+
+    /// <summary><c>GET /api/classes/{classId}/exercises</c> (student).</summary>
+    public Task<ApiResult> ExercisesAsync(HttpRequest request, string classId) =>
+        AsStudent(request, classId, async s => ApiResult.Ok(await classes.ExercisesAsync(classId, s.RowKey)));
+
+    /// <summary><c>GET /api/classes/{classId}/exercises/{exerciseId}</c> (student): the exercise, never its answer.</summary>
+    public Task<ApiResult> ExerciseAsync(HttpRequest request, string classId, string exerciseId) =>
+        AsStudent(request, classId, async _ => await classes.ExerciseAsync(classId, exerciseId) is { } e
+            ? ApiResult.Ok(e)
+            : ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown exercise", $"no exercise '{exerciseId}' in this class"));
+
+    /// <summary><c>POST /api/classes/{classId}/exercises/{exerciseId}/submissions</c> (student).</summary>
+    public Task<ApiResult> SubmitAsync(HttpRequest request, string classId, string exerciseId) =>
+        AsStudent(request, classId, async s =>
+        {
+            var (body, problem) = await RequestBody.ReadJsonAsync<SubmissionRequest>(request, 16 * 1024);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (body!.Answer is not { } answer)
+            {
+                return ApiResult.Problem(StatusCodes.Status400BadRequest, "Missing answer", "give 'answer': a list of compound ids");
+            }
+
+            return ApiResult.Ok(await classes.SubmitAsync(classId, exerciseId, s, answer), StatusCodes.Status201Created);
+        });
+
+    /// <summary><c>GET /api/classes/{classId}/submissions</c> (student): only the caller's own.</summary>
+    public Task<ApiResult> MySubmissionsAsync(HttpRequest request, string classId) =>
+        AsStudent(request, classId, async s => ApiResult.Ok(await classes.MySubmissionsAsync(classId, s.RowKey)));
+
+    /// <summary><c>GET /api/classes/{classId}/leaderboard</c> (student of the class).</summary>
+    public Task<ApiResult> LeaderboardAsync(HttpRequest request, string classId) =>
+        AsStudent(request, classId, async _ => ApiResult.Ok(await classes.LeaderboardAsync(classId)));
+
+    /// <summary><c>GET /api/classes/{classId}/next</c> (student): what to practise next, and why.</summary>
+    public Task<ApiResult> NextAsync(HttpRequest request, string classId) =>
+        AsStudent(request, classId, async s => ApiResult.Ok(await classes.NextAsync(classId, s.RowKey)));
+
+    private async Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> action) =>
+        instructor.Check(request) ?? await Handle(action);
+
+    private async Task<ApiResult> AsStudent(HttpRequest request, string classId, Func<Classes.StudentEntity, Task<ApiResult>> action)
+    {
+        string header = request.Headers.Authorization.ToString();
+        string? token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : null;
+        if (token is null)
+        {
+            return ApiResult.Problem(StatusCodes.Status401Unauthorized, "Student token required", "send 'Authorization: Bearer <token>' with the token you got when joining");
+        }
+
+        var student = await classes.AuthenticateAsync(classId, token);
+        return student is null
+            ? ApiResult.Problem(StatusCodes.Status403Forbidden, "Not a student of this class", $"the token does not belong to class '{classId}'")
+            : await Handle(() => action(student));
+    }
+
+    private async Task<ApiResult?> ClassExists(string classId) =>
+        await classes.ExistsAsync(classId) ? null : ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown class", $"no class '{classId}'");
+
+    private static async Task<ApiResult> Handle(Func<Task<ApiResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ClassException e)
+        {
+            return ApiResult.Problem(e.Status, e.Status switch { 404 => "Not found", 409 => "Conflict", _ => "Invalid request" }, e.Message);
+        }
+    }
+}

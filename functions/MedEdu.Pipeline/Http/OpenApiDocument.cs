@@ -1,0 +1,80 @@
+namespace MedEdu.Pipeline.Http;
+
+/// <summary>The OpenAPI 3.0 description of the API, served at <c>/api/openapi.json</c> by both hosts.</summary>
+public static class OpenApiDocument
+{
+    private sealed record Operation(string Method, string Path, string Summary, string Security, int Success);
+
+    private static readonly Operation[] Operations =
+    [
+        new("post", DatasetRoutes.Collection, "Register a dataset and start ingesting it", "instructor", 202),
+        new("get", DatasetRoutes.Collection, "List datasets", "none", 200),
+        new("get", DatasetRoutes.Item, "Dataset status, versions and ingestion progress", "none", 200),
+        new("post", DatasetRoutes.Refresh, "Ingest a new version from the registered source", "instructor", 202),
+        new("get", DatasetRoutes.Compounds, "A page of compounds of the served version", "none", 200),
+        new("get", DatasetRoutes.Quarantine, "Rows refused by ingestion", "instructor", 200),
+        new("get", DatasetRoutes.Model, "The version's model and metrics", "none", 200),
+        new("get", DatasetRoutes.Similar, "Most similar compounds to a SMILES", "none", 200),
+        new("post", ClassRoutes.Create, "Create a class and its exercise set", "instructor", 201),
+        new("get", ClassRoutes.Results, "Class results (JSON leaderboard or ?format=csv)", "instructor", 200),
+        new("post", ClassRoutes.Join, "Join a class with its code; returns a student token", "none", 201),
+        new("get", ClassRoutes.Exercises, "The class's exercises with your scores", "student", 200),
+        new("get", ClassRoutes.Exercise, "One exercise (never its answer)", "student", 200),
+        new("post", ClassRoutes.Submit, "Submit an answer; the first submission is scored", "student", 201),
+        new("get", ClassRoutes.MySubmissions, "Your own submissions and feedback", "student", 200),
+        new("get", ClassRoutes.Leaderboard, "The class leaderboard", "student", 200),
+        new("get", ClassRoutes.Next, "What to practise next, and why", "student", 200),
+    ];
+
+    /// <summary>Route template of the document itself (relative to /api).</summary>
+    public const string Route = "openapi.json";
+
+    /// <summary>The document as an object graph ready to serialize.</summary>
+    public static object Build()
+    {
+        var paths = new Dictionary<string, Dictionary<string, object>>();
+        foreach (var op in Operations)
+        {
+            string path = "/api/" + op.Path;
+            if (!paths.TryGetValue(path, out var item))
+            {
+                paths[path] = item = [];
+            }
+
+            var parameters = System.Text.RegularExpressions.Regex.Matches(op.Path, "{(\\w+)}")
+                .Select(m => (object)new Dictionary<string, object> { ["name"] = m.Groups[1].Value, ["in"] = "path", ["required"] = true, ["schema"] = new { type = "string" } })
+                .ToList();
+            var operation = new Dictionary<string, object>
+            {
+                ["summary"] = op.Summary,
+                ["parameters"] = parameters,
+                ["responses"] = new Dictionary<string, object>
+                {
+                    [op.Success.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new { description = "success" },
+                    ["default"] = new { description = "RFC 7807 problem", content = new Dictionary<string, object> { ["application/problem+json"] = new { } } },
+                },
+            };
+            if (op.Security != "none")
+            {
+                operation["security"] = new[] { new Dictionary<string, string[]> { [op.Security] = [] } };
+            }
+
+            item[op.Method] = operation;
+        }
+
+        return new Dictionary<string, object>
+        {
+            ["openapi"] = "3.0.3",
+            ["info"] = new { title = "MedEdu API", version = "1.0", description = "Compound datasets turned into drug-discovery exercises for pharmacy students." },
+            ["paths"] = paths,
+            ["components"] = new
+            {
+                securitySchemes = new Dictionary<string, object>
+                {
+                    ["instructor"] = new { type = "apiKey", @in = "header", name = InstructorGuard.Header },
+                    ["student"] = new { type = "http", scheme = "bearer" },
+                },
+            },
+        };
+    }
+}
