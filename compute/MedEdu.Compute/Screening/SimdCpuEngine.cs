@@ -60,12 +60,9 @@ public sealed class SimdCpuEngine(int? threads = null) : ISimilarityEngine
                         int pop = store.PopCounts[i];
                         for (int q = 0; q < nq; q++)
                         {
-                            int common = words switch
-                            {
-                                32 => Common32(row, queries + (q * words)),
-                                16 => Common16(row, queries + (q * words)),
-                                _ => Common(row, queries + (q * words), words),
-                            };
+                            int common = words % 4 == 0
+                                ? CommonUnrolled(row, queries + (q * words), words)
+                                : Common(row, queries + (q * words), words);
                             float score = SimilarityMeasure.Score(metric, alpha, beta, queryPops[q], pop, common);
                             if (local.TopK is { } topK)
                             {
@@ -120,24 +117,11 @@ public sealed class SimdCpuEngine(int? threads = null) : ISimilarityEngine
         return new ScreeningResult(hits, Name, watch.Elapsed);
     }
 
-    private static unsafe int Common32(ulong* a, ulong* b)
+    /// <summary>Common bits of two rows whose width is a multiple of 4 words, four independent counters to keep the popcount units busy.</summary>
+    private static unsafe int CommonUnrolled(ulong* a, ulong* b, int words)
     {
         int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-        for (int w = 0; w < 32; w += 4)
-        {
-            c0 += BitOperations.PopCount(a[w] & b[w]);
-            c1 += BitOperations.PopCount(a[w + 1] & b[w + 1]);
-            c2 += BitOperations.PopCount(a[w + 2] & b[w + 2]);
-            c3 += BitOperations.PopCount(a[w + 3] & b[w + 3]);
-        }
-
-        return c0 + c1 + c2 + c3;
-    }
-
-    private static unsafe int Common16(ulong* a, ulong* b)
-    {
-        int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-        for (int w = 0; w < 16; w += 4)
+        for (int w = 0; w < words; w += 4)
         {
             c0 += BitOperations.PopCount(a[w] & b[w]);
             c1 += BitOperations.PopCount(a[w + 1] & b[w + 1]);

@@ -97,15 +97,10 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             return problem!;
         }
 
-        var lookup = await service.ResolveVersionAsync(id, version == 0 ? null : version, request.HttpContext.RequestAborted);
-        if (lookup == VersionLookup.UnknownDataset)
+        var (key, notServed) = await ServedVersionAsync(request, id, version == 0 ? null : version);
+        if (notServed is not null)
         {
-            return UnknownDataset(id);
-        }
-
-        if (lookup.Key is not { } key)
-        {
-            return ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+            return notServed;
         }
 
         var model = await service.ModelAsync(key, request.HttpContext.RequestAborted);
@@ -147,15 +142,10 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", "'metric' must be tanimoto or dice; 'filter' none, lipinski, veber or druglike");
         }
 
-        var lookup = await service.ResolveVersionAsync(id, null, request.HttpContext.RequestAborted);
-        if (lookup == VersionLookup.UnknownDataset)
+        var (key, notServed) = await ServedVersionAsync(request, id, null);
+        if (notServed is not null)
         {
-            return UnknownDataset(id);
-        }
-
-        if (lookup.Key is not { } key)
-        {
-            return ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+            return notServed;
         }
 
         try
@@ -177,19 +167,28 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             return problem!;
         }
 
-        var lookup = await service.ResolveVersionAsync(id, version == 0 ? null : version, request.HttpContext.RequestAborted);
-        if (lookup == VersionLookup.UnknownDataset)
+        var (key, notServed) = await ServedVersionAsync(request, id, version == 0 ? null : version);
+        if (notServed is not null)
         {
-            return UnknownDataset(id);
-        }
-
-        if (lookup.Key is not { } key)
-        {
-            return ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+            return notServed;
         }
 
         var items = await page(key, skip, take, request.HttpContext.RequestAborted);
         return ApiResult.Ok(new Page<T>(id, key.Version, skip, take, items));
+    }
+
+    /// <summary>The version to read (requested, else served), or the 404/409 problem to answer.</summary>
+    private async Task<(Storage.DatasetVersionKey Key, ApiResult? Problem)> ServedVersionAsync(HttpRequest request, string id, int? version)
+    {
+        var lookup = await service.ResolveVersionAsync(id, version, request.HttpContext.RequestAborted);
+        if (lookup == VersionLookup.UnknownDataset)
+        {
+            return (default, UnknownDataset(id));
+        }
+
+        return lookup.Key is { } key
+            ? (key, null)
+            : (default, ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!));
     }
 
     private static bool TryQueryInt(HttpRequest request, string name, int fallback, int min, int max, out int value, out ApiResult? problem)

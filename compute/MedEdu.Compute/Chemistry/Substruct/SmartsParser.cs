@@ -205,20 +205,19 @@ internal static class SmartsParser
     };
 
     /// <summary>Reads the expression inside one pair of brackets.</summary>
-    private sealed class AtomExpressionReader(string s, int first, int end)
+    private sealed class AtomExpressionReader(string text, int first, int last) : LogicalExpressionReader<Atom>(text, first, last)
     {
         private readonly int _start = first;
-        private int _pos = first;
 
         public AtomTest Read()
         {
-            if (_pos == end)
+            if (_pos == End)
             {
                 throw new SmartsException(_start, "empty atom '[]'");
             }
 
             // [H], [2H], [H+]: a hydrogen atom rather than an H-count primitive.
-            string body = s[_start..end];
+            string body = Text[_start..End];
             if (body is "H" or "H+" or "H-" || (body.EndsWith('H') && body[..^1].All(char.IsAsciiDigit)))
             {
                 int charge = body.EndsWith('+') ? 1 : body.EndsWith('-') ? -1 : 0;
@@ -226,94 +225,36 @@ internal static class SmartsParser
             }
 
             var test = LowAnd();
-            if (_pos != end)
+            if (_pos != End)
             {
-                throw new SmartsException(_pos, $"unexpected '{s[_pos]}' in atom expression");
+                throw new SmartsException(_pos, $"unexpected '{Text[_pos]}' in atom expression");
             }
 
             return test;
-        }
-
-        private AtomTest LowAnd()
-        {
-            var left = Or();
-            while (_pos < end && s[_pos] == ';')
-            {
-                _pos++;
-                var l = left;
-                var r = Or();
-                left = (a, t) => l(a, t) && r(a, t);
-            }
-
-            return left;
-        }
-
-        private AtomTest Or()
-        {
-            var left = HighAnd();
-            while (_pos < end && s[_pos] == ',')
-            {
-                _pos++;
-                var l = left;
-                var r = HighAnd();
-                left = (a, t) => l(a, t) || r(a, t);
-            }
-
-            return left;
-        }
-
-        private AtomTest HighAnd()
-        {
-            var left = Unary();
-            while (_pos < end && s[_pos] != ',' && s[_pos] != ';')
-            {
-                if (s[_pos] == '&')
-                {
-                    _pos++;
-                }
-
-                var l = left;
-                var r = Unary();
-                left = (a, t) => l(a, t) && r(a, t);
-            }
-
-            return left;
-        }
-
-        private AtomTest Unary()
-        {
-            if (_pos < end && s[_pos] == '!')
-            {
-                _pos++;
-                var inner = Unary();
-                return (a, t) => !inner(a, t);
-            }
-
-            return Primitive();
         }
 
         private int? Number()
         {
             int begin = _pos;
             int value = 0;
-            while (_pos < end && char.IsAsciiDigit(s[_pos]))
+            while (_pos < End && char.IsAsciiDigit(Text[_pos]))
             {
-                value = (value * 10) + (s[_pos] - '0');
+                value = (value * 10) + (Text[_pos] - '0');
                 _pos++;
             }
 
             return _pos > begin ? value : null;
         }
 
-        private AtomTest Primitive()
+        protected override AtomTest Primitive()
         {
-            if (_pos >= end)
+            if (_pos >= End)
             {
                 throw new SmartsException(_pos, "atom expression ends early");
             }
 
-            char c = s[_pos];
-            char next = _pos + 1 < end ? s[_pos + 1] : '\0';
+            char c = Text[_pos];
+            char next = _pos + 1 < End ? Text[_pos + 1] : '\0';
             if (char.IsAsciiDigit(c))
             {
                 int isotope = Number()!.Value;
@@ -428,7 +369,7 @@ internal static class SmartsParser
                         else
                         {
                             charge = sign;
-                            while (_pos < end && s[_pos] == c)
+                            while (_pos < End && Text[_pos] == c)
                             {
                                 charge += sign;
                                 _pos++;
@@ -441,7 +382,7 @@ internal static class SmartsParser
                 case '@':
                     _pos++;
                     // Chirality cannot be checked on a 2D graph without stereo perception: accepted, not tested.
-                    while (_pos < end && s[_pos] is '@' or '?')
+                    while (_pos < End && Text[_pos] is '@' or '?')
                     {
                         _pos++;
                     }
@@ -456,24 +397,24 @@ internal static class SmartsParser
 
                         int depth = 0;
                         int i = _pos + 1;
-                        for (; i < end; i++)
+                        for (; i < End; i++)
                         {
-                            if (s[i] == '(')
+                            if (Text[i] == '(')
                             {
                                 depth++;
                             }
-                            else if (s[i] == ')' && --depth == 0)
+                            else if (Text[i] == ')' && --depth == 0)
                             {
                                 break;
                             }
                         }
 
-                        if (i >= end)
+                        if (i >= End)
                         {
                             throw new SmartsException(_pos, "recursive SMARTS '$(' never closed");
                         }
 
-                        var inner = SmartsParser.Parse(s[(_pos + 2)..i]);
+                        var inner = SmartsParser.Parse(Text[(_pos + 2)..i]);
                         _pos = i + 1;
                         return (a, t) => t.RecursiveMatch(inner, a);
                     }
@@ -518,82 +459,27 @@ internal static class SmartsParser
     }
 
     /// <summary>Reads a bond expression such as '-,:' or '!@'.</summary>
-    private sealed class BondExpressionReader(string s, int first, int end)
+    private sealed class BondExpressionReader(string text, int first, int last) : LogicalExpressionReader<Bond>(text, first, last)
     {
-        private int _pos = first;
-
         public BondTest Read()
         {
             var test = LowAnd();
-            if (_pos != end)
+            if (_pos != End)
             {
-                throw new SmartsException(_pos, $"unexpected '{s[_pos]}' in bond expression");
+                throw new SmartsException(_pos, $"unexpected '{Text[_pos]}' in bond expression");
             }
 
             return test;
         }
 
-        private BondTest LowAnd()
+        protected override BondTest Primitive()
         {
-            var left = Or();
-            while (_pos < end && s[_pos] == ';')
-            {
-                _pos++;
-                var l = left;
-                var r = Or();
-                left = (b, t) => l(b, t) && r(b, t);
-            }
-
-            return left;
-        }
-
-        private BondTest Or()
-        {
-            var left = HighAnd();
-            while (_pos < end && s[_pos] == ',')
-            {
-                _pos++;
-                var l = left;
-                var r = HighAnd();
-                left = (b, t) => l(b, t) || r(b, t);
-            }
-
-            return left;
-        }
-
-        private BondTest HighAnd()
-        {
-            var left = Unary();
-            while (_pos < end && s[_pos] != ',' && s[_pos] != ';')
-            {
-                if (s[_pos] == '&')
-                {
-                    _pos++;
-                }
-
-                var l = left;
-                var r = Unary();
-                left = (b, t) => l(b, t) && r(b, t);
-            }
-
-            return left;
-        }
-
-        private BondTest Unary()
-        {
-            if (_pos < end && s[_pos] == '!')
-            {
-                _pos++;
-                var inner = Unary();
-                return (b, t) => !inner(b, t);
-            }
-
-            if (_pos >= end)
+            if (_pos >= End)
             {
                 throw new SmartsException(_pos, "bond expression ends early");
             }
 
-            char c = s[_pos++];
+            char c = Text[_pos++];
             return c switch
             {
                 '-' or '/' or '\\' => (b, _) => b.Order == BondOrder.Single,
@@ -604,6 +490,82 @@ internal static class SmartsParser
                 '@' => (b, t) => t.Molecule.Rings.IsBondInRing(b.Index),
                 _ => throw new SmartsException(_pos - 1, $"unknown bond primitive '{c}'"),
             };
+        }
+    }
+
+    /// <summary>
+    /// SMARTS' logical operators over atom or bond primitives, by precedence: '!' (not), '&amp;' or
+    /// juxtaposition (high and), ',' (or), ';' (low and).
+    /// </summary>
+    private abstract class LogicalExpressionReader<T>(string text, int first, int end)
+    {
+        /// <summary>The cursor, shared with the primitive readers.</summary>
+        protected int _pos = first;
+
+        /// <summary>The SMARTS text.</summary>
+        protected string Text => text;
+
+        /// <summary>Where this expression ends.</summary>
+        protected int End => end;
+
+        protected abstract Func<T, MatchTarget, bool> Primitive();
+
+        protected Func<T, MatchTarget, bool> LowAnd()
+        {
+            var left = Or();
+            while (_pos < end && text[_pos] == ';')
+            {
+                _pos++;
+                var l = left;
+                var r = Or();
+                left = (x, t) => l(x, t) && r(x, t);
+            }
+
+            return left;
+        }
+
+        private Func<T, MatchTarget, bool> Or()
+        {
+            var left = HighAnd();
+            while (_pos < end && text[_pos] == ',')
+            {
+                _pos++;
+                var l = left;
+                var r = HighAnd();
+                left = (x, t) => l(x, t) || r(x, t);
+            }
+
+            return left;
+        }
+
+        private Func<T, MatchTarget, bool> HighAnd()
+        {
+            var left = Unary();
+            while (_pos < end && text[_pos] != ',' && text[_pos] != ';')
+            {
+                if (text[_pos] == '&')
+                {
+                    _pos++;
+                }
+
+                var l = left;
+                var r = Unary();
+                left = (x, t) => l(x, t) && r(x, t);
+            }
+
+            return left;
+        }
+
+        private Func<T, MatchTarget, bool> Unary()
+        {
+            if (_pos < end && text[_pos] == '!')
+            {
+                _pos++;
+                var inner = Unary();
+                return (x, t) => !inner(x, t);
+            }
+
+            return Primitive();
         }
     }
 }
