@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MedEdu.Compute.Screening;
 
@@ -60,9 +62,9 @@ public sealed class SimdCpuEngine(int? threads = null) : ISimilarityEngine
                         int pop = store.PopCounts[i];
                         for (int q = 0; q < nq; q++)
                         {
-                            int common = words % 4 == 0
-                                ? CommonUnrolled(row, queries + (q * words), words)
-                                : Common(row, queries + (q * words), words);
+                            int common = words % 4 != 0 ? Common(row, queries + (q * words), words)
+                                : Avx2.IsSupported ? CommonAvx2(row, queries + (q * words), words)
+                                : CommonUnrolled(row, queries + (q * words), words);
                             float score = SimilarityMeasure.Score(metric, alpha, beta, queryPops[q], pop, common);
                             if (local.TopK is { } topK)
                             {
@@ -115,6 +117,26 @@ public sealed class SimdCpuEngine(int? threads = null) : ISimilarityEngine
         }
 
         return new ScreeningResult(hits, Name, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// Common bits with AVX2: 256 bits at a time, popcount by nibble lookup (VPSHUFB) and byte sums
+    /// (VPSADBW) — about half the instructions of four scalar POPCNTs.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int CommonAvx2(ulong* a, ulong* b, int words)
+    {
+        var lookup = Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+        var low = Vector256.Create((byte)0x0F);
+        var total = Vector256<ulong>.Zero;
+        for (int w = 0; w < words; w += 4)
+        {
+            var x = (Avx.LoadVector256(a + w) & Avx.LoadVector256(b + w)).AsByte();
+            var counts = Avx2.Shuffle(lookup, x & low) + Avx2.Shuffle(lookup, Avx2.ShiftRightLogical(x.AsUInt16(), 4).AsByte() & low);
+            total += Avx2.SumAbsoluteDifferences(counts, Vector256<byte>.Zero).AsUInt64();
+        }
+
+        return (int)(total.GetElement(0) + total.GetElement(1) + total.GetElement(2) + total.GetElement(3));
     }
 
     /// <summary>Common bits of two rows whose width is a multiple of 4 words, four independent counters to keep the popcount units busy.</summary>
