@@ -19,7 +19,7 @@ public sealed class SimdCpuEngine(int? threads = null) : ISimilarityEngine
     public string Name => "simd";
 
     /// <inheritdoc />
-    public string Device => $"CPU, {_threads} threads, hardware popcount";
+    public string Device => $"CPU, {_threads} threads, {(Avx2.IsSupported ? "AVX2 nibble-lookup" : "POPCNT")} popcount";
 
     /// <inheritdoc />
     public unsafe ScreeningResult Search(FingerprintStore store, ScreeningRequest request)
