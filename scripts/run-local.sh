@@ -63,7 +63,12 @@ echo
 elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
 jq -r --argjson v "$version" '.versions[] | select(.version == $v) |
   "ESOL v\(.version): \(.status): \(.totalRows) rows, \(.stored) compounds stored, \(.quarantined) quarantined (raw file sha256 \(.contentHash))"' <<<"$body"
-[[ $status == Ready ]] || { echo "ingestion did not finish: $body"; exit 1; }
+if [[ $status == Unchanged ]]; then
+  echo "the bundled file is unchanged since the served version (v$(jq -r '.readyVersion' <<<"$body")), which keeps serving"
+elif [[ $status != Ready ]]; then
+  echo "ingestion did not finish: $body"
+  exit 1
+fi
 cat <<MSG
 ready in ${elapsed} s. Instructor key (header x-functions-key, kept in .azurite/instructor-key): $key
 Try:

@@ -24,6 +24,16 @@ public sealed class PipelineOptions
     /// <summary>Longest a source download may take.</summary>
     public TimeSpan SourceTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Hosts dataset URLs may point at (https only); instructors' own hosts are added in configuration.</summary>
+    public List<string> AllowedSourceHosts { get; set; } =
+    [
+        "raw.githubusercontent.com",
+        "deepchemdata.s3-us-west-1.amazonaws.com",
+        "pubchem.ncbi.nlm.nih.gov",
+        "www.ebi.ac.uk",
+        "dataverse.harvard.edu",
+    ];
+
     /// <summary>The URL policy these options imply.</summary>
-    public Datasets.SourceUrlPolicy UrlPolicy => new(AllowLoopbackSources);
+    public Datasets.SourceUrlPolicy UrlPolicy => new(AllowLoopbackSources, AllowedSourceHosts);
 }

@@ -38,7 +38,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ClassRoutes>();
         services.AddSingleton<DatasetSourceReader>();
         services.AddHttpClient(DatasetSourceReader.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = PrivateAddressGuard.ConnectAsync(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PipelineOptions>>().Value.AllowLoopbackSources),
+            });
         foreach (var activity in PipelineTasks.Activities)
         {
             services.AddTransient(activity);

@@ -113,6 +113,54 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task RefreshingAnUnchangedSourceRecordsNoChangeAndKeepsServingTheReadyVersion()
+    {
+        await using var server = await CsvFileServer.StartAsync();
+        string url = server.Serve("refresh.csv", Encoding.UTF8.GetBytes("name,smiles,v\nethanol,CCO,1\nbenzene,c1ccccc1,2\n"));
+        string id = DatasetApi.UniqueId("refresh");
+        using var first = await Client.RegisterAsync(new { id, url, smilesColumn = "smiles", nameColumn = "name", valueColumn = "v" });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal("Ready", (await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log)).GetProperty("status").GetString());
+
+        using var same = await Client.PostAsync($"api/datasets/{id}/refresh", null);
+        Assert.Equal(HttpStatusCode.Accepted, same.StatusCode);
+        var v2 = await Client.WaitForVersionAsync(id, 2, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal("Unchanged", v2.GetProperty("status").GetString());
+        Assert.Equal(1, (await Client.GetJsonAsync($"api/datasets/{id}")).GetProperty("readyVersion").GetInt32());
+
+        // New content: version 3 is ingested and replaces version 1, which served until then.
+        server.Serve("refresh.csv", Encoding.UTF8.GetBytes("name,smiles,v\nethanol,CCO,1\nbenzene,c1ccccc1,2\nphenol,Oc1ccccc1,3\n"));
+        using var changed = await Client.PostAsync($"api/datasets/{id}/refresh", null);
+        var v3 = await Client.WaitForVersionAsync(id, 3, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal("Ready", v3.GetProperty("status").GetString());
+        Assert.Equal(3, (await Client.GetJsonAsync($"api/datasets/{id}")).GetProperty("readyVersion").GetInt32());
+        Assert.Equal(3, (await Client.GetAllPagesAsync($"api/datasets/{id}/compounds")).Count);
+        Assert.Equal(2, (await Client.GetAllPagesAsync($"api/datasets/{id}/compounds?version=1")).Count);
+    }
+
+    [Fact]
+    public async Task ARedirectToAnInternalAddressIsRefused()
+    {
+        await using var server = await CsvFileServer.StartAsync();
+        string url = server.Redirect("moved.csv", "http://169.254.169.254/latest/meta-data/");
+        string id = DatasetApi.UniqueId("redirect");
+        using var response = await Client.RegisterAsync(new { id, url, smilesColumn = "smiles" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
+        Assert.Equal("Failed", version.GetProperty("status").GetString());
+        Assert.Contains("answered with a redirect (302)", version.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task ASsrfUrlIsRefusedAtRegistrationWith400()
+    {
+        using var response = await Client.RegisterAsync(new { url = "https://10.0.0.7/internal.csv", smilesColumn = "smiles" });
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "private, link-local or loopback");
+        using var file = await Client.RegisterAsync(new { url = "file:///etc/passwd", smilesColumn = "smiles" });
+        await AssertProblemAsync(file, HttpStatusCode.BadRequest, "only https URLs are accepted");
+    }
+
+    [Fact]
     public async Task UnknownDatasetIs404ProblemJson()
     {
         using var response = await Client.GetAsync("api/datasets/no-such-dataset");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,21 @@ public sealed class DatasetSourceReader(IHttpClientFactory httpClients, IOptions
         if (!settings.UrlPolicy.TryValidate(source.Url ?? "", out var uri, out var error))
         {
             throw new DatasetSourceException(error!);
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await Dns.GetHostAddressesAsync(uri!.DnsSafeHost, cancellationToken);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new DatasetSourceException($"host '{uri!.Host}' cannot be resolved: {e.Message}");
+        }
+
+        if (addresses.All(a => SourceUrlPolicy.IsPrivate(a) && !(settings.AllowLoopbackSources && IPAddress.IsLoopback(a))))
+        {
+            throw new DatasetSourceException($"host '{uri.Host}' resolves only to private, link-local or loopback addresses");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -8,7 +8,8 @@ namespace MedEdu.Pipeline.Datasets;
 /// explicitly, since their dataset servers run on 127.0.0.1.
 /// </summary>
 /// <param name="AllowLoopback">Test-only: accept http and https URLs whose host is a loopback address.</param>
-public sealed record SourceUrlPolicy(bool AllowLoopback)
+/// <param name="AllowedHosts">Host names accepted (case-insensitive); empty accepts any public host.</param>
+public sealed record SourceUrlPolicy(bool AllowLoopback, IReadOnlyList<string>? AllowedHosts = null)
 {
     /// <summary>Validates <paramref name="url"/>; on failure <paramref name="error"/> says why.</summary>
     public bool TryValidate(string url, out Uri? uri, out string? error)
@@ -37,6 +38,12 @@ public sealed record SourceUrlPolicy(bool AllowLoopback)
         if (loopback || (IPAddress.TryParse(parsed.DnsSafeHost, out var ip) && IsPrivate(ip)))
         {
             error = $"host '{parsed.Host}' is a private, link-local or loopback address";
+            return false;
+        }
+
+        if (AllowedHosts is { Count: > 0 } hosts && !hosts.Contains(parsed.Host, StringComparer.OrdinalIgnoreCase))
+        {
+            error = $"host '{parsed.Host}' is not on the allowlist of dataset hosts ({string.Join(", ", hosts)}); an administrator can add it to MedEdu:AllowedSourceHosts";
             return false;
         }
 

@@ -9,6 +9,12 @@ public sealed class CompleteDatasetVersion(DatasetRepository datasets) : TaskAct
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, CompleteVersionInput input)
     {
+        if (input.Unchanged)
+        {
+            await VersionCloser.CloseAsync(datasets, input, DatasetVersionStatus.Unchanged);
+            return true;
+        }
+
         await VersionCloser.CloseAsync(datasets, input, DatasetVersionStatus.Ready);
         await VersionCloser.PromoteAsync(datasets, input.DatasetId, input.Version);
         return true;

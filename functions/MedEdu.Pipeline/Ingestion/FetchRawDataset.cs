@@ -27,6 +27,12 @@ public sealed class FetchRawDataset(DatasetSourceReader reader, RawDatasetStore 
         }
 
         string hash = RawDatasetStore.HashOf(content);
+        if (hash == input.PreviousContentHash)
+        {
+            logger.LogInformation("{Source} is unchanged (sha256 {Hash}): no new version", input.Source.Describe(), hash);
+            return new RawDatasetManifest($"{hash}.csv", hash, [], 0, [], null, Unchanged: true);
+        }
+
         string blobName = await rawStore.PutAsync(content);
         logger.LogInformation("Stored {Bytes} bytes of {Source} as {Blob}", content.Length, input.Source.Describe(), blobName);
         return Plan(content, blobName, hash, input.Source.Mapping, input.ChunkSize);

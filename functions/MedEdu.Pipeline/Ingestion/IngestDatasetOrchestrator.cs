@@ -1,3 +1,4 @@
+using MedEdu.Pipeline.Storage;
 using Microsoft.DurableTask;
 
 namespace MedEdu.Pipeline.Ingestion;
@@ -27,6 +28,17 @@ public sealed class IngestDatasetOrchestrator : TaskOrchestrator<IngestDatasetIn
             if (manifest.Error is not null)
             {
                 return await FailAsync(context, input, manifest, 0, 0, manifest.Error);
+            }
+
+            if (manifest.Unchanged)
+            {
+                // Same bytes as the served version: record "no change" and do no work.
+                await context.CallActivityAsync<bool>(
+                    TaskNames.CompleteDatasetVersion,
+                    new CompleteVersionInput(input.DatasetId, input.Version, manifest.ContentHash, manifest.BlobName, 0, 0, 0, null, Unchanged: true),
+                    Retry);
+                context.SetCustomStatus(new IngestionProgress("unchanged", 0, 0, 0, 0, 0, 100));
+                return new IngestDatasetResult(input.DatasetId, input.Version, DatasetVersionStatus.Unchanged, 0, 0, 0, null);
             }
 
             int done = 0;

@@ -3,7 +3,12 @@ using MedEdu.Pipeline.Datasets;
 namespace MedEdu.Pipeline.Ingestion;
 
 /// <summary>Input of the <c>IngestDataset</c> orchestration: which version of which dataset, from where.</summary>
-public sealed record IngestDatasetInput(string DatasetId, int Version, DatasetSource Source, int ChunkSize = IngestDatasetInput.DefaultChunkSize)
+/// <param name="DatasetId">Dataset id.</param>
+/// <param name="Version">Version being ingested.</param>
+/// <param name="Source">Where the raw file comes from.</param>
+/// <param name="ChunkSize">Rows per fan-out activity.</param>
+/// <param name="PreviousContentHash">Hash of the served version's raw file: an identical download is "no change" and does no work.</param>
+public sealed record IngestDatasetInput(string DatasetId, int Version, DatasetSource Source, int ChunkSize = IngestDatasetInput.DefaultChunkSize, string? PreviousContentHash = null)
 {
     /// <summary>Rows per fan-out activity: large enough to amortise a Table round trip, small enough for visible progress.</summary>
     public const int DefaultChunkSize = 500;
@@ -16,7 +21,8 @@ public sealed record IngestDatasetInput(string DatasetId, int Version, DatasetSo
 /// <param name="TotalRows">Data rows in the file.</param>
 /// <param name="Chunks">The fan-out plan.</param>
 /// <param name="Error">Why the file cannot be ingested at all (e.g. a mapped column is missing), or null.</param>
-public sealed record RawDatasetManifest(string BlobName, string ContentHash, string[] Header, int TotalRows, List<RowChunk> Chunks, string? Error);
+/// <param name="Unchanged">True when the content is identical to the served version's.</param>
+public sealed record RawDatasetManifest(string BlobName, string ContentHash, string[] Header, int TotalRows, List<RowChunk> Chunks, string? Error, bool Unchanged = false);
 
 /// <summary>A run of consecutive data rows inside the raw file.</summary>
 /// <param name="Index">0-based chunk number.</param>
@@ -34,7 +40,7 @@ public sealed record IngestChunkInput(string DatasetId, int Version, string Blob
 public sealed record ChunkOutcome(int Index, int Stored, int Quarantined);
 
 /// <summary>Input of the activities that close a version (ready or failed).</summary>
-public sealed record CompleteVersionInput(string DatasetId, int Version, string? ContentHash, string? RawBlob, int TotalRows, int Stored, int Quarantined, string? Error);
+public sealed record CompleteVersionInput(string DatasetId, int Version, string? ContentHash, string? RawBlob, int TotalRows, int Stored, int Quarantined, string? Error, bool Unchanged = false);
 
 /// <summary>Input of the <c>TrainModels</c> activity.</summary>
 public sealed record TrainModelsInput(string DatasetId, int Version, int Seed = 0);

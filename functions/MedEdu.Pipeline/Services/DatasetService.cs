@@ -73,7 +73,8 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             InstanceId = instanceId,
             StartedAt = clock.GetUtcNow(),
         }, cancellationToken);
-        var input = new IngestDatasetInput(entity.RowKey, version, SourceOf(entity), entity.ChunkSize > 0 ? entity.ChunkSize : IngestDatasetInput.DefaultChunkSize);
+        string? servedHash = entity.ReadyVersion > 0 ? (await datasets.FindVersionAsync(entity.RowKey, entity.ReadyVersion, cancellationToken))?.ContentHash : null;
+        var input = new IngestDatasetInput(entity.RowKey, version, SourceOf(entity), entity.ChunkSize > 0 ? entity.ChunkSize : IngestDatasetInput.DefaultChunkSize, servedHash);
         await client.ScheduleNewOrchestrationInstanceAsync(
             TaskNames.IngestDataset, input, new StartOrchestrationOptions(instanceId), cancellationToken);
     }

@@ -36,4 +36,7 @@ public static class DatasetVersionStatus
     public const string Ingesting = "Ingesting";
     public const string Ready = "Ready";
     public const string Failed = "Failed";
+
+    /// <summary>A refresh found the same content as the served version and did no work.</summary>
+    public const string Unchanged = "Unchanged";
 }

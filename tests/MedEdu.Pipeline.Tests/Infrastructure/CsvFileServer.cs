@@ -10,6 +10,7 @@ namespace MedEdu.Pipeline.Tests.Infrastructure;
 public sealed class CsvFileServer : IAsyncDisposable
 {
     private readonly Dictionary<string, byte[]> _files = [];
+    private readonly Dictionary<string, string> _redirects = [];
     private readonly WebApplication _app;
 
     private CsvFileServer(WebApplication app) => _app = app;
@@ -33,6 +34,13 @@ public sealed class CsvFileServer : IAsyncDisposable
                     : Results.NotFound();
             }
         });
+        server._app.MapGet("/redirect/{name}", (string name) =>
+        {
+            lock (server._redirects)
+            {
+                return server._redirects.TryGetValue(name, out var target) ? Results.Redirect(target) : Results.NotFound();
+            }
+        });
         await server._app.StartAsync();
         server.BaseUrl = server._app.Urls.First().TrimEnd('/') + "/";
         return server;
@@ -47,6 +55,17 @@ public sealed class CsvFileServer : IAsyncDisposable
         }
 
         return $"{BaseUrl}files/{name}";
+    }
+
+    /// <summary>Answers <c>redirect/{name}</c> with a 302 to <paramref name="target"/> and returns that URL.</summary>
+    public string Redirect(string name, string target)
+    {
+        lock (_redirects)
+        {
+            _redirects[name] = target;
+        }
+
+        return $"{BaseUrl}redirect/{name}";
     }
 
     /// <inheritdoc />

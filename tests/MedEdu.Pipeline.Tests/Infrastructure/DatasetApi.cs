@@ -48,7 +48,7 @@ public static class DatasetApi
         var items = new List<JsonElement>();
         for (int skip = 0; ; skip += 1000)
         {
-            var page = await client.GetJsonAsync($"{path}?skip={skip}&take=1000");
+            var page = await client.GetJsonAsync($"{path}{(path.Contains('?') ? '&' : '?')}skip={skip}&take=1000");
             var batch = page.GetProperty("items").EnumerateArray().ToList();
             items.AddRange(batch);
             if (batch.Count < 1000)
