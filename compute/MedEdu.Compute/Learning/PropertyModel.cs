@@ -78,16 +78,7 @@ public sealed class PropertyModel
         var data = Load(ml, training, task);
         IEstimator<ITransformer> pipeline = (task, kind) switch
         {
-            (LearningTask.Regression, ModelKind.FastTree) => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-            {
-                NumberOfTrees = t.Trees,
-                NumberOfLeaves = t.Leaves,
-                LearningRate = t.LearningRate * 1.6,
-                MinimumExampleCountPerLeaf = t.MinLeaf,
-                FeatureFraction = t.FeatureFraction,
-                Seed = seed,
-                NumberOfThreads = 1,
-            }),
+            (LearningTask.Regression, ModelKind.FastTree) => ml.Regression.Trainers.FastTree(FastTree(new FastTreeRegressionTrainer.Options(), t, seed)),
             (LearningTask.Regression, ModelKind.LightGbm) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
             {
                 NumberOfIterations = t.Trees,
@@ -95,21 +86,12 @@ public sealed class PropertyModel
                 LearningRate = t.LearningRate,
                 MinimumExampleCountPerLeaf = t.MinLeaf,
                 Seed = seed,
-                NumberOfThreads = 1,
+                NumberOfThreads = 1, // one thread keeps training reproducible
                 Booster = new GradientBooster.Options { FeatureFraction = t.FeatureFraction },
             }),
             (LearningTask.Regression, ModelKind.Linear) => ml.Transforms.NormalizeMinMax("Features")
                 .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, L2Regularization = 0.1f, MaximumNumberOfIterations = 100 })),
-            (LearningTask.BinaryClassification, ModelKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            {
-                NumberOfTrees = t.Trees,
-                NumberOfLeaves = t.Leaves,
-                LearningRate = t.LearningRate * 1.6,
-                MinimumExampleCountPerLeaf = t.MinLeaf,
-                FeatureFraction = t.FeatureFraction,
-                Seed = seed,
-                NumberOfThreads = 1,
-            }),
+            (LearningTask.BinaryClassification, ModelKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(FastTree(new FastTreeBinaryTrainer.Options(), t, seed)),
             (LearningTask.BinaryClassification, ModelKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
                 NumberOfIterations = t.Trees,
@@ -117,7 +99,7 @@ public sealed class PropertyModel
                 LearningRate = t.LearningRate,
                 MinimumExampleCountPerLeaf = t.MinLeaf,
                 Seed = seed,
-                NumberOfThreads = 1,
+                NumberOfThreads = 1, // one thread keeps training reproducible
                 Booster = new GradientBooster.Options { FeatureFraction = t.FeatureFraction },
             }),
             (LearningTask.Regression, ModelKind.RandomForest) => ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
@@ -140,6 +122,20 @@ public sealed class PropertyModel
                 .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L2Regularization = 0.1f })),
         };
         return new PropertyModel(ml, pipeline.Fit(data), task, kind);
+    }
+
+    /// <summary>The shared boosted-tree settings for either FastTree task (its learning rate runs 1.6x LightGBM's).</summary>
+    private static TOptions FastTree<TOptions>(TOptions options, TreeSettings t, int seed)
+        where TOptions : BoostedTreeOptions
+    {
+        options.NumberOfTrees = t.Trees;
+        options.NumberOfLeaves = t.Leaves;
+        options.LearningRate = t.LearningRate * 1.6;
+        options.MinimumExampleCountPerLeaf = t.MinLeaf;
+        options.FeatureFraction = t.FeatureFraction;
+        options.Seed = seed;
+        options.NumberOfThreads = 1;
+        return options;
     }
 
     /// <summary>Predicted value (regression) or probability of class 1 (classification), one per molecule.</summary>
