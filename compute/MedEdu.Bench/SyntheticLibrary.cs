@@ -30,7 +30,7 @@ internal static class SyntheticLibrary
             }
 
             var d = DescriptorSet.Compute(m);
-            var entry = (MorganFingerprint.BitVector(m), new[] { (float)d.MolWt, (float)d.MolLogP, (float)d.TPSA, d.NumHDonors, d.NumHAcceptors, d.NumRotatableBonds });
+            var entry = (MorganFingerprint.BitVector(m), d.ScreeningProperties());
             lock (gate)
             {
                 parents.Add(entry);

@@ -31,15 +31,9 @@ internal static class DescriptorsCommand
     private static (string Text, bool Failed) Row(InputMolecule m)
     {
         string prefix = $"{Csv.Field(m.Id)},{Csv.Field(m.Smiles)},";
-        if (m.RowError is not null)
+        if (m.Parse(out var error) is not { } molecule)
         {
-            return (prefix + ",,,,,,,,,,,," + Csv.Field(m.RowError) + "\n", true);
-        }
-
-        if (!SmilesParser.TryParse(m.Smiles, out var molecule, out var error) || molecule!.Atoms.Count == 0)
-        {
-            string reason = error is null ? "the SMILES has no atoms" : $"position {error.Position}: {error.Reason}";
-            return (prefix + ",,,,,,,,,,,," + Csv.Field(reason) + "\n", true);
+            return (prefix + ",,,,,,,,,,,," + Csv.Field(error!) + "\n", true);
         }
 
         var d = DescriptorSet.Compute(molecule);

@@ -40,16 +40,8 @@ internal static class FingerprintsCommand
 
     private static (InputMolecule M, ulong[]? Words, string? Error) Compute(InputMolecule m, int radius, int bits)
     {
-        if (m.RowError is not null)
-        {
-            return (m, null, m.RowError);
-        }
-
-        if (!SmilesParser.TryParse(m.Smiles, out var molecule, out var error) || molecule!.Atoms.Count == 0)
-        {
-            return (m, null, error is null ? "the SMILES has no atoms" : $"position {error.Position}: {error.Reason}");
-        }
-
-        return (m, MorganFingerprint.BitVector(molecule, radius, bits), null);
+        return m.Parse(out var error) is { } molecule
+            ? (m, MorganFingerprint.BitVector(molecule, radius, bits), null)
+            : (m, null, error);
     }
 }

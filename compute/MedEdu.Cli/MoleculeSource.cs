@@ -4,7 +4,27 @@ using MedEdu.Compute.Data;
 namespace MedEdu.Cli;
 
 /// <summary>One input molecule: where it came from, its id and SMILES (or why the row is unreadable).</summary>
-internal readonly record struct InputMolecule(int Row, string Id, string Smiles, string? RowError);
+internal readonly record struct InputMolecule(int Row, string Id, string Smiles, string? RowError)
+{
+    /// <summary>The parsed molecule, or null with the reason every command reports (row problem, parser position and reason, or no atoms).</summary>
+    public MedEdu.Compute.Chemistry.Molecules.Molecule? Parse(out string? error)
+    {
+        if (RowError is not null)
+        {
+            error = RowError;
+            return null;
+        }
+
+        if (!MedEdu.Compute.Chemistry.SmilesParse.SmilesParser.TryParse(Smiles, out var molecule, out var parseError))
+        {
+            error = $"position {parseError!.Position}: {parseError.Reason}";
+            return null;
+        }
+
+        error = molecule!.Atoms.Count == 0 ? "the SMILES has no atoms" : null;
+        return error is null ? molecule : null;
+    }
+}
 
 /// <summary>
 /// Streams molecules from a SMILES file (<c>SMILES&lt;whitespace&gt;ID</c> per line) or a CSV with a

@@ -61,8 +61,7 @@ internal static class SearchCommand
         int failed = 0;
         foreach (var m in queryMolecules)
         {
-            SmilesException? error = null;
-            if (m.RowError is null && SmilesParser.TryParse(m.Smiles, out var molecule, out error) && molecule!.Atoms.Count > 0)
+            if (m.Parse(out var error) is { } molecule)
             {
                 ids.Add(m.Id);
                 fingerprints.Add(MorganFingerprint.BitVector(molecule, 2, store.Bits));
@@ -70,7 +69,7 @@ internal static class SearchCommand
             else
             {
                 failed++;
-                stderr.WriteLine($"query {m.Id}: {m.RowError ?? (error is null ? "no atoms" : $"position {error.Position}: {error.Reason}")}");
+                stderr.WriteLine($"query {m.Id}: {error}");
             }
         }
 

@@ -53,18 +53,12 @@ internal static class StoreCommand
 
     private static (InputMolecule M, (string, ulong[], float[])? Entry, string? Error) Featurize(InputMolecule m, int bits)
     {
-        if (m.RowError is not null)
+        if (m.Parse(out var error) is not { } molecule)
         {
-            return (m, null, m.RowError);
-        }
-
-        if (!SmilesParser.TryParse(m.Smiles, out var molecule, out var error) || molecule!.Atoms.Count == 0)
-        {
-            return (m, null, error is null ? "the SMILES has no atoms" : $"position {error.Position}: {error.Reason}");
+            return (m, null, error);
         }
 
         var d = DescriptorSet.Compute(molecule);
-        return (m, (m.Id, MorganFingerprint.BitVector(molecule, 2, bits),
-            [(float)d.MolWt, (float)d.MolLogP, (float)d.TPSA, d.NumHDonors, d.NumHAcceptors, d.NumRotatableBonds]), null);
+        return (m, (m.Id, MorganFingerprint.BitVector(molecule, 2, bits), d.ScreeningProperties()), null);
     }
 }

@@ -243,10 +243,8 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
         var predictions = (await models.PredictionsAsync(key)).ToDictionary(p => p.RowKey);
         return (await compounds.AllAsync(key)).Select(c =>
         {
-            var words = new ulong[32];
-            Buffer.BlockCopy(c.Fingerprint, 0, words, 0, Math.Min(256, c.Fingerprint.Length));
             predictions.TryGetValue(c.RowKey, out var p);
-            return new ExerciseCompound(c.CompoundId, c.Name ?? c.CompoundId, c.Smiles, words, c.MolWt, c.MolLogP, c.TPSA, c.NumHDonors, c.NumHAcceptors,
+            return new ExerciseCompound(c.CompoundId, c.Name ?? c.CompoundId, c.Smiles, c.FingerprintWords(), c.MolWt, c.MolLogP, c.TPSA, c.NumHDonors, c.NumHAcceptors,
                 c.NumRotatableBonds, c.Value, p?.Predicted, p?.InDomain ?? true);
         }).ToList();
     }

@@ -22,11 +22,9 @@ public sealed class BuildFingerprintStore(CompoundRepository compounds, Fingerpr
     public static FingerprintStore Build(IReadOnlyList<CompoundEntity> all)
     {
         var builder = new FingerprintStoreBuilder(2048, all.Count);
-        var words = new ulong[32];
         foreach (var c in all)
         {
-            Buffer.BlockCopy(c.Fingerprint, 0, words, 0, Math.Min(c.Fingerprint.Length, 256));
-            builder.Add(c.CompoundId, words, [(float)c.MolWt, (float)c.MolLogP, (float)c.TPSA, c.NumHDonors, c.NumHAcceptors, c.NumRotatableBonds]);
+            builder.Add(c.CompoundId, c.FingerprintWords(), [(float)c.MolWt, (float)c.MolLogP, (float)c.TPSA, c.NumHDonors, c.NumHAcceptors, c.NumRotatableBonds]);
         }
 
         return builder.Build();

@@ -41,20 +41,6 @@ public sealed class IngestCompoundChunk(RawDatasetStore rawStore, CompoundReposi
             var span = bytes.AsSpan(extent.Offset, extent.Length);
             int rowNumber = input.Chunk.FirstRowNumber + i;
             var row = reader.Read(span);
-            if (row.RejectReason is not null)
-            {
-                quarantined.Add(new QuarantinedRowEntity
-                {
-                    PartitionKey = key.PartitionKey,
-                    RowKey = CompoundEntity.RowKeyOf(rowNumber),
-                    RowNumber = rowNumber,
-                    Line = extent.Line,
-                    Reason = row.RejectReason,
-                    Raw = CompoundRowReader.Printable(span),
-                });
-                continue;
-            }
-
             var compound = new CompoundEntity
             {
                 PartitionKey = key.PartitionKey,
@@ -68,15 +54,17 @@ public sealed class IngestCompoundChunk(RawDatasetStore rawStore, CompoundReposi
                 Smiles = row.Smiles,
                 Value = row.Value,
             };
-            if (CompoundFeaturizer.TryFeaturize(compound) is { } smilesError)
+
+            // A malformed row, or a well-formed row whose SMILES the chemistry core refuses.
+            if ((row.RejectReason ?? CompoundFeaturizer.TryFeaturize(compound)) is { } reason)
             {
                 quarantined.Add(new QuarantinedRowEntity
                 {
                     PartitionKey = key.PartitionKey,
-                    RowKey = CompoundEntity.RowKeyOf(rowNumber),
+                    RowKey = compound.RowKey,
                     RowNumber = rowNumber,
                     Line = extent.Line,
-                    Reason = smilesError,
+                    Reason = reason,
                     Raw = CompoundRowReader.Printable(span),
                 });
                 continue;

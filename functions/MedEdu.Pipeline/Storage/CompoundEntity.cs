@@ -49,6 +49,14 @@ public sealed class CompoundEntity : ITableEntity
     /// <summary>Morgan radius-2 2048-bit fingerprint, 256 bytes, bit i in byte i/8 (least significant bit first).</summary>
     public byte[] Fingerprint { get; set; } = [];
 
+    /// <summary>The stored fingerprint as packed 64-bit words (2048 bits).</summary>
+    public ulong[] FingerprintWords()
+    {
+        var words = new ulong[32];
+        Buffer.BlockCopy(Fingerprint, 0, words, 0, Math.Min(Fingerprint.Length, 256));
+        return words;
+    }
+
     /// <summary>Row key for a data row number.</summary>
     public static string RowKeyOf(int rowNumber) => rowNumber.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -18,7 +18,7 @@ public static class StoreFixtures
             var molecule = SmilesParser.Parse(row.Smiles);
             var d = DescriptorSet.Compute(molecule);
             builder.Add($"esol-{row.Row:D6}", MorganFingerprint.BitVector(molecule, 2, bits),
-                [(float)d.MolWt, (float)d.MolLogP, (float)d.TPSA, d.NumHDonors, d.NumHAcceptors, d.NumRotatableBonds]);
+                d.ScreeningProperties());
         }
 
         return builder.Build();

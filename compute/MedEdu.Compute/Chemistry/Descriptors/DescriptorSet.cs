@@ -48,6 +48,9 @@ public sealed record DescriptorSet(
             MolecularDescriptors.FractionCSP3(m));
     }
 
+    /// <summary>The properties a screening store filters on, in <c>Screening.CompoundProperty</c> order.</summary>
+    public float[] ScreeningProperties() => [(float)MolWt, (float)MolLogP, (float)TPSA, NumHDonors, NumHAcceptors, NumRotatableBonds];
+
     /// <summary>Lipinski's rule of five: MW ≤ 500, logP ≤ 5, donors ≤ 5, acceptors ≤ 10 (violations counted).</summary>
     public int LipinskiViolations =>
         (MolWt > 500 ? 1 : 0) + (MolLogP > 5 ? 1 : 0) + (NumHDonors > 5 ? 1 : 0) + (NumHAcceptors > 10 ? 1 : 0);
