@@ -20,7 +20,10 @@ public static class DatasetApi
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Polls the dataset until <paramref name="version"/> is no longer ingesting; returns that version's summary.</summary>
+    /// <summary>
+    /// Polls the dataset until <paramref name="version"/> is no longer ingesting and its orchestration has finished
+    /// (the version turns Ready in the last activity, a moment before the orchestration itself completes); returns that version's summary.
+    /// </summary>
     public static async Task<JsonElement> WaitForVersionAsync(this HttpClient client, string datasetId, int version, TimeSpan timeout, Func<string>? log = null)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -30,7 +33,7 @@ public static class DatasetApi
             last = await client.GetJsonAsync($"api/datasets/{datasetId}");
             foreach (var v in last.GetProperty("versions").EnumerateArray())
             {
-                if (v.GetProperty("version").GetInt32() == version && v.GetProperty("status").GetString() != "Ingesting")
+                if (v.GetProperty("version").GetInt32() == version && v.GetProperty("status").GetString() != "Ingesting" && !IngestionRunning(last))
                 {
                     return v;
                 }
@@ -41,6 +44,11 @@ public static class DatasetApi
 
         throw new TimeoutException($"dataset {datasetId} v{version} still ingesting after {timeout}: {last}\n{log?.Invoke()}");
     }
+
+    private static bool IngestionRunning(JsonElement dataset) =>
+        dataset.TryGetProperty("ingestion", out var ingestion)
+        && ingestion.ValueKind == JsonValueKind.Object
+        && ingestion.GetProperty("runtimeStatus").GetString() is "Running" or "Pending";
 
     /// <summary>Reads every item of a paged route.</summary>
     public static async Task<List<JsonElement>> GetAllPagesAsync(this HttpClient client, string path)
