@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test suite: starts Azurite (installing it with npm ci if needed), builds the solution in
-# Release with warnings as errors, checks formatting, runs every xunit project, and prints one
+# Release with warnings as errors, checks formatting, runs every xunit project, executes the
+# notebooks (scripts/notebooks.sh), and prints one
 # closing line "N passed, N failed, N skipped". Stops the Azurite it started.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,5 +30,14 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' artifact
   sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
   awk '{ p += $1; f += $2; s += $3 } END { print p + 0, f + 0, s + 0 }')
 [[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
+
+# Every notebook is executed headless against the local host; each counts as one test.
+bash scripts/notebooks.sh 2>&1 | tee artifacts/test-results/notebooks.log
+nb_rc=${PIPESTATUS[0]}
+read -r nb_passed nb_failed < <(sed -nE 's/^notebooks: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' artifacts/test-results/notebooks.log | tail -1)
+nb_passed=${nb_passed:-0} nb_failed=${nb_failed:-0}
+[[ $nb_rc -ne 0 && $nb_failed -eq 0 ]] && nb_failed=1
+passed=$((passed + nb_passed)) failed=$((failed + nb_failed))
+[[ $nb_rc -ne 0 ]] && rc=1
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$rc"

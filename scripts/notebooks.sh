@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Executes every notebook in notebooks/ headless with the .NET Interactive C# kernel and fails on any
+# cell error. Installs what it needs: Debian's jupyter nbconvert + ipykernel (apt), the
+# Microsoft.dotnet-interactive tool (pinned, into .tools/), and a private kernelspec.
+# Notebook 04 talks to a local host: unless MEDEDU_API is set, the main command (scripts/run-local.sh)
+# is started for the run and stopped afterwards.
+#   bash scripts/notebooks.sh            executed copies go to artifacts/notebooks/
+#   bash scripts/notebooks.sh --update   also writes the outputs back into notebooks/*.ipynb
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+update=no
+[[ ${1:-} == --update ]] && update=yes
+interactive_version=1.0.712001
+tools="$root/.tools"
+
+# Debian's python (jupyter's), whichever python3 comes first on PATH.
+py=python3
+[[ -x /usr/bin/python3 ]] && py=/usr/bin/python3
+if ! command -v jupyter-nbconvert >/dev/null || ! $py -c 'import nbconvert, ipykernel' 2>/dev/null; then
+  echo "notebooks: installing jupyter nbconvert and ipykernel (apt)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-nbconvert python3-ipykernel >/dev/null
+fi
+if [[ ! -x $tools/dotnet-interactive/dotnet-interactive ]]; then
+  echo "notebooks: installing Microsoft.dotnet-interactive $interactive_version"
+  dotnet tool install Microsoft.dotnet-interactive --version "$interactive_version" --tool-path "$tools/dotnet-interactive" >/dev/null
+fi
+mkdir -p "$tools/jupyter/kernels/.net-csharp"
+cat >"$tools/jupyter/kernels/.net-csharp/kernel.json" <<JSON
+{ "argv": ["$tools/dotnet-interactive/dotnet-interactive", "jupyter", "--default-kernel", "csharp", "{connection_file}"],
+  "display_name": ".NET (C#)", "language": "C#" }
+JSON
+export JUPYTER_PATH="$tools/jupyter" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 PYDEVD_DISABLE_FILE_VALIDATION=1
+
+dotnet build notebooks/MedEdu.Notebooks -c Release -nologo -v quiet -clp:ErrorsOnly
+
+host_pid=""
+stop_host() { [[ -n $host_pid ]] && { kill -TERM "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; }; }
+trap stop_host EXIT
+if [[ -z ${MEDEDU_API:-} ]]; then
+  mkdir -p artifacts/notebooks
+  echo "notebooks: starting the local host (scripts/run-local.sh) for 04-class-analytics"
+  bash scripts/run-local.sh >artifacts/notebooks/run-local.log 2>&1 &
+  host_pid=$!
+  for _ in $(seq 1 600); do
+    grep -q "Serving until Ctrl-C" artifacts/notebooks/run-local.log && break
+    kill -0 "$host_pid" 2>/dev/null || { cat artifacts/notebooks/run-local.log; exit 1; }
+    sleep 0.5
+  done
+  grep -q "Serving until Ctrl-C" artifacts/notebooks/run-local.log || { echo "the local host did not get ready"; cat artifacts/notebooks/run-local.log; exit 1; }
+fi
+
+mkdir -p artifacts/notebooks
+passed=0 failed=0
+for notebook in notebooks/*.ipynb; do
+  name=$(basename "$notebook")
+  start=$(date +%s)
+  # --allow-errors keeps every cell's output; the check below fails the notebook on any error output.
+  (cd notebooks && jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.timeout=600 \
+      --output-dir "$root/artifacts/notebooks" "$name" >"$root/artifacts/notebooks/${name%.ipynb}.log" 2>&1) || true
+  if $py - "$root/artifacts/notebooks/$name" <<'PY'
+import json, sys
+path = sys.argv[1]
+try:
+    nb = json.load(open(path))
+except FileNotFoundError:
+    sys.exit("not executed (see the log)")
+errors = []
+for index, cell in enumerate(nb["cells"]):
+    # The kernel's first output is a script that wires up its browser helpers: not a result, so dropped.
+    cell["outputs"] = [o for o in cell.get("outputs", []) if "dotnet-interactive-this-cell" not in "".join(o.get("data", {}).get("text/html", []))]
+    for o in cell["outputs"]:
+        text = "".join(o.get("text", "")) if o.get("name") == "stderr" else ""
+        if o.get("output_type") == "error" or "error CS" in text:
+            errors.append(f"cell {index}: {o.get('ename', '')} {o.get('evalue', '')} {text}".strip())
+    if cell.get("cell_type") == "code" and cell.get("execution_count") is None and cell.get("source"):
+        errors.append(f"cell {index}: not executed")
+json.dump(nb, open(path, "w"), indent=1)
+open(path, "a").write("\n")
+if errors:
+    sys.exit("\n".join(errors))
+PY
+  then
+    echo "notebook $name: executed in $(($(date +%s) - start)) s"
+    passed=$((passed + 1))
+    [[ $update == yes ]] && cp "artifacts/notebooks/$name" "$notebook"
+  else
+    echo "notebook $name: FAILED (log: artifacts/notebooks/${name%.ipynb}.log)"
+    failed=$((failed + 1))
+  fi
+done
+echo "notebooks: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
