@@ -34,6 +34,12 @@ public sealed class PipelineOptions
         "dataverse.harvard.edu",
     ];
 
+    /// <summary>Root of PubChem PUG-REST; the host must be on <see cref="AllowedSourceHosts"/>.</summary>
+    public string PubChemBaseUrl { get; set; } = "https://pubchem.ncbi.nlm.nih.gov/rest/pug";
+
+    /// <summary>Root of the ChEMBL REST API; the host must be on <see cref="AllowedSourceHosts"/>.</summary>
+    public string ChemblBaseUrl { get; set; } = "https://www.ebi.ac.uk/chembl/api/data";
+
     /// <summary>The URL policy these options imply.</summary>
     public Datasets.SourceUrlPolicy UrlPolicy => new(AllowLoopbackSources, AllowedSourceHosts);
 }

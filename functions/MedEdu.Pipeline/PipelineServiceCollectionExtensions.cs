@@ -37,7 +37,12 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<InstructorGuard>();
         services.AddSingleton<ClassRoutes>();
         services.AddSingleton<DatasetSourceReader>();
-        services.AddHttpClient(DatasetSourceReader.HttpClientName)
+        services.AddSingleton<Datasets.Connectors.SourceHttpClient>();
+        services.AddSingleton<Datasets.Connectors.IDatasetConnector, Datasets.Connectors.BundledConnector>();
+        services.AddSingleton<Datasets.Connectors.IDatasetConnector, Datasets.Connectors.CsvUrlConnector>();
+        services.AddSingleton<Datasets.Connectors.IDatasetConnector, Datasets.Connectors.PubChemConnector>();
+        services.AddSingleton<Datasets.Connectors.IDatasetConnector, Datasets.Connectors.ChemblConnector>();
+        services.AddHttpClient(Datasets.Connectors.SourceHttpClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,

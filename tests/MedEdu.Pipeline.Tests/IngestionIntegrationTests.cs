@@ -155,39 +155,39 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
     public async Task ASsrfUrlIsRefusedAtRegistrationWith400()
     {
         using var response = await Client.RegisterAsync(new { url = "https://10.0.0.7/internal.csv", smilesColumn = "smiles" });
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "private, link-local or loopback");
+        await DatasetApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "private, link-local or loopback");
         using var file = await Client.RegisterAsync(new { url = "file:///etc/passwd", smilesColumn = "smiles" });
-        await AssertProblemAsync(file, HttpStatusCode.BadRequest, "only https URLs are accepted");
+        await DatasetApi.AssertProblemAsync(file, HttpStatusCode.BadRequest, "only https URLs are accepted");
     }
 
     [Fact]
     public async Task UnknownDatasetIs404ProblemJson()
     {
         using var response = await Client.GetAsync("api/datasets/no-such-dataset");
-        await AssertProblemAsync(response, HttpStatusCode.NotFound, "no dataset with id 'no-such-dataset'");
+        await DatasetApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "no dataset with id 'no-such-dataset'");
         using var compounds = await Client.GetAsync("api/datasets/no-such-dataset/compounds");
-        await AssertProblemAsync(compounds, HttpStatusCode.NotFound, "no-such-dataset");
+        await DatasetApi.AssertProblemAsync(compounds, HttpStatusCode.NotFound, "no-such-dataset");
     }
 
     [Fact]
     public async Task MalformedJsonIs400ProblemJson()
     {
         using var response = await Client.PostAsync("api/datasets", new StringContent("{\"bundled\": \"esol\",", Encoding.UTF8, "application/json"));
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "not valid JSON");
+        await DatasetApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "not valid JSON");
     }
 
     [Fact]
     public async Task UnknownBundledNameIs400NamingTheAllowedOnes()
     {
         using var response = await Client.RegisterAsync(new { bundled = "tox21" });
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "unknown bundled dataset 'tox21'; allowed: esol, freesolv, bbbp, aqsoldb");
+        await DatasetApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "unknown bundled dataset 'tox21'; allowed: esol, freesolv, bbbp, aqsoldb");
     }
 
     [Fact]
     public async Task BadPagingParametersAre400()
     {
         using var response = await Client.GetAsync("api/datasets/whatever/compounds?take=5000");
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "'take' must be an integer from 1 to 1000");
+        await DatasetApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "'take' must be an integer from 1 to 1000");
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
     {
         string big = "{\"name\":\"" + new string('x', 70_000) + "\"}";
         using var response = await Client.PostAsync("api/datasets", new StringContent(big, Encoding.UTF8, "application/json"));
-        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "limit");
+        await DatasetApi.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "limit");
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         using var first = await Client.RegisterAsync(new { id, bundled = "freesolv" });
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         using var second = await Client.RegisterAsync(new { id, bundled = "esol" });
-        await AssertProblemAsync(second, HttpStatusCode.Conflict, "already registered");
+        await DatasetApi.AssertProblemAsync(second, HttpStatusCode.Conflict, "already registered");
         var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(60), () => fixture.Host.Log);
         Assert.Equal(642, version.GetProperty("stored").GetInt32());
     }
@@ -223,17 +223,6 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.Equal("column 'smiles' not found; the header has: 'a', 'b'", version.GetProperty("error").GetString());
 
         using var compounds = await Client.GetAsync($"api/datasets/{id}/compounds");
-        await AssertProblemAsync(compounds, HttpStatusCode.Conflict, "has no ready version");
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailPart)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(body).RootElement;
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
-        Assert.Contains(detailPart, problem.GetProperty("detail").GetString());
+        await DatasetApi.AssertProblemAsync(compounds, HttpStatusCode.Conflict, "has no ready version");
     }
 }

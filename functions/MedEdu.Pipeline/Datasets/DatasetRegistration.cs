@@ -17,6 +17,12 @@ public sealed class DatasetRegistration
     /// <summary>URL of a MoleculeNet-style CSV file.</summary>
     [JsonPropertyName("url")] public string? Url { get; init; }
 
+    /// <summary>Compounds from PubChem PUG-REST: <c>{"cids": [2244, 3672], "property": "XLogP"}</c> or <c>{"aid": 1000}</c>.</summary>
+    [JsonPropertyName("pubchem")] public PubChemRegistration? PubChem { get; init; }
+
+    /// <summary>Activities from ChEMBL: <c>{"target": "CHEMBL203", "activityType": "IC50"}</c>.</summary>
+    [JsonPropertyName("chembl")] public ChemblRegistration? Chembl { get; init; }
+
     /// <summary>CSV column with SMILES; required with <see cref="Url"/>.</summary>
     [JsonPropertyName("smilesColumn")] public string? SmilesColumn { get; init; }
 
@@ -28,4 +34,27 @@ public sealed class DatasetRegistration
 
     /// <summary>Rows per ingestion activity (10-10000); the default suits most datasets.</summary>
     [JsonPropertyName("chunkSize")] public int? ChunkSize { get; init; }
+}
+
+/// <summary>The <c>pubchem</c> part of a registration.</summary>
+public sealed class PubChemRegistration
+{
+    /// <summary>PubChem compound ids.</summary>
+    [JsonPropertyName("cids")] public List<int>? Cids { get; init; }
+
+    /// <summary>A BioAssay id: its tested compounds, labelled 1 (active) or 0 (inactive).</summary>
+    [JsonPropertyName("aid")] public int? Aid { get; init; }
+
+    /// <summary>With <see cref="Cids"/>: the PubChem property used as the value; default XLogP.</summary>
+    [JsonPropertyName("property")] public string? Property { get; init; }
+}
+
+/// <summary>The <c>chembl</c> part of a registration.</summary>
+public sealed class ChemblRegistration
+{
+    /// <summary>ChEMBL target id, e.g. CHEMBL203.</summary>
+    [JsonPropertyName("target")] public string? Target { get; init; }
+
+    /// <summary>IC50 (default), Ki, Kd or EC50.</summary>
+    [JsonPropertyName("activityType")] public string? ActivityType { get; init; }
 }

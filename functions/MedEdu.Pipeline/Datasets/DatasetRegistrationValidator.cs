@@ -20,45 +20,35 @@ public static partial class DatasetRegistrationValidator
     {
         bool hasBundled = !string.IsNullOrWhiteSpace(registration.Bundled);
         bool hasUrl = !string.IsNullOrWhiteSpace(registration.Url);
-        if (hasBundled == hasUrl)
+        int kinds = (hasBundled ? 1 : 0) + (hasUrl ? 1 : 0) + (registration.PubChem is null ? 0 : 1) + (registration.Chembl is null ? 0 : 1);
+        if (kinds != 1)
         {
-            error = "give exactly one of 'bundled' (one of: " + string.Join(", ", BundledDatasetCatalog.Names) + ") or 'url'";
+            error = "give exactly one source: 'bundled' (one of: " + string.Join(", ", BundledDatasetCatalog.Names) + "), 'url', 'pubchem' or 'chembl'";
             return null;
         }
 
-        DatasetSource source;
+        DatasetSource? source;
         string defaultId;
         if (hasBundled)
         {
-            var bundled = BundledDatasetCatalog.Find(registration.Bundled!);
-            if (bundled is null)
-            {
-                error = $"unknown bundled dataset '{registration.Bundled}'; allowed: {string.Join(", ", BundledDatasetCatalog.Names)}";
-                return null;
-            }
-
-            var mapping = new ColumnMapping(
-                registration.SmilesColumn ?? bundled.Mapping.Smiles,
-                registration.NameColumn ?? bundled.Mapping.Name,
-                registration.ValueColumn ?? bundled.Mapping.Value);
-            source = new DatasetSource(bundled.Name, null, mapping);
-            defaultId = bundled.Name;
+            source = Bundled(registration, out defaultId, out error);
+        }
+        else if (hasUrl)
+        {
+            source = CsvByUrl(registration, urlPolicy, out defaultId, out error);
+        }
+        else if (registration.PubChem is { } pubchem)
+        {
+            source = PubChem(pubchem, out defaultId, out error);
         }
         else
         {
-            if (!urlPolicy.TryValidate(registration.Url!, out var uri, out error))
-            {
-                return null;
-            }
+            source = Chembl(registration.Chembl!, out defaultId, out error);
+        }
 
-            if (string.IsNullOrWhiteSpace(registration.SmilesColumn))
-            {
-                error = "'smilesColumn' is required with 'url'";
-                return null;
-            }
-
-            source = new DatasetSource(null, uri!.AbsoluteUri, new ColumnMapping(registration.SmilesColumn, registration.NameColumn, registration.ValueColumn));
-            defaultId = Path.GetFileNameWithoutExtension(uri.AbsolutePath).ToLowerInvariant();
+        if (source is null)
+        {
+            return null;
         }
 
         string id = registration.Id ?? defaultId;
@@ -78,6 +68,109 @@ public static partial class DatasetRegistrationValidator
         error = null;
         return new ValidatedRegistration(id, string.IsNullOrWhiteSpace(registration.Name) ? id : registration.Name.Trim(), source, chunkSize);
     }
+
+    private static DatasetSource? Bundled(DatasetRegistration registration, out string defaultId, out string? error)
+    {
+        defaultId = "";
+        var bundled = BundledDatasetCatalog.Find(registration.Bundled!);
+        if (bundled is null)
+        {
+            error = $"unknown bundled dataset '{registration.Bundled}'; allowed: {string.Join(", ", BundledDatasetCatalog.Names)}";
+            return null;
+        }
+
+        var mapping = new ColumnMapping(
+            registration.SmilesColumn ?? bundled.Mapping.Smiles,
+            registration.NameColumn ?? bundled.Mapping.Name,
+            registration.ValueColumn ?? bundled.Mapping.Value);
+        defaultId = bundled.Name;
+        error = null;
+        return new DatasetSource(bundled.Name, null, mapping);
+    }
+
+    private static DatasetSource? CsvByUrl(DatasetRegistration registration, SourceUrlPolicy urlPolicy, out string defaultId, out string? error)
+    {
+        defaultId = "";
+        if (!urlPolicy.TryValidate(registration.Url!, out var uri, out error))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(registration.SmilesColumn))
+        {
+            error = "'smilesColumn' is required with 'url'";
+            return null;
+        }
+
+        defaultId = Path.GetFileNameWithoutExtension(uri!.AbsolutePath).ToLowerInvariant();
+        return new DatasetSource(null, uri.AbsoluteUri, new ColumnMapping(registration.SmilesColumn, registration.NameColumn, registration.ValueColumn));
+    }
+
+    private static DatasetSource? PubChem(PubChemRegistration pubchem, out string defaultId, out string? error)
+    {
+        defaultId = "";
+        bool hasCids = pubchem.Cids is { Count: > 0 };
+        if (hasCids == pubchem.Aid is not null)
+        {
+            error = "'pubchem' needs exactly one of 'cids' (a list of compound ids) or 'aid' (a BioAssay id)";
+            return null;
+        }
+
+        if (pubchem.Aid is int aid)
+        {
+            if (aid <= 0 || pubchem.Property is not null)
+            {
+                error = aid <= 0 ? "'pubchem.aid' must be a positive BioAssay id" : "'pubchem.property' goes with 'cids'; an assay's value is its outcome (1 active, 0 inactive)";
+                return null;
+            }
+
+            defaultId = $"pubchem-aid-{aid}";
+            error = null;
+            return new DatasetSource(null, null, Connectors.NormalizedCsv.Mapping, new PubChemQuery(null, aid, null));
+        }
+
+        if (pubchem.Cids!.Count > PubChemQuery.MaxCompounds || pubchem.Cids.Any(c => c <= 0))
+        {
+            error = $"'pubchem.cids' must hold 1-{PubChemQuery.MaxCompounds} positive compound ids";
+            return null;
+        }
+
+        string property = pubchem.Property ?? "XLogP";
+        if (PubChemQuery.Properties.FirstOrDefault(p => string.Equals(p, property, StringComparison.OrdinalIgnoreCase)) is not { } known)
+        {
+            error = $"unknown PubChem property '{property}'; use one of: {string.Join(", ", PubChemQuery.Properties)}";
+            return null;
+        }
+
+        defaultId = $"pubchem-{known.ToLowerInvariant()}";
+        error = null;
+        return new DatasetSource(null, null, Connectors.NormalizedCsv.Mapping, new PubChemQuery(pubchem.Cids.Distinct().Order().ToArray(), null, known));
+    }
+
+    private static DatasetSource? Chembl(ChemblRegistration chembl, out string defaultId, out string? error)
+    {
+        defaultId = "";
+        string target = (chembl.Target ?? "").Trim().ToUpperInvariant();
+        if (!ChemblId().IsMatch(target))
+        {
+            error = $"'chembl.target' must be a ChEMBL target id such as CHEMBL203, not '{chembl.Target}'";
+            return null;
+        }
+
+        string type = chembl.ActivityType ?? "IC50";
+        if (ChemblQuery.ActivityTypes.FirstOrDefault(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase)) is not { } known)
+        {
+            error = $"unknown activity type '{type}'; use one of: {string.Join(", ", ChemblQuery.ActivityTypes)}";
+            return null;
+        }
+
+        defaultId = $"{target.ToLowerInvariant()}-{known.ToLowerInvariant()}";
+        error = null;
+        return new DatasetSource(null, null, Connectors.NormalizedCsv.Mapping, null, new ChemblQuery(target, known));
+    }
+
+    [GeneratedRegex("^CHEMBL[0-9]{1,9}$")]
+    private static partial Regex ChemblId();
 }
 
 /// <summary>A registration that passed validation.</summary>

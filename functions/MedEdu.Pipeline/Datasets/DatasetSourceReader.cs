@@ -1,93 +1,15 @@
-using System.Net;
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
+using MedEdu.Pipeline.Datasets.Connectors;
 
 namespace MedEdu.Pipeline.Datasets;
 
-/// <summary>Reads a dataset source's raw bytes: a bundled file, or a URL within size and time limits.</summary>
-public sealed class DatasetSourceReader(IHttpClientFactory httpClients, IOptions<PipelineOptions> options)
+/// <summary>Reads a dataset source's raw CSV bytes through the connector that handles its kind.</summary>
+public sealed class DatasetSourceReader(IEnumerable<IDatasetConnector> connectors)
 {
-    /// <summary>Name of the HttpClient used for downloads (no automatic redirects).</summary>
-    public const string HttpClientName = "dataset-sources";
-
     /// <summary>Reads the whole source.</summary>
     /// <exception cref="DatasetSourceException">The source is refused or unreadable (not worth retrying).</exception>
-    public async Task<byte[]> ReadAsync(DatasetSource source, CancellationToken cancellationToken = default)
-    {
-        var settings = options.Value;
-        if (source.Bundled is not null)
-        {
-            var dataset = BundledDatasetCatalog.Find(source.Bundled)
-                ?? throw new DatasetSourceException($"unknown bundled dataset '{source.Bundled}'");
-            string path = BundledDatasetCatalog.PathOf(dataset, settings.BundledDatasetsPath);
-            if (!File.Exists(path))
-            {
-                throw new DatasetSourceException($"bundled file '{path}' is missing from this installation");
-            }
-
-            return await File.ReadAllBytesAsync(path, cancellationToken);
-        }
-
-        if (!settings.UrlPolicy.TryValidate(source.Url ?? "", out var uri, out var error))
-        {
-            throw new DatasetSourceException(error!);
-        }
-
-        IPAddress[] addresses;
-        try
-        {
-            addresses = await Dns.GetHostAddressesAsync(uri!.DnsSafeHost, cancellationToken);
-        }
-        catch (System.Net.Sockets.SocketException e)
-        {
-            throw new DatasetSourceException($"host '{uri!.Host}' cannot be resolved: {e.Message}");
-        }
-
-        if (addresses.All(a => SourceUrlPolicy.IsPrivate(a) && !(settings.AllowLoopbackSources && IPAddress.IsLoopback(a))))
-        {
-            throw new DatasetSourceException($"host '{uri.Host}' resolves only to private, link-local or loopback addresses");
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.SourceTimeout);
-        var client = httpClients.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.5));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        if ((int)response.StatusCode is >= 300 and < 400)
-        {
-            throw new DatasetSourceException($"{uri} answered with a redirect ({(int)response.StatusCode}); give the final URL");
-        }
-
-        if ((int)response.StatusCode is >= 400 and < 500)
-        {
-            throw new DatasetSourceException($"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}");
-        }
-
-        // 5xx and network failures are transient: let the activity's retry policy try again.
-        response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > settings.MaxSourceBytes)
-        {
-            throw new DatasetSourceException($"{uri} is {response.Content.Headers.ContentLength} bytes, over the {settings.MaxSourceBytes}-byte limit");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
-        {
-            if (buffer.Length + read > settings.MaxSourceBytes)
-            {
-                throw new DatasetSourceException($"{uri} is over the {settings.MaxSourceBytes}-byte limit");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    public Task<byte[]> ReadAsync(DatasetSource source, CancellationToken cancellationToken = default) =>
+        (connectors.FirstOrDefault(c => c.Reads(source)) ?? throw new DatasetSourceException($"no connector reads {source.Describe()}"))
+            .ReadAsync(source, cancellationToken);
 }
 
 /// <summary>A dataset source that cannot be read for a reason a retry will not fix.</summary>

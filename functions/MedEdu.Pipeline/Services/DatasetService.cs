@@ -18,6 +18,7 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             Name = registration.Name,
             Bundled = registration.Source.Bundled,
             Url = registration.Source.Url,
+            SourceJson = System.Text.Json.JsonSerializer.Serialize(registration.Source),
             SmilesColumn = registration.Source.Mapping.Smiles,
             NameColumn = registration.Source.Mapping.Name,
             ValueColumn = registration.Source.Mapping.Value,
@@ -151,5 +152,7 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
         await models.FindAsync(key, cancellationToken) is { } m ? ModelView.From(m) : null;
 
     private static DatasetSource SourceOf(DatasetEntity entity) =>
-        new(entity.Bundled, entity.Url, new ColumnMapping(entity.SmilesColumn, entity.NameColumn, entity.ValueColumn));
+        entity.SourceJson is { Length: > 0 } json
+            ? System.Text.Json.JsonSerializer.Deserialize<DatasetSource>(json)!
+            : new(entity.Bundled, entity.Url, new ColumnMapping(entity.SmilesColumn, entity.NameColumn, entity.ValueColumn));
 }

@@ -17,6 +17,9 @@ public sealed class DatasetEntity : ITableEntity
     public string Name { get; set; } = "";
     public string? Bundled { get; set; }
     public string? Url { get; set; }
+
+    /// <summary>The whole <see cref="Datasets.DatasetSource"/> as JSON (web-service queries included); the columns above stay for reading.</summary>
+    public string? SourceJson { get; set; }
     public string SmilesColumn { get; set; } = "";
     public string? NameColumn { get; set; }
     public string? ValueColumn { get; set; }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -65,6 +66,22 @@ public static class DatasetApi
             }
         }
     }
+
+    /// <summary>Asserts an RFC 7807 problem response with <paramref name="status"/> whose detail contains <paramref name="detailPart"/>.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailPart)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.Contains(detailPart, problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>Asserts that a version summary is Ready, showing the summary (and its error) otherwise.</summary>
+    public static void AssertReady(JsonElement version) =>
+        Assert.True(version.GetProperty("status").GetString() == "Ready", $"version is not Ready: {version}");
 
     /// <summary>A unique dataset id for one test.</summary>
     public static string UniqueId(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}";

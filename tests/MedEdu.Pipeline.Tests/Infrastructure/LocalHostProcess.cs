@@ -14,8 +14,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    private LocalHostProcess(string taskHub)
+    private readonly string[] _settings;
+
+    private LocalHostProcess(string taskHub, string[] settings)
     {
+        _settings = settings;
         TaskHub = taskHub;
         ApiPort = FreePort();
         SidecarPort = FreePort();
@@ -55,10 +58,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a host on a fresh task hub and waits until its API answers.</summary>
-    public static async Task<LocalHostProcess> StartAsync(string? taskHub = null)
+    /// <param name="taskHub">Task hub name; a fresh one when null.</param>
+    /// <param name="settings">Extra command-line settings, e.g. <c>--MedEdu:PubChemBaseUrl=...</c>.</param>
+    public static async Task<LocalHostProcess> StartAsync(string? taskHub = null, params string[] settings)
     {
         await Azurite.EnsureRunningAsync();
-        var host = new LocalHostProcess(taskHub ?? ("t" + Guid.NewGuid().ToString("N")[..12]));
+        var host = new LocalHostProcess(taskHub ?? ("t" + Guid.NewGuid().ToString("N")[..12]), settings);
         await host.StartAsync();
         return host;
     }
@@ -77,8 +82,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(RepoPaths.LocalHostDll)!,
         };
-        foreach (var arg in new[]
-        {
+        string[] arguments =
+        [
             RepoPaths.LocalHostDll,
             $"--LocalHost:ApiPort={ApiPort}",
             $"--LocalHost:SidecarPort={SidecarPort}",
@@ -87,7 +92,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
             $"--MedEdu:InstructorKey={InstructorKey}",
             $"--MedEdu:BundledDatasetsPath={RepoPaths.Datasets}",
             "--Logging:LogLevel:Default=Warning",
-        })
+            .. _settings,
+        ];
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }

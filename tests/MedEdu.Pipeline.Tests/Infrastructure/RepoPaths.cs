@@ -13,6 +13,9 @@ public static class RepoPaths
     /// <summary>The bundled datasets folder of the repository.</summary>
     public static string Datasets => Path.Combine(Root, "datasets");
 
+    /// <summary>A recorded-format web-service payload under <c>tests/fixtures</c>.</summary>
+    public static string Fixture(string relativePath) => Path.Combine(Root, "tests", "fixtures", relativePath);
+
     /// <summary>The built local host assembly.</summary>
     public static string LocalHostDll => Path.Combine(Root, "functions", "MedEdu.LocalHost", "bin", Configuration, "net10.0", "MedEdu.LocalHost.dll");
 
