@@ -27,6 +27,11 @@ public static class ApiEndpoints
         api.MapGet(ClassRoutes.MySubmissions, (HttpRequest r, ClassRoutes h, string classId) => h.MySubmissionsAsync(r, classId));
         api.MapGet(ClassRoutes.Leaderboard, (HttpRequest r, ClassRoutes h, string classId) => h.LeaderboardAsync(r, classId));
         api.MapGet(ClassRoutes.Next, (HttpRequest r, ClassRoutes h, string classId) => h.NextAsync(r, classId));
+        api.MapPost(ScheduleRoutes.Collection, (HttpRequest r, ScheduleRoutes h, string id) => h.CreateAsync(r, id));
+        api.MapGet(ScheduleRoutes.Collection, (HttpRequest r, ScheduleRoutes h, string id) => h.ListAsync(r, id));
+        api.MapDelete(ScheduleRoutes.Item, (HttpRequest r, ScheduleRoutes h, string id, string scheduleId) => h.DeleteAsync(r, id, scheduleId));
+        api.MapPost(ScheduleRoutes.Pause, (HttpRequest r, ScheduleRoutes h, string id, string scheduleId) => h.PauseAsync(r, id, scheduleId));
+        api.MapPost(ScheduleRoutes.Resume, (HttpRequest r, ScheduleRoutes h, string id, string scheduleId) => h.ResumeAsync(r, id, scheduleId));
         api.MapGet(OpenApiDocument.Route, () => ApiResult.Ok(OpenApiDocument.Build()));
         api.MapGet("health", () => Results.Ok(new { status = "ok" }));
         api.Map("{**rest}", (HttpRequest r) => ApiResult.Problem(StatusCodes.Status404NotFound, "Not found", $"no route {r.Method} {r.Path}"));

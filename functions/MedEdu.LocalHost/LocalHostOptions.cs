@@ -23,4 +23,7 @@ public sealed class LocalHostOptions
     /// its in-flight work reappears within seconds instead of Azure's default five minutes.
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often the schedule timer looks for due refresh schedules (the Functions app's timer runs every minute).</summary>
+    public TimeSpan ScheduleCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

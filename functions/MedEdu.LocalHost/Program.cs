@@ -23,6 +23,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddMedEduPipeline(builder.Configuration);
 await builder.AddDurableBackendAsync(options);
+builder.Services.AddSingleton(options);
+builder.Services.AddHostedService<ScheduleTimer>();
 
 var app = builder.Build();
 app.UseExceptionHandler(errors => errors.Run(async context =>

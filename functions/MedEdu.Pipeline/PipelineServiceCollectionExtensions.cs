@@ -36,6 +36,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Classes.ClassService>();
         services.AddSingleton<InstructorGuard>();
         services.AddSingleton<ClassRoutes>();
+        services.AddSingleton<Schedules.ScheduleRepository>();
+        services.AddSingleton<Schedules.ScheduleService>();
+        services.AddSingleton<ScheduleRoutes>();
         services.AddSingleton<DatasetSourceReader>();
         services.AddSingleton<Datasets.Connectors.SourceHttpClient>();
         services.AddSingleton<Datasets.Connectors.IDatasetConnector, Datasets.Connectors.BundledConnector>();

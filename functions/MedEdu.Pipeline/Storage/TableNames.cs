@@ -21,6 +21,9 @@ public static class TableNames
     /// <summary>One entity per compound prediction (partition: dataset version key).</summary>
     public const string Predictions = "Predictions";
 
+    /// <summary>One entity per refresh schedule (partition: dataset id).</summary>
+    public const string Schedules = "Schedules";
+
     /// <summary>Blob container for screening stores.</summary>
     public const string StoreContainer = "fingerprint-stores";
 
