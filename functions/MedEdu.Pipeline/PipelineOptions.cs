@@ -18,6 +18,12 @@ public sealed class PipelineOptions
     /// </summary>
     public string? InstructorKey { get; set; }
 
+    /// <summary>
+    /// Train a model for every ingested version (default). Off, versions serve compounds, search
+    /// and exercises without model rankings: for quick local runs and the crash-fault test.
+    /// </summary>
+    public bool TrainModels { get; set; } = true;
+
     /// <summary>Largest source file accepted, in bytes.</summary>
     public long MaxSourceBytes { get; set; } = 256L * 1024 * 1024;
 

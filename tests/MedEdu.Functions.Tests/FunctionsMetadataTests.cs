@@ -32,6 +32,11 @@ public sealed class FunctionsMetadataTests
         { "GetLeaderboard", "get", ClassRoutes.Leaderboard, "Anonymous" },
         { "GetNextExercise", "get", ClassRoutes.Next, "Anonymous" },
         { "GetOpenApiDocument", "get", OpenApiDocument.Route, "Anonymous" },
+        { "CreateSchedule", "post", ScheduleRoutes.Collection, "Function" },
+        { "ListSchedules", "get", ScheduleRoutes.Collection, "Function" },
+        { "DeleteSchedule", "delete", ScheduleRoutes.Item, "Function" },
+        { "PauseSchedule", "post", ScheduleRoutes.Pause, "Function" },
+        { "ResumeSchedule", "post", ScheduleRoutes.Resume, "Function" },
     };
 
     [Theory]
@@ -55,6 +60,13 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void TheIngestionOrchestratorIsBoundUnderItsSharedName() =>
         Binding(TaskNames.IngestDataset, "orchestrationTrigger");
+
+    [Fact]
+    public void DueSchedulesRunEveryMinuteWithADurableClient()
+    {
+        Assert.Equal("0 * * * * *", Binding("RunDueSchedules", "timerTrigger").GetProperty("schedule").GetString());
+        Binding("RunDueSchedules", "durableClient");
+    }
 
     [Theory]
     [InlineData(TaskNames.FetchRawDataset)]

@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Ingestion;
 /// to Blob, its metrics to Table, and a prediction with its applicability-domain verdict is stored
 /// for every compound, so exercises rank without retraining. Re-running overwrites the same keys.
 /// </summary>
-public sealed class TrainModels(CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<TrainModels> logger)
+public sealed class TrainModels(CompoundRepository compounds, ModelRepository models, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PipelineOptions> options, ILogger<TrainModels> logger)
     : TaskActivity<TrainModelsInput, TrainModelsOutcome>
 {
     /// <summary>Fewest labelled compounds worth a model.</summary>
@@ -21,6 +21,11 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
     /// <inheritdoc />
     public override async Task<TrainModelsOutcome> RunAsync(TaskActivityContext context, TrainModelsInput input)
     {
+        if (!options.Value.TrainModels)
+        {
+            return new TrainModelsOutcome(null, 0, 0, null, null, 0, "model training is off (MedEdu:TrainModels=false)");
+        }
+
         var watch = Stopwatch.StartNew();
         var key = new DatasetVersionKey(input.DatasetId, input.Version);
         var stored = (await compounds.AllAsync(key)).Where(c => c.Value is not null).ToList();
