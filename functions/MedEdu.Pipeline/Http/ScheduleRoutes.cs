@@ -51,7 +51,7 @@ public sealed class ScheduleRoutes(ScheduleService schedules, InstructorGuard in
         }
         catch (ScheduleException e)
         {
-            return ApiResult.Problem(e.Status, e.Status == 404 ? "Not found" : "Invalid schedule", e.Message);
+            return ApiResult.Problem(e.Status, e.Status switch { 404 => "Not found", 409 => "Conflict", _ => "Invalid schedule" }, e.Message);
         }
     }
 }

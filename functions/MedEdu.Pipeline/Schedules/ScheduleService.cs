@@ -75,7 +75,7 @@ public sealed class ScheduleService(ScheduleRepository schedules, DatasetReposit
     }
 
     /// <summary>Pauses (or resumes) a schedule; a resumed schedule is next due at its next occurrence from now.</summary>
-    /// <exception cref="ScheduleException">Unknown schedule (404).</exception>
+    /// <exception cref="ScheduleException">Unknown schedule (404), or it changed under six attempts in a row (409).</exception>
     public async Task<ScheduleView> SetPausedAsync(string datasetId, string scheduleId, bool paused, CancellationToken cancellationToken = default)
     {
         for (int attempt = 0; ; attempt++)
@@ -88,9 +88,15 @@ public sealed class ScheduleService(ScheduleRepository schedules, DatasetReposit
                 entity.NextRunAt = CronExpression.TryParse(entity.Cron, out _)!.NextAfter(clock.GetUtcNow());
             }
 
-            if (await schedules.TryUpdateAsync(entity, cancellationToken) || attempt == 5)
+            if (await schedules.TryUpdateAsync(entity, cancellationToken))
             {
                 return ScheduleView.From(entity);
+            }
+
+            if (attempt == 5)
+            {
+                // Never report a pause that was not stored.
+                throw new ScheduleException(409, $"schedule '{scheduleId}' kept changing while it was being {(paused ? "paused" : "resumed")}; try again");
             }
         }
     }
