@@ -22,6 +22,7 @@ public static class MededuCli
                 "store" => StoreCommand.Run(rest, stdout, stderr),
                 "search" => SearchCommand.Run(rest, stdout, stderr),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
+                "depict" => DepictCommand.Run(rest, stdout, stderr),
                 "bench" => Bench(stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
@@ -57,6 +58,9 @@ public static class MededuCli
                        [--accelerator auto|cuda|opencl|cpu|simd]
                        CSV: query_id,rank,id,score; the engine used on standard error
           validate     --input FILE.csv --smiles-column NAME [--id-column NAME]
+          depict       (--smiles SMILES [--output FILE.svg] | --input FILE [--smiles-column NAME] [--id-column NAME]
+                       --output FOLDER) [--aromatic kekule|circles] [--width W] [--height H]
+                       2D drawings as SVG (to standard output for one SMILES)
           bench        how to run the benchmarks
 
         Input is a SMILES file (SMILES<whitespace>ID per line) or, for .csv files or with --smiles-column, a CSV.

@@ -1,0 +1,36 @@
+namespace MedEdu.Compute.Chemistry.Depictor;
+
+/// <summary>How aromatic rings are drawn.</summary>
+public enum AromaticStyle
+{
+    /// <summary>Alternating single and double bonds (one Kekulé structure).</summary>
+    Kekule,
+
+    /// <summary>Single bonds with a circle inside each aromatic ring.</summary>
+    Circles,
+}
+
+/// <summary>Options of <see cref="SvgDepictor"/>.</summary>
+public sealed record DepictionOptions
+{
+    /// <summary>Length of a bond in pixels (before fitting into <see cref="Width"/>/<see cref="Height"/>).</summary>
+    public double BondLength { get; init; } = 32;
+
+    /// <summary>Image width in pixels; 0 sizes the image to the drawing.</summary>
+    public int Width { get; init; }
+
+    /// <summary>Image height in pixels; 0 sizes the image to the drawing.</summary>
+    public int Height { get; init; }
+
+    /// <summary>Margin around the drawing, in pixels.</summary>
+    public double Padding { get; init; } = 14;
+
+    /// <summary>Aromatic rings as Kekulé structures (default) or circles.</summary>
+    public AromaticStyle Aromatic { get; init; } = AromaticStyle.Kekule;
+
+    /// <summary>Text for the image's accessible name (<c>&lt;title&gt;</c>); the SMILES when null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The options as a short stable string, for cache keys.</summary>
+    public string CacheKey => $"b{BondLength}w{Width}h{Height}p{Padding}a{Aromatic}";
+}
