@@ -71,6 +71,7 @@ elif [[ $status != Ready ]]; then
 fi
 cat <<MSG
 ready in ${elapsed} s. Instructor key (header x-functions-key, kept in .azurite/instructor-key): $key
+Open the web page: http://127.0.0.1:7071/ (students join with a class code; the instructor view is at #/instructor)
 Try:
   curl $api/datasets
   curl $api/datasets/esol

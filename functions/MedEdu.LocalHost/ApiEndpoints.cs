@@ -18,6 +18,10 @@ public static class ApiEndpoints
         api.MapGet(DatasetRoutes.Quarantine, (HttpRequest r, DatasetRoutes h, string id) => h.QuarantineAsync(r, id));
         api.MapGet(DatasetRoutes.Model, (HttpRequest r, DatasetRoutes h, string id) => h.ModelAsync(r, id));
         api.MapGet(DatasetRoutes.Similar, (HttpRequest r, DatasetRoutes h, string id) => h.SimilarAsync(r, id));
+        api.MapGet(CompoundRoutes.Depiction, (HttpRequest r, CompoundRoutes h, string id) => h.CompoundAsync(r, id));
+        api.MapGet(CompoundRoutes.DepictSmiles, (HttpRequest r, CompoundRoutes h) => h.SmilesAsync(r));
+        api.MapGet(WebAppRoutes.Route, (HttpRequest r, WebAppRoutes h, string? path) => h.Get(r, path));
+        app.MapGet("/", () => Results.Redirect("/api/app/"));
         api.MapPost(ClassRoutes.Create, (HttpRequest r, ClassRoutes h) => h.CreateAsync(r));
         api.MapGet(ClassRoutes.Results, (HttpRequest r, ClassRoutes h, string classId) => h.ResultsAsync(r, classId));
         api.MapPost(ClassRoutes.Join, (HttpRequest r, ClassRoutes h) => h.JoinAsync(r));

@@ -32,6 +32,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(_ => ScreeningEngines.Create(configuration["Screening:Accelerator"] ?? "auto"));
         services.AddSingleton<DatasetService>();
         services.AddSingleton<DatasetRoutes>();
+        services.AddSingleton<DepictionCache>();
+        services.AddSingleton<DepictionService>();
+        services.AddSingleton<CompoundRoutes>();
+        services.AddSingleton<WebAppRoutes>();
         services.AddSingleton<Classes.ClassRepository>();
         services.AddSingleton<Classes.ClassService>();
         services.AddSingleton<InstructorGuard>();

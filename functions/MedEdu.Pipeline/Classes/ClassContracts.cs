@@ -47,14 +47,14 @@ public sealed class SubmissionRequest
 /// <summary>A created class.</summary>
 public sealed record ClassCreated(string ClassId, string Name, string Code, string DatasetId, int Version, List<ExerciseSummary> Exercises);
 
-/// <summary>A joined student: keep the token, it is shown once.</summary>
-public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token);
+/// <summary>A joined student: keep the token, it is shown once. The class's dataset version names the compounds' drawings.</summary>
+public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token, string ClassName, string DatasetId, int Version);
 
 /// <summary>An exercise in a list.</summary>
 public sealed record ExerciseSummary(string Id, string Kind, int Difficulty, string Prompt, bool Submitted, double? Score);
 
-/// <summary>The answer to a submission.</summary>
-public sealed record SubmissionResult(string ExerciseId, int Attempt, bool Scored, double Score, double? ModelScore, MedEdu.Compute.Exercises.ExerciseFeedback Feedback);
+/// <summary>The answer to a submission: the student's own answer, the score and the feedback.</summary>
+public sealed record SubmissionResult(string ExerciseId, int Attempt, bool Scored, double Score, double? ModelScore, MedEdu.Compute.Exercises.ExerciseFeedback Feedback, List<string> Answer);
 
 /// <summary>One leaderboard row.</summary>
 public sealed record LeaderboardRow(int Rank, string DisplayName, double Total, int Exercises);

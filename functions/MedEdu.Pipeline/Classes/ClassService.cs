@@ -120,7 +120,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             JoinedAt = clock.GetUtcNow(),
         };
         await classes.AddStudentAsync(student);
-        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}");
+        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}", cls.Name, cls.DatasetId, cls.Version);
     }
 
     /// <summary>The student behind a bearer token, or null when it does not belong to the class.</summary>
@@ -186,7 +186,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             if (await classes.TryAddSubmissionAsync(submission))
             {
                 var scoredScore = attempt == 1 ? feedback.Score : previous.Single(p => p.Scored).Score;
-                return new SubmissionResult(exerciseId, attempt, attempt == 1, scoredScore, feedback.ModelScore, feedback);
+                return new SubmissionResult(exerciseId, attempt, attempt == 1, scoredScore, feedback.ModelScore, feedback, answer);
             }
         }
 
@@ -196,7 +196,8 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
     /// <summary>The student's own submissions, with feedback.</summary>
     public async Task<List<SubmissionResult>> MySubmissionsAsync(string classId, string studentId) =>
         (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId).OrderBy(s => s.RowKey, StringComparer.Ordinal)
-            .Select(s => new SubmissionResult(s.ExerciseId, s.Attempt, s.Scored, s.Score, s.ModelScore, JsonSerializer.Deserialize<ExerciseFeedback>(s.FeedbackJson, Json)!))
+            .Select(s => new SubmissionResult(s.ExerciseId, s.Attempt, s.Scored, s.Score, s.ModelScore, JsonSerializer.Deserialize<ExerciseFeedback>(s.FeedbackJson, Json)!,
+                JsonSerializer.Deserialize<List<string>>(s.AnswerJson, Json) ?? []))
             .ToList();
 
     /// <summary>Display names ranked by total scored points.</summary>

@@ -56,6 +56,9 @@ public sealed class ApiResult : IResult, IActionResult
     /// <summary>A text response (CSV, SVG, ...).</summary>
     public static ApiResult Text(string text, string contentType, int status = StatusCodes.Status200OK) => new(status, text, contentType);
 
+    /// <summary>A binary response (static files).</summary>
+    public static ApiResult Bytes(byte[] content, string contentType, int status = StatusCodes.Status200OK) => new(status, content, contentType);
+
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -70,6 +73,10 @@ public sealed class ApiResult : IResult, IActionResult
         if (Body is string text)
         {
             await response.WriteAsync(text);
+        }
+        else if (Body is byte[] bytes)
+        {
+            await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
         }
         else if (Body is not null)
         {

@@ -33,6 +33,14 @@ public sealed class CompoundRepository(TableProvider tables)
         return await PageAsync<QuarantinedRowEntity>(table, version, skip, take, cancellationToken);
     }
 
+    /// <summary>One compound of a version by its data row, or null.</summary>
+    public async Task<CompoundEntity?> FindAsync(DatasetVersionKey version, int rowNumber, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableNames.Compounds);
+        var found = await table.GetEntityIfExistsAsync<CompoundEntity>(version.PartitionKey, CompoundEntity.RowKeyOf(rowNumber), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
     /// <summary>Every compound of a version, in row order.</summary>
     public Task<List<CompoundEntity>> AllAsync(DatasetVersionKey version, CancellationToken cancellationToken = default) =>
         PageAsync(version, 0, int.MaxValue, cancellationToken);

@@ -30,6 +30,9 @@ public static class TableNames
     /// <summary>Blob container for trained model zips.</summary>
     public const string ModelContainer = "models";
 
+    /// <summary>Blob container for cached SVG drawings, named by the hash of structure and drawing options.</summary>
+    public const string DepictionContainer = "depictions";
+
     /// <summary>Blob container for raw downloaded files, named by content hash.</summary>
     public const string RawContainer = "raw-datasets";
 }

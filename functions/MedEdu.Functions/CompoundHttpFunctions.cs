@@ -1,0 +1,19 @@
+using MedEdu.Pipeline.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MedEdu.Functions;
+
+/// <summary>HTTP triggers of the structure drawings and the student web page: one line each over the shared handlers.</summary>
+public sealed class CompoundHttpFunctions(CompoundRoutes routes, WebAppRoutes web)
+{
+    [Function("GetCompoundDepiction")]
+    public async Task<IActionResult> Depiction([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CompoundRoutes.Depiction)] HttpRequest r, string id) => await routes.CompoundAsync(r, id);
+
+    [Function("DepictSmiles")]
+    public async Task<IActionResult> Smiles([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = CompoundRoutes.DepictSmiles)] HttpRequest r) => await routes.SmilesAsync(r);
+
+    [Function("GetWebApp")]
+    public IActionResult WebApp([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WebAppRoutes.Route)] HttpRequest r, string? path) => web.Get(r, path);
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using MedEdu.Compute.Chemistry.Depictor;
+using MedEdu.Compute.Chemistry.SmilesParse;
+using MedEdu.Pipeline.Storage;
+
+namespace MedEdu.Pipeline.Services;
+
+/// <summary>A compound's drawing, with the cache key that names it (for HTTP ETags).</summary>
+/// <param name="Svg">The SVG document.</param>
+/// <param name="Key">Hash of structure and options.</param>
+/// <param name="FromCache">True when it came from Blob rather than being drawn now.</param>
+public sealed record Depiction(string Svg, string Key, bool FromCache);
+
+/// <summary>Draws stored compounds as SVG through the chemistry core, caching each drawing in Blob.</summary>
+public sealed class DepictionService(DatasetService datasets, CompoundRepository compounds, DepictionCache cache)
+{
+    /// <summary>Splits a compound id (<c>{datasetId}-{row}</c>, as <see cref="CompoundEntity.IdOf"/> writes it) into its parts.</summary>
+    public static bool TryParseCompoundId(string id, out string datasetId, out int row)
+    {
+        int dash = id.LastIndexOf('-');
+        datasetId = dash > 0 ? id[..dash] : "";
+        row = 0;
+        return dash > 0 && int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out row) && row > 0;
+    }
+
+    /// <summary>The drawing of a stored compound of the given (or served) version.</summary>
+    public async Task<(Depiction? Depiction, VersionLookup Lookup)> CompoundAsync(string datasetId, int row, int? version, AromaticStyle style, CancellationToken cancellationToken = default)
+    {
+        var lookup = await datasets.ResolveVersionAsync(datasetId, version, cancellationToken);
+        if (lookup.Key is not { } key)
+        {
+            return (null, lookup);
+        }
+
+        var compound = await compounds.FindAsync(key, row, cancellationToken);
+        if (compound is null)
+        {
+            return (null, lookup);
+        }
+
+        string title = string.IsNullOrWhiteSpace(compound.Name) ? compound.CompoundId : compound.Name!;
+        return (await DrawAsync(compound.Smiles, new DepictionOptions { Aromatic = style, Title = title }, cancellationToken), lookup);
+    }
+
+    /// <summary>Draws <paramref name="smiles"/> (cached by structure and options).</summary>
+    /// <exception cref="SmilesException">The SMILES is invalid.</exception>
+    public async Task<Depiction> DrawAsync(string smiles, DepictionOptions options, CancellationToken cancellationToken = default)
+    {
+        string key = DepictionCache.KeyOf(smiles, options.CacheKey + "|" + options.Title);
+        if (await cache.FindAsync(key, cancellationToken) is { } cached)
+        {
+            return new Depiction(cached, key, true);
+        }
+
+        string svg = SvgDepictor.Draw(SmilesParser.Parse(smiles), options);
+        await cache.PutAsync(key, svg, cancellationToken);
+        return new Depiction(svg, key, false);
+    }
+}

@@ -1,0 +1,166 @@
+// @ts-check
+import { ApiError, call, depictionUrl } from './api.js';
+import { announce, fmt, h, kindNames, show } from './dom.js';
+import { membership } from './session.js';
+import { joinView } from './student.js';
+
+/**
+ * How an exercise is answered: pick a fixed number, put all in order, or flag any.
+ * @param {any} exercise
+ * @returns {'pick' | 'order' | 'flag'}
+ */
+export function answerMode(exercise) {
+  if (exercise.kind === 'RuleCheck') return 'flag';
+  if (exercise.kind === 'PropertyRanking' || exercise.picks === 0) return 'order';
+  return 'pick';
+}
+
+/** @param {string} exerciseId */
+export async function exerciseView(exerciseId) {
+  const m = membership();
+  if (!m) return joinView();
+  const [exercise, submissions] = await Promise.all([
+    call(`classes/${m.classId}/exercises/${encodeURIComponent(exerciseId)}`, { token: m.token }),
+    call(`classes/${m.classId}/submissions`, { token: m.token }),
+  ]);
+  const mode = answerMode(exercise);
+  /** @type {Map<string, any>} */
+  const byId = new Map(exercise.candidates.map((/** @type {any} */ c) => [c.id, c]));
+  if (exercise.query) byId.set(exercise.query.id, exercise.query);
+  /** @type {string[]} */
+  let answer = [];
+
+  const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
+  const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'primary', onclick: onSubmit }, 'Submit answer'));
+  const reset = h('button', { type: 'button', onclick: () => { answer = []; refresh(); } }, mode === 'order' ? 'Clear order' : 'Clear picks');
+  const feedback = h('section', { class: 'feedback', 'aria-labelledby': 'feedback-heading', hidden: true });
+  const cards = exercise.candidates.map((/** @type {any} */ c) => card(c, m.version, () => toggle(c.id)));
+
+  const earlier = submissions.find((/** @type {any} */ s) => s.exerciseId === exercise.id && s.scored);
+  show(
+    h('h1', {}, `${kindNames[exercise.kind] ?? exercise.kind} · level ${exercise.difficulty}`),
+    h('p', { class: 'prompt' }, exercise.prompt),
+    exercise.query ? h('section', { class: 'query', 'aria-labelledby': 'query-heading' },
+      h('h2', { id: 'query-heading' }, 'Query compound'),
+      card(exercise.query, m.version, null)) : null,
+    h('h2', {}, 'Candidates'),
+    h('p', { class: 'hint' }, instructions(mode, exercise.picks)),
+    h('ul', { class: 'cards', 'aria-label': 'Candidate compounds' }, ...cards),
+    h('div', { class: 'actions' }, counter, reset, submit),
+    feedback,
+    h('p', {}, h('a', { href: '#/' }, '← Back to the exercises')));
+  refresh();
+  if (earlier) renderFeedback(earlier, true);
+
+  /** @param {string} id */
+  function toggle(id) {
+    const at = answer.indexOf(id);
+    if (at >= 0) {
+      answer.splice(at, 1);
+    } else if (mode === 'pick' && answer.length >= exercise.picks) {
+      announce(`You have already picked ${exercise.picks}; unpick one first.`);
+      return;
+    } else {
+      answer.push(id);
+    }
+    refresh();
+  }
+
+  function refresh() {
+    for (const li of cards) {
+      const button = /** @type {HTMLElement} */ (li.querySelector('button.pick'));
+      const id = /** @type {string} */ (button.dataset.id);
+      const at = answer.indexOf(id);
+      button.setAttribute('aria-pressed', String(at >= 0));
+      const badge = /** @type {HTMLElement} */ (button.querySelector('.badge'));
+      badge.textContent = at < 0 ? '' : mode === 'order' ? `#${at + 1}` : mode === 'flag' ? 'flagged' : 'picked';
+    }
+    const total = exercise.candidates.length;
+    counter.textContent = mode === 'pick' ? `${answer.length} of ${exercise.picks} picked`
+      : mode === 'order' ? `${answer.length} of ${total} placed`
+        : `${answer.length} flagged`;
+    submit.disabled = mode === 'pick' ? answer.length !== exercise.picks : mode === 'order' ? answer.length !== total : false;
+  }
+
+  async function onSubmit() {
+    submit.disabled = true;
+    try {
+      const result = await call(`classes/${m?.classId}/exercises/${encodeURIComponent(exercise.id)}/submissions`,
+        { method: 'POST', body: { answer }, token: m?.token });
+      renderFeedback(result, false);
+      announce(result.scored ? `Scored: ${fmt(result.score)} out of 100.` : 'Recorded. Only your first answer is scored.');
+    } catch (e) {
+      announce(e instanceof ApiError ? `Not submitted: ${e.message}` : 'Could not reach MedEdu.', 'error');
+    } finally {
+      refresh();
+    }
+  }
+
+  /**
+   * @param {any} result a submission result
+   * @param {boolean} earlierAttempt
+   */
+  function renderFeedback(result, earlierAttempt) {
+    const f = result.feedback;
+    const truthSet = new Set(f.truth);
+    /** @param {string} title @param {string[]} ids @param {boolean} mark */
+    const column = (title, ids, mark) => h('section', { class: 'column' },
+      h('h3', {}, title),
+      ids.length === 0 ? h('p', {}, 'None.') : h('ol', { class: 'mini-cards' }, ...ids.map((id) => {
+        const c = byId.get(id);
+        const right = mode !== 'order' && mark ? (truthSet.has(id) ? ' ✓' : ' ✗') : '';
+        return h('li', { class: right === ' ✓' ? 'right' : right === ' ✗' ? 'wrong' : undefined },
+          h('img', { src: depictionUrl(id, membership()?.version), alt: `Structure of ${c?.name ?? id}`, width: 120, height: 90, loading: 'lazy' }),
+          h('span', {}, `${c?.name ?? id}${right}`));
+      })));
+    const yours = result.answer ?? [];
+    feedback.replaceChildren(
+      h('h2', { id: 'feedback-heading' }, earlierAttempt ? 'Your scored answer' : 'Feedback'),
+      h('p', { class: 'score-line' },
+        h('span', { class: 'score-value', 'data-testid': 'score' }, `Your score: ${fmt(result.score)}`),
+        result.modelScore !== null && result.modelScore !== undefined ? ` · the model scored ${fmt(result.modelScore)}` : '',
+        ` (${f.measure})`),
+      result.scored ? '' : h('p', {}, 'This later attempt was recorded but not scored; the first one counts.'),
+      h('div', { class: 'columns' },
+        column('Your answer', yours, true),
+        f.modelAnswer.length > 0 ? column("The model's answer", f.modelAnswer, true) : null,
+        column(mode === 'flag' ? 'Compounds that break a rule' : 'The truth', f.truth, false)),
+      h('h3', {}, 'Why'),
+      h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))));
+    feedback.hidden = false;
+  }
+}
+
+/** @param {'pick' | 'order' | 'flag'} mode @param {number} picks */
+function instructions(mode, picks) {
+  if (mode === 'pick') return `Click ${picks} compounds to pick them; click again to unpick.`;
+  if (mode === 'order') return 'Click the compounds in order, the highest first; click a placed one to take it out.';
+  return 'Click every compound that breaks Lipinski\'s or Veber\'s rules.';
+}
+
+/**
+ * A molecule card: the drawing, the name, and the lookup descriptors on demand.
+ * @param {any} c candidate view
+ * @param {number} version dataset version of the class
+ * @param {(() => void) | null} onPick null for a card that cannot be picked (the query)
+ */
+export function card(c, version, onPick) {
+  const picture = h('img', { src: depictionUrl(c.id, version), alt: `Structure of ${c.name}`, width: 220, height: 165, loading: 'lazy' });
+  const properties = h('details', { class: 'properties' },
+    h('summary', {}, 'Properties'),
+    h('dl', {},
+      h('dt', {}, 'Molecular weight'), h('dd', {}, fmt(c.molWt)),
+      h('dt', {}, 'logP (Crippen)'), h('dd', {}, fmt(c.molLogP, 2)),
+      h('dt', {}, 'TPSA (Å²)'), h('dd', {}, fmt(c.tpsa)),
+      h('dt', {}, 'H-bond donors'), h('dd', {}, c.hDonors),
+      h('dt', {}, 'H-bond acceptors'), h('dd', {}, c.hAcceptors),
+      h('dt', {}, 'Rotatable bonds'), h('dd', {}, c.rotatableBonds),
+      h('dt', {}, 'SMILES'), h('dd', { class: 'smiles' }, c.smiles)));
+  if (!onPick) {
+    return h('div', { class: 'card query-card' }, picture, h('span', { class: 'name' }, c.name), properties);
+  }
+  return h('li', { class: 'card' },
+    h('button', { type: 'button', class: 'pick', 'aria-pressed': 'false', 'data-id': c.id, onclick: onPick },
+      picture, h('span', { class: 'name' }, c.name), h('span', { class: 'badge' })),
+    properties);
+}

@@ -1,0 +1,108 @@
+// @ts-check
+import { ApiError, apiBase, call } from './api.js';
+import { announce, h, kindNames, show } from './dom.js';
+import { instructorSecret, rememberInstructorSecret } from './session.js';
+import { leaderboardTable } from './student.js';
+
+let timer = 0;
+
+/** The instructor's view: datasets with ingestion progress, a class builder and class results. */
+export async function instructorView() {
+  window.clearTimeout(timer);
+  const key = /** @type {HTMLInputElement} */ (h('input', { id: 'key', type: 'password', autocomplete: 'off', value: instructorSecret() }));
+  const datasets = h('div', { id: 'datasets' }, 'Loading datasets…');
+  const results = h('div', { id: 'results' });
+  const classId = /** @type {HTMLInputElement} */ (h('input', { id: 'classId', autocomplete: 'off' }));
+  const created = h('div', { id: 'created', 'aria-live': 'polite' });
+  const datasetChoice = /** @type {HTMLSelectElement} */ (h('select', { id: 'dataset' }));
+  const className = /** @type {HTMLInputElement} */ (h('input', { id: 'className', value: 'Solubility practice', maxlength: 80 }));
+  const property = /** @type {HTMLInputElement} */ (h('input', { id: 'property', value: 'aqueous solubility (log S)', maxlength: 80 }));
+
+  show(
+    h('h1', {}, 'Instructor'),
+    h('form', { class: 'panel', onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); rememberInstructorSecret(key.value); announce('Key kept for this tab.'); } },
+      h('label', { for: 'key' }, 'Instructor key (x-functions-key)'), key,
+      h('button', { type: 'submit' }, 'Use key')),
+    h('h2', {}, 'Datasets'), datasets,
+    h('h2', {}, 'New class'),
+    h('form', { class: 'panel', onsubmit: onCreate },
+      h('label', { for: 'className' }, 'Class name'), className,
+      h('label', { for: 'dataset' }, 'Dataset (served version)'), datasetChoice,
+      h('label', { for: 'property' }, 'What the measured value is'), property,
+      h('button', { type: 'submit', class: 'primary' }, 'Create class with one exercise of each kind')),
+    created,
+    h('h2', {}, 'Class results'),
+    h('form', { class: 'panel', onsubmit: onResults },
+      h('label', { for: 'classId' }, 'Class id'), classId,
+      h('button', { type: 'submit' }, 'Show results')),
+    results);
+  await refreshDatasets();
+
+  async function refreshDatasets() {
+    const list = await call('datasets');
+    const statuses = await Promise.all(list.map((/** @type {any} */ d) => call(`datasets/${encodeURIComponent(d.id)}`)));
+    datasetChoice.replaceChildren(...statuses.filter((s) => s.readyVersion).map((s) => h('option', { value: s.id }, `${s.name} (v${s.readyVersion})`)));
+    let running = false;
+    datasets.replaceChildren(statuses.length === 0 ? h('p', {}, 'No datasets registered yet.') : h('table', {},
+      h('thead', {}, h('tr', {}, ...['Dataset', 'Served', 'Latest', 'Status', 'Progress'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...statuses.map((s) => {
+        const latest = s.versions[s.versions.length - 1];
+        const ing = s.ingestion;
+        const live = ing && ['Running', 'Pending'].includes(ing.runtimeStatus);
+        running ||= Boolean(live);
+        const p = ing?.progress;
+        return h('tr', {},
+          h('th', { scope: 'row' }, s.name), h('td', {}, s.readyVersion ?? '—'), h('td', {}, s.latestVersion),
+          h('td', {}, latest ? `${latest.status} (${latest.stored} stored, ${latest.quarantined} quarantined)` : '—'),
+          h('td', {}, live && p ? h('span', {}, h('progress', { max: 100, value: p.percent, 'aria-label': `${s.name} ingestion` }), ` ${p.phase} ${p.percent}%`) : ''));
+      }))));
+    if (running) timer = window.setTimeout(refreshDatasets, 2000);
+  }
+
+  /** @param {Event} event */
+  async function onCreate(event) {
+    event.preventDefault();
+    try {
+      const cls = await call('classes', {
+        method: 'POST', key: instructorSecret() || key.value,
+        body: { name: className.value, datasetId: datasetChoice.value, property: property.value },
+      });
+      classId.value = cls.classId;
+      created.replaceChildren(h('p', { class: 'panel' }, 'Class ', h('strong', {}, cls.name), ' created. Join code: ',
+        h('strong', { class: 'join-code' }, cls.code), ` · class id ${cls.classId} · ${cls.exercises.length} exercises: `,
+        cls.exercises.map((/** @type {any} */ e) => kindNames[e.kind] ?? e.kind).join(', ')));
+      announce(`Class created; the join code is ${cls.code}.`);
+    } catch (e) {
+      announce(e instanceof ApiError ? `Not created: ${e.message}` : 'Could not reach MedEdu.', 'error');
+    }
+  }
+
+  /** @param {Event} event */
+  async function onResults(event) {
+    event.preventDefault();
+    const id = encodeURIComponent(classId.value.trim());
+    const secret = instructorSecret() || key.value;
+    try {
+      const rows = await call(`classes/${id}/results`, { key: secret });
+      const download = h('button', {
+        type: 'button', onclick: async () => {
+          const response = await fetch(`${apiBase}classes/${id}/results?format=csv`, { headers: { 'x-functions-key': secret } });
+          const url = URL.createObjectURL(await response.blob());
+          const a = h('a', { href: url, download: `class-${classId.value.trim()}-results.csv` });
+          document.body.append(a);
+          a.click();
+          a.remove();
+          URL.revokeObjectURL(url);
+        },
+      }, 'Download results (CSV)');
+      results.replaceChildren(leaderboardTable(rows), download);
+    } catch (e) {
+      announce(e instanceof ApiError ? `No results: ${e.message}` : 'Could not reach MedEdu.', 'error');
+    }
+  }
+}
+
+/** Stops the instructor view's polling. */
+export function leaveInstructorView() {
+  window.clearTimeout(timer);
+}
