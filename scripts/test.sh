@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test suite: starts Azurite (installing it with npm ci if needed), builds the solution in
 # Release with warnings as errors, checks formatting, runs every xunit project, executes the
-# notebooks (scripts/notebooks.sh), and prints one
+# notebooks (scripts/notebooks.sh), drives the web page in headless Chromium (scripts/browser-test.sh),
+# and prints one
 # closing line "N passed, N failed, N skipped". Stops the Azurite it started.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,5 +40,13 @@ nb_passed=${nb_passed:-0} nb_failed=${nb_failed:-0}
 [[ $nb_rc -ne 0 && $nb_failed -eq 0 ]] && nb_failed=1
 passed=$((passed + nb_passed)) failed=$((failed + nb_failed))
 [[ $nb_rc -ne 0 ]] && rc=1
+# The web page in a real browser (Chromium headless) against a local host on Azurite.
+bash scripts/browser-test.sh 2>&1 | tee artifacts/test-results/browser.log
+br_rc=${PIPESTATUS[0]}
+read -r br_passed br_failed < <(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' artifacts/test-results/browser.log | tail -1)
+br_passed=${br_passed:-0} br_failed=${br_failed:-0}
+[[ $br_rc -ne 0 && $br_failed -eq 0 ]] && br_failed=1
+passed=$((passed + br_passed)) failed=$((failed + br_failed))
+[[ $br_rc -ne 0 ]] && rc=1
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$rc"

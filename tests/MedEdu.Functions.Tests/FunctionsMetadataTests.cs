@@ -37,6 +37,9 @@ public sealed class FunctionsMetadataTests
         { "DeleteSchedule", "delete", ScheduleRoutes.Item, "Function" },
         { "PauseSchedule", "post", ScheduleRoutes.Pause, "Function" },
         { "ResumeSchedule", "post", ScheduleRoutes.Resume, "Function" },
+        { "GetCompoundDepiction", "get", CompoundRoutes.Depiction, "Anonymous" },
+        { "DepictSmiles", "get", CompoundRoutes.DepictSmiles, "Anonymous" },
+        { "GetWebApp", "get", WebAppRoutes.Route, "Anonymous" },
     };
 
     [Theory]

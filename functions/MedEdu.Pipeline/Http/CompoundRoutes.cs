@@ -9,7 +9,7 @@ namespace MedEdu.Pipeline.Http;
 /// <summary>Structure drawings, shared by both hosts: a stored compound's, or any SMILES'.</summary>
 public sealed class CompoundRoutes(DepictionService depictions)
 {
-    /// <summary><c>GET /api/compounds/{id}/depiction.svg?version=&amp;aromatic=kekule|circles</c>.</summary>
+    /// <summary><c>GET /api/compounds/{id}/depiction.svg?version=&amp;aromatic=kekule|circles&amp;width=&amp;height=</c>.</summary>
     public const string Depiction = "compounds/{id}/depiction.svg";
 
     /// <summary><c>GET /api/depiction.svg?smiles=&amp;aromatic=</c>.</summary>
@@ -23,7 +23,7 @@ public sealed class CompoundRoutes(DepictionService depictions)
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid compound id", $"'{id}' is not a compound id; ids look like 'esol-000017' (dataset id, dash, data row)");
         }
 
-        if (!TryStyle(request, out var style, out var problem))
+        if (!TryDrawingOptions(request, out var drawing, out var problem))
         {
             return problem!;
         }
@@ -40,7 +40,7 @@ public sealed class CompoundRoutes(DepictionService depictions)
             version = v;
         }
 
-        var (depiction, lookup) = await depictions.CompoundAsync(datasetId, row, version, style, request.HttpContext.RequestAborted);
+        var (depiction, lookup) = await depictions.CompoundAsync(datasetId, row, version, drawing, request.HttpContext.RequestAborted);
         if (depiction is null)
         {
             return lookup == VersionLookup.UnknownDataset || lookup.Key is not null
@@ -68,38 +68,55 @@ public sealed class CompoundRoutes(DepictionService depictions)
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "SMILES too long", "draw at most 2,000 characters of SMILES");
         }
 
-        if (!TryStyle(request, out var style, out var problem))
+        if (!TryDrawingOptions(request, out var drawing, out var problem))
         {
             return problem!;
         }
 
         try
         {
-            var depiction = await depictions.DrawAsync(smiles, new DepictionOptions { Aromatic = style, Title = smiles }, request.HttpContext.RequestAborted);
+            var depiction = await depictions.DrawAsync(smiles, drawing with { Title = smiles }, request.HttpContext.RequestAborted);
             return Svg(request, depiction, "public, max-age=31536000, immutable");
         }
         catch (SmilesException e)
         {
-            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid SMILES", $"position {e.Position}: {e.Reason}");
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid SMILES", $"invalid SMILES at position {e.Position}: {e.Reason}");
         }
     }
 
-    private static bool TryStyle(HttpRequest request, out AromaticStyle style, out ApiResult? problem)
+    /// <summary>Reads <c>aromatic</c> (kekule|circles) and the optional image size <c>width</c>, <c>height</c> (50–2000 px).</summary>
+    private static bool TryDrawingOptions(HttpRequest request, out DepictionOptions options, out ApiResult? problem)
     {
+        options = new DepictionOptions();
         problem = null;
+        AromaticStyle style;
         switch (request.Query["aromatic"].ToString())
         {
             case "" or "kekule":
                 style = AromaticStyle.Kekule;
-                return true;
+                break;
             case "circles":
                 style = AromaticStyle.Circles;
-                return true;
+                break;
             default:
-                style = default;
                 problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", "'aromatic' must be kekule or circles");
                 return false;
         }
+
+        var size = new int[2];
+        string[] names = ["width", "height"];
+        for (int i = 0; i < 2; i++)
+        {
+            string raw = request.Query[names[i]].ToString();
+            if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out size[i]) || size[i] is < 50 or > 2000))
+            {
+                problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", $"'{names[i]}' must be a whole number of pixels from 50 to 2000, not '{raw}'");
+                return false;
+            }
+        }
+
+        options = new DepictionOptions { Aromatic = style, Width = size[0], Height = size[1] };
+        return true;
     }
 
     private static ApiResult Svg(HttpRequest request, Depiction depiction, string cacheControl)

@@ -24,7 +24,7 @@ public sealed class DepictionService(DatasetService datasets, CompoundRepository
     }
 
     /// <summary>The drawing of a stored compound of the given (or served) version.</summary>
-    public async Task<(Depiction? Depiction, VersionLookup Lookup)> CompoundAsync(string datasetId, int row, int? version, AromaticStyle style, CancellationToken cancellationToken = default)
+    public async Task<(Depiction? Depiction, VersionLookup Lookup)> CompoundAsync(string datasetId, int row, int? version, DepictionOptions options, CancellationToken cancellationToken = default)
     {
         var lookup = await datasets.ResolveVersionAsync(datasetId, version, cancellationToken);
         if (lookup.Key is not { } key)
@@ -39,7 +39,7 @@ public sealed class DepictionService(DatasetService datasets, CompoundRepository
         }
 
         string title = string.IsNullOrWhiteSpace(compound.Name) ? compound.CompoundId : compound.Name!;
-        return (await DrawAsync(compound.Smiles, new DepictionOptions { Aromatic = style, Title = title }, cancellationToken), lookup);
+        return (await DrawAsync(compound.Smiles, options with { Title = title }, cancellationToken), lookup);
     }
 
     /// <summary>Draws <paramref name="smiles"/> (cached by structure and options).</summary>

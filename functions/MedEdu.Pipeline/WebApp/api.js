@@ -46,8 +46,11 @@ export async function call(path, options = {}) {
  * URL of a compound's drawing for the class's dataset version.
  * @param {string} compoundId
  * @param {number | undefined} version
+ * @param {number} width image width in pixels (large molecules shrink to fit; small ones keep their bond length)
+ * @param {number} height
  */
-export function depictionUrl(compoundId, version) {
-  const query = version ? `?version=${encodeURIComponent(String(version))}` : '';
-  return `${apiBase}compounds/${encodeURIComponent(compoundId)}/depiction.svg${query}`;
+export function depictionUrl(compoundId, version, width, height) {
+  const query = new URLSearchParams({ width: String(width), height: String(height) });
+  if (version) query.set('version', String(version));
+  return `${apiBase}compounds/${encodeURIComponent(compoundId)}/depiction.svg?${query}`;
 }

@@ -102,7 +102,10 @@ export async function exerciseView(exerciseId) {
    */
   function renderFeedback(result, earlierAttempt) {
     const f = result.feedback;
-    const truthSet = new Set(f.truth);
+    // For picks, the truth is the whole ordering: the best `picks` are the right answer.
+    /** @param {string[]} ids */
+    const top = (ids) => (mode === 'pick' ? ids.slice(0, exercise.picks) : ids);
+    const truthSet = new Set(top(f.truth));
     /** @param {string} title @param {string[]} ids @param {boolean} mark */
     const column = (title, ids, mark) => h('section', { class: 'column' },
       h('h3', {}, title),
@@ -110,7 +113,7 @@ export async function exerciseView(exerciseId) {
         const c = byId.get(id);
         const right = mode !== 'order' && mark ? (truthSet.has(id) ? ' ✓' : ' ✗') : '';
         return h('li', { class: right === ' ✓' ? 'right' : right === ' ✗' ? 'wrong' : undefined },
-          h('img', { src: depictionUrl(id, membership()?.version), alt: `Structure of ${c?.name ?? id}`, width: 120, height: 90, loading: 'lazy' }),
+          h('img', { src: depictionUrl(id, membership()?.version, 120, 90), alt: `Structure of ${c?.name ?? id}`, width: 120, height: 90, loading: 'lazy' }),
           h('span', {}, `${c?.name ?? id}${right}`));
       })));
     const yours = result.answer ?? [];
@@ -123,8 +126,8 @@ export async function exerciseView(exerciseId) {
       result.scored ? '' : h('p', {}, 'This later attempt was recorded but not scored; the first one counts.'),
       h('div', { class: 'columns' },
         column('Your answer', yours, true),
-        f.modelAnswer.length > 0 ? column("The model's answer", f.modelAnswer, true) : null,
-        column(mode === 'flag' ? 'Compounds that break a rule' : 'The truth', f.truth, false)),
+        f.modelAnswer.length > 0 ? column("The model's answer", top(f.modelAnswer), true) : null,
+        column(mode === 'flag' ? 'Compounds that break a rule' : 'The truth', top(f.truth), false)),
       h('h3', {}, 'Why'),
       h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))));
     feedback.hidden = false;
@@ -145,7 +148,7 @@ function instructions(mode, picks) {
  * @param {(() => void) | null} onPick null for a card that cannot be picked (the query)
  */
 export function card(c, version, onPick) {
-  const picture = h('img', { src: depictionUrl(c.id, version), alt: `Structure of ${c.name}`, width: 220, height: 165, loading: 'lazy' });
+  const picture = h('img', { src: depictionUrl(c.id, version, 220, 165), alt: `Structure of ${c.name}`, width: 220, height: 165, loading: 'lazy' });
   const properties = h('details', { class: 'properties' },
     h('summary', {}, 'Properties'),
     h('dl', {},

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Xml.Linq;
+using Azure.Storage.Blobs;
+using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Tests.Infrastructure;
+
+namespace MedEdu.Pipeline.Tests;
+
+/// <summary>Structure drawings and the web page over HTTP: the real local host on Azurite.</summary>
+[Trait("Category", "Integration")]
+public sealed class DepictionIntegrationTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private HttpClient Client => fixture.Host.Anonymous;
+
+    [Fact]
+    public async Task AStoredCompoundIsDrawnOnceThenServedFromBlob()
+    {
+        string id = DatasetApi.UniqueId("esol");
+        using (var registered = await fixture.Host.Client.RegisterAsync(new { id, bundled = "esol" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
+        }
+
+        DatasetApi.AssertReady(await fixture.Host.Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(90), () => fixture.Host.Log));
+
+        // Row 2 of ESOL is Fenfuram, Cc1occc1C(=O)Nc2ccccc2: 15 atoms, two of them O and one N.
+        string url = $"api/compounds/{id}-000002/depiction.svg?version=1";
+        using var first = await Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("image/svg+xml", first.Content.Headers.ContentType?.MediaType);
+        // (The first answer may already be a hit: drawings are keyed by structure, and Azurite keeps earlier runs' blobs.)
+        var svg = XDocument.Parse(await first.Content.ReadAsStringAsync());
+        Assert.Equal("Fenfuram", svg.Root!.Element(Svg + "title")!.Value);
+        var labels = svg.Descendants(Svg + "text").Select(t => (string?)t.Attribute("data-element")).ToList();
+        Assert.Equal(["N", "O", "O"], labels.Order().ToList());
+
+        // Drawn at most once: the second request reads the blob, and a conditional request is answered 304.
+        using var second = await Client.GetAsync(url);
+        Assert.Equal("hit", second.Headers.GetValues("X-MedEdu-Cache").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await Client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(TableNames.DepictionContainer);
+        string etag = first.Headers.ETag!.Tag.Trim('"');
+        Assert.True(await container.GetBlobClient(etag + ".svg").ExistsAsync(), "the drawing is cached in Blob under its hash");
+
+        // A fixed image size fits the drawing inside it.
+        var sized = XDocument.Parse(await Client.GetStringAsync($"api/compounds/{id}-000001/depiction.svg?width=220&height=165"));
+        Assert.Equal("220", (string?)sized.Root!.Attribute("width"));
+        Assert.Equal("165", (string?)sized.Root!.Attribute("height"));
+    }
+
+    [Theory]
+    [InlineData("api/compounds/not-an-id/depiction.svg", HttpStatusCode.BadRequest, "is not a compound id")]
+    [InlineData("api/compounds/nosuchdataset-000001/depiction.svg", HttpStatusCode.NotFound, "no dataset 'nosuchdataset'")]
+    [InlineData("api/compounds/x-000001/depiction.svg?version=zero", HttpStatusCode.BadRequest, "'version' must be a positive integer")]
+    [InlineData("api/compounds/x-000001/depiction.svg?width=10", HttpStatusCode.BadRequest, "'width' must be a whole number of pixels from 50 to 2000")]
+    [InlineData("api/compounds/x-000001/depiction.svg?aromatic=dots", HttpStatusCode.BadRequest, "'aromatic' must be kekule or circles")]
+    [InlineData("api/depiction.svg?smiles=C1CC(", HttpStatusCode.BadRequest, "invalid SMILES at position")]
+    [InlineData("api/depiction.svg", HttpStatusCode.BadRequest, "give the structure as ?smiles=")]
+    public async Task BadRequestsGetAProblemThatNamesTheMistake(string url, HttpStatusCode status, string detail)
+    {
+        using var response = await Client.GetAsync(url);
+        Assert.Equal(status, response.StatusCode);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Contains(detail, body.Replace("\\u0027", "'"));
+    }
+
+    [Fact]
+    public async Task AnySmilesIsDrawnWithAromaticCirclesOnRequest()
+    {
+        using var response = await Client.GetAsync($"api/depiction.svg?smiles={Uri.EscapeDataString("c1ccc2ccccc2c1")}&aromatic=circles");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'", response.Headers.GetValues("Content-Security-Policy").Single());
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, svg.Descendants(Svg + "circle").Count());
+    }
+
+    [Fact]
+    public async Task TheWebPageIsServedWithItsScriptsAndAStrictContentSecurityPolicy()
+    {
+        var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Client.BaseAddress };
+        using var bare = await noRedirect.GetAsync("api/app");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, bare.StatusCode);
+        Assert.Equal("/api/app/", bare.Headers.Location?.OriginalString);
+        using var root = await noRedirect.GetAsync("/");
+        Assert.Equal("/api/app/", root.Headers.Location?.OriginalString);
+
+        using var index = await Client.GetAsync("api/app/");
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
+        string html = await index.Content.ReadAsStringAsync();
+        Assert.Contains("<script type=\"module\" src=\"app.js\"></script>", html);
+        Assert.Contains("script-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single());
+
+        foreach (string file in new[] { "app.js", "api.js", "dom.js", "exercise.js", "student.js", "instructor.js", "progress.js", "session.js" })
+        {
+            using var script = await Client.GetAsync($"api/app/{file}");
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var style = await Client.GetAsync("api/app/style.css");
+        Assert.Equal("text/css", style.Content.Headers.ContentType?.MediaType);
+        using var missing = await Client.GetAsync("api/app/nothing.js");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "api/app/app.js");
+        conditional.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Parse((await Client.GetAsync("api/app/app.js")).Headers.ETag!.ToString()));
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(conditional)).StatusCode);
+    }
+}

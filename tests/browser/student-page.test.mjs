@@ -1,0 +1,158 @@
+// The student web page in Debian's headless Chromium, against the real local host on Azurite:
+// join a class, do a similarity hunt by clicking molecule cards, submit, see the score (checked
+// against the API), the leaderboard, the instructor's results, and an ingestion's progress.
+// Screenshots go to artifacts/browser/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { startCsvServer } from './csv-server.mjs';
+import { api, repoRoot, startLocalHost, waitFor } from './localhost.mjs';
+
+const artifacts = path.join(repoRoot, 'artifacts/browser');
+mkdirSync(artifacts, { recursive: true });
+const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+// Chromium as Debian ships it; the flags keep it off the (closed) network at start.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const esol = readFileSync(path.join(repoRoot, 'datasets/esol-delaney.csv'), 'utf8');
+const esolLines = esol.trimEnd().split('\n');
+// The first 300 compounds: enough for every exercise kind, quick to ingest.
+const version1 = esolLines.slice(0, 301).join('\n') + '\n';
+const version2 = esolLines.slice(0, 321).join('\n') + '\n';
+
+let host, csv, browser, datasetId, cls;
+
+before(async () => {
+  host = await startLocalHost(path.join(artifacts, 'localhost.log'));
+  csv = await startCsvServer(version1);
+  datasetId = `esol-browser-${Date.now().toString(36)}`;
+  await api(`${host.api}/datasets`, {
+    method: 'POST', key: host.key,
+    body: { id: datasetId, name: 'ESOL (browser test)', url: csv.url, smilesColumn: 'smiles', nameColumn: 'Compound ID', valueColumn: 'measured log solubility in mols per litre' },
+  });
+  await waitFor(() => api(`${host.api}/datasets/${datasetId}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'version 1 to be ready');
+  cls = await api(`${host.api}/classes`, {
+    method: 'POST', key: host.key,
+    body: { name: 'Pharmacy 101', datasetId, property: 'aqueous solubility', seed: 11, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }] },
+  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  csv?.release();
+  await csv?.close();
+  await host?.stop();
+});
+
+test('a student joins, does a similarity hunt by clicking molecule cards, submits and sees the score', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') failures.push(`console: ${m.text()}`); });
+
+  await page.goto(`${host.base}/`);
+  await page.getByRole('heading', { name: 'Join your class' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/api/app/');
+  await page.getByLabel('Class code').fill(cls.code);
+  await page.getByLabel('Display name').fill('Ada');
+  await shot(page, '01-join');
+  await page.getByRole('button', { name: 'Join class' }).click();
+
+  await page.getByRole('heading', { name: 'Pharmacy 101' }).waitFor();
+  await page.getByText('What to practise next').waitFor();
+  await shot(page, '02-exercises');
+  await page.getByRole('link', { name: /Similarity hunt/ }).click();
+
+  await page.getByRole('heading', { name: /Similarity hunt/ }).waitFor();
+  const cards = page.locator('ul.cards button.pick');
+  const exercise = await api(`${host.api}/classes/${cls.classId}/exercises/${cls.exercises.find((e) => e.kind === 'SimilarityHunt').id}`,
+    { token: await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token) });
+  assert.equal(await cards.count(), exercise.candidates.length);
+  // Every drawing (query and candidates) loads as a real SVG image.
+  await page.waitForFunction(() => [...document.querySelectorAll('main img')].every((i) => i.complete && i.naturalWidth > 0));
+  const images = await page.locator('main img').count();
+  assert.equal(images, exercise.candidates.length + 1);
+  const submit = page.getByRole('button', { name: 'Submit answer' });
+  assert.equal(await submit.isDisabled(), true);
+
+  // Pick three cards; a fourth is refused until one is unpicked.
+  for (let i = 0; i < exercise.picks; i++) await cards.nth(i).click();
+  await page.getByText(`${exercise.picks} of ${exercise.picks} picked`).waitFor();
+  await cards.nth(exercise.picks).click();
+  assert.equal(await cards.nth(exercise.picks).getAttribute('aria-pressed'), 'false');
+  await cards.nth(0).click();
+  await cards.nth(exercise.picks).click();
+  const picked = await page.locator('ul.cards button.pick[aria-pressed="true"]').evaluateAll((b) => b.map((x) => x.dataset.id));
+  assert.equal(picked.length, exercise.picks);
+  await page.locator('ul.cards li').nth(1).getByText('Properties').click();
+  await shot(page, '03-exercise-picked');
+
+  assert.equal(await submit.isDisabled(), false);
+  await submit.click();
+  const score = page.getByTestId('score');
+  await score.waitFor();
+  const shown = Number((await score.textContent()).replace(/[^0-9.]/g, ''));
+  await page.getByRole('heading', { name: 'The truth' }).waitFor();
+  await shot(page, '04-feedback');
+
+  // The page shows what the API scored, for exactly the picks made.
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
+  const mine = await api(`${host.api}/classes/${cls.classId}/submissions`, { token });
+  assert.equal(mine.length, 1);
+  assert.deepEqual(mine[0].answer, picked);
+  assert.equal(shown, mine[0].score);
+  const truthNames = await page.locator('.columns .column').last().locator('li span').allTextContents();
+  assert.equal(truthNames.length, exercise.picks);
+
+  await page.getByRole('link', { name: 'Leaderboard' }).click();
+  await page.getByRole('heading', { name: /Leaderboard/ }).waitFor();
+  const row = page.locator('tr.me');
+  assert.match(await row.textContent(), /Ada/);
+  await shot(page, '05-leaderboard');
+
+  assert.deepEqual(failures, []);
+  await context.close();
+});
+
+test('the instructor view lists results and shows a running ingestion\'s progress; so does the student page', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${host.base}/api/app/#/instructor`);
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.getByLabel('Instructor key').fill(host.key);
+  await page.getByRole('button', { name: 'Use key' }).click();
+  await page.getByLabel('Class id').fill(cls.classId);
+  await page.getByRole('button', { name: 'Show results' }).click();
+  await page.locator('#results table').waitFor();
+  await shot(page, '06-instructor-results');
+
+  // A refresh whose download is held open: the orchestration runs, and both views show its progress.
+  csv.holdWith(version2);
+  await api(`${host.api}/datasets/${datasetId}/refresh`, { method: 'POST', key: host.key });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.locator('#datasets progress').waitFor({ timeout: 30_000 });
+  await shot(page, '07-instructor-progress');
+
+  const student = await context.newPage();
+  await student.goto(`${host.base}/api/app/`);
+  await student.getByLabel('Class code').fill(cls.code);
+  await student.getByLabel('Display name').fill('Grace');
+  await student.getByRole('button', { name: 'Join class' }).click();
+  const banner = student.locator('#progress');
+  await banner.getByText(/version 2 is being ingested/).waitFor({ timeout: 30_000 });
+  assert.match(await banner.textContent(), /keeps using version 1/);
+  await shot(student, '08-student-progress');
+
+  csv.release();
+  await waitFor(() => api(`${host.api}/datasets/${datasetId}`), (s) => s.readyVersion === 2 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'version 2 to be ready');
+  await banner.waitFor({ state: 'hidden', timeout: 15_000 });
+  await context.close();
+});
