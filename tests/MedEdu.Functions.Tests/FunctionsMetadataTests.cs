@@ -89,6 +89,28 @@ public sealed class FunctionsMetadataTests
         }
     }
 
+    [Fact]
+    public void TheOpenApiDocumentDescribesEveryHttpFunction()
+    {
+        var document = JsonSerializer.SerializeToElement(OpenApiDocument.Build(), ApiResult.Json);
+        var paths = document.GetProperty("paths");
+        foreach (var (name, entry) in Functions)
+        {
+            var trigger = entry.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
+            if (trigger.ValueKind == JsonValueKind.Undefined || name == "GetOpenApiDocument")
+            {
+                continue;
+            }
+
+            string path = "/api/" + trigger.GetProperty("route").GetString();
+            Assert.True(paths.TryGetProperty(path, out var item), $"{name}: {path} is not in the OpenAPI document");
+            foreach (var method in trigger.GetProperty("methods").EnumerateArray())
+            {
+                Assert.True(item.TryGetProperty(method.GetString()!, out _), $"{name}: {method} {path} is not in the OpenAPI document");
+            }
+        }
+    }
+
     private static JsonElement Binding(string function, string type)
     {
         Assert.True(Functions.TryGetValue(function, out var entry), $"function '{function}' is not in functions.metadata");

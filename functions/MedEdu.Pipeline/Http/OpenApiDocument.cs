@@ -3,11 +3,15 @@ namespace MedEdu.Pipeline.Http;
 /// <summary>The OpenAPI 3.0 description of the API, served at <c>/api/openapi.json</c> by both hosts.</summary>
 public static class OpenApiDocument
 {
-    private sealed record Operation(string Method, string Path, string Summary, string Security, int Success);
+    private sealed record Operation(string Method, string Path, string Summary, string Security, int Success, string? Description = null);
 
     private static readonly Operation[] Operations =
     [
-        new("post", DatasetRoutes.Collection, "Register a dataset and start ingesting it", "instructor", 202),
+        new("post", DatasetRoutes.Collection, "Register a dataset and start ingesting it", "instructor", 202,
+            "Body: {\"id\", \"name\"} and exactly one source: {\"bundled\": \"esol|freesolv|bbbp|aqsoldb\"}; "
+            + "{\"url\": \"https://...\", \"smilesColumn\", \"nameColumn\", \"valueColumn\"} (host on the allowlist); "
+            + "{\"pubchem\": {\"cids\": [2244], \"property\": \"XLogP\"}} or {\"pubchem\": {\"aid\": 1000}}; "
+            + "{\"chembl\": {\"target\": \"CHEMBL203\", \"activityType\": \"IC50|Ki|Kd|EC50\"}}."),
         new("get", DatasetRoutes.Collection, "List datasets", "none", 200),
         new("get", DatasetRoutes.Item, "Dataset status, versions and ingestion progress", "none", 200),
         new("post", DatasetRoutes.Refresh, "Ingest a new version from the registered source", "instructor", 202),
@@ -24,6 +28,15 @@ public static class OpenApiDocument
         new("get", ClassRoutes.MySubmissions, "Your own submissions and feedback", "student", 200),
         new("get", ClassRoutes.Leaderboard, "The class leaderboard", "student", 200),
         new("get", ClassRoutes.Next, "What to practise next, and why", "student", 200),
+        new("post", ScheduleRoutes.Collection, "Refresh the dataset on an NCRONTAB schedule (6 fields, UTC)", "instructor", 201, "Body: {\"cron\": \"0 0 3 * * MON\"}."),
+        new("get", ScheduleRoutes.Collection, "The dataset's refresh schedules", "instructor", 200),
+        new("delete", ScheduleRoutes.Item, "Remove a schedule", "instructor", 200),
+        new("post", ScheduleRoutes.Pause, "Pause a schedule", "instructor", 200),
+        new("post", ScheduleRoutes.Resume, "Resume a schedule (next due at its next occurrence from now)", "instructor", 200),
+        new("get", CompoundRoutes.Depiction, "SVG drawing of a stored compound (cached in Blob)", "none", 200,
+            "Query: version (default: the served one), aromatic=kekule|circles, width and height in pixels (50-2000)."),
+        new("get", CompoundRoutes.DepictSmiles, "SVG drawing of any SMILES", "none", 200, "Query: smiles, aromatic, width, height."),
+        new("get", WebAppRoutes.Route, "The student and instructor web page", "none", 200),
     ];
 
     /// <summary>Route template of the document itself (relative to /api).</summary>
@@ -47,6 +60,7 @@ public static class OpenApiDocument
             var operation = new Dictionary<string, object>
             {
                 ["summary"] = op.Summary,
+                ["description"] = op.Description ?? op.Summary,
                 ["parameters"] = parameters,
                 ["responses"] = new Dictionary<string, object>
                 {
