@@ -32,21 +32,21 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' artifact
   awk '{ p += $1; f += $2; s += $3 } END { print p + 0, f + 0, s + 0 }')
 [[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
 
+# A suite run by a script that ends with "<name>: N passed, N failed": its counts join the totals.
+run_suite() {
+  local name=$1 script=$2 log="artifacts/test-results/$1.log" suite_rc p f
+  bash "$script" 2>&1 | tee "$log"
+  suite_rc=${PIPESTATUS[0]}
+  read -r p f < <(sed -nE "s/^$name: ([0-9]+) passed, ([0-9]+) failed\$/\\1 \\2/p" "$log" | tail -1)
+  p=${p:-0} f=${f:-0}
+  [[ $suite_rc -ne 0 && $f -eq 0 ]] && f=1
+  passed=$((passed + p)) failed=$((failed + f))
+  [[ $suite_rc -ne 0 ]] && rc=1
+  return 0
+}
 # Every notebook is executed headless against the local host; each counts as one test.
-bash scripts/notebooks.sh 2>&1 | tee artifacts/test-results/notebooks.log
-nb_rc=${PIPESTATUS[0]}
-read -r nb_passed nb_failed < <(sed -nE 's/^notebooks: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' artifacts/test-results/notebooks.log | tail -1)
-nb_passed=${nb_passed:-0} nb_failed=${nb_failed:-0}
-[[ $nb_rc -ne 0 && $nb_failed -eq 0 ]] && nb_failed=1
-passed=$((passed + nb_passed)) failed=$((failed + nb_failed))
-[[ $nb_rc -ne 0 ]] && rc=1
+run_suite notebooks scripts/notebooks.sh
 # The web page in a real browser (Chromium headless) against a local host on Azurite.
-bash scripts/browser-test.sh 2>&1 | tee artifacts/test-results/browser.log
-br_rc=${PIPESTATUS[0]}
-read -r br_passed br_failed < <(sed -nE 's/^browser: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' artifacts/test-results/browser.log | tail -1)
-br_passed=${br_passed:-0} br_failed=${br_failed:-0}
-[[ $br_rc -ne 0 && $br_failed -eq 0 ]] && br_failed=1
-passed=$((passed + br_passed)) failed=$((failed + br_failed))
-[[ $br_rc -ne 0 ]] && rc=1
+run_suite browser scripts/browser-test.sh
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$rc"

@@ -21,6 +21,16 @@ public sealed class IngestionFunctions(
     public static Task<IngestDatasetResult> IngestDataset([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new IngestDatasetOrchestrator().RunAsync(context, context.GetInput<IngestDatasetInput>()!);
 
+    /// <summary>The fan-out/fan-in over row chunks.</summary>
+    [Function(TaskNames.FeaturizeCompounds)]
+    public static Task<FeaturizeCompoundsOutcome> FeaturizeCompounds([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new FeaturizeCompoundsOrchestrator().RunAsync(context, context.GetInput<FeaturizeCompoundsInput>()!);
+
+    /// <summary>Screening store and model of a version.</summary>
+    [Function(TaskNames.BuildVersionArtifacts)]
+    public static Task<VersionArtifacts> BuildVersionArtifacts([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new BuildVersionArtifactsOrchestrator().RunAsync(context, context.GetInput<TrainModelsInput>()!);
+
     /// <summary>Downloads the source to Blob and plans the chunks.</summary>
     [Function(TaskNames.FetchRawDataset)]
     public Task<RawDatasetManifest> FetchRawDataset([ActivityTrigger] IngestDatasetInput input, FunctionContext context) =>

@@ -35,7 +35,7 @@ public static class DurableBackend
         await service.CreateIfNotExistsAsync();
 
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton(Options.Create(new TaskHubGrpcServerOptions()));
         builder.Services.AddSingleton<TaskHubGrpcServer>();

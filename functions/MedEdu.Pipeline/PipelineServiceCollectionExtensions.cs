@@ -67,6 +67,8 @@ public static class PipelineServiceCollectionExtensions
     public static void AddMedEduTasks(this DurableTaskRegistry registry)
     {
         registry.AddOrchestrator<IngestDatasetOrchestrator>();
+        registry.AddOrchestrator<FeaturizeCompoundsOrchestrator>();
+        registry.AddOrchestrator<BuildVersionArtifactsOrchestrator>();
         foreach (var activity in PipelineTasks.Activities)
         {
             registry.AddActivity(activity);

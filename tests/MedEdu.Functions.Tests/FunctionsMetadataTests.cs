@@ -60,9 +60,12 @@ public sealed class FunctionsMetadataTests
     public void RoutesThatStartOrReadOrchestrationsGetADurableClient(string name) =>
         Assert.Equal("In", Binding(name, "durableClient").GetProperty("direction").GetString());
 
-    [Fact]
-    public void TheIngestionOrchestratorIsBoundUnderItsSharedName() =>
-        Binding(TaskNames.IngestDataset, "orchestrationTrigger");
+    [Theory]
+    [InlineData(TaskNames.IngestDataset)]
+    [InlineData(TaskNames.FeaturizeCompounds)]
+    [InlineData(TaskNames.BuildVersionArtifacts)]
+    public void EveryOrchestratorIsBoundUnderItsSharedName(string name) =>
+        Binding(name, "orchestrationTrigger");
 
     [Fact]
     public void DueSchedulesRunEveryMinuteWithADurableClient()

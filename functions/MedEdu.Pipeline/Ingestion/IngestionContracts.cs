@@ -48,6 +48,15 @@ public sealed record TrainModelsInput(string DatasetId, int Version, int Seed = 
 /// <summary>What <c>TrainModels</c> did: the task it chose and the held-out metrics, or why it did nothing.</summary>
 public sealed record TrainModelsOutcome(string? Task, int TrainCount, int TestCount, double? Rmse, double? RocAuc, double DomainThreshold, string? Skipped);
 
+/// <summary>Input of the <c>FeaturizeCompounds</c> sub-orchestration: the ingestion and its chunk plan.</summary>
+public sealed record FeaturizeCompoundsInput(IngestDatasetInput Ingestion, RawDatasetManifest Manifest);
+
+/// <summary>What the featurization stored and quarantined over all chunks.</summary>
+public sealed record FeaturizeCompoundsOutcome(int ChunksDone, int Stored, int Quarantined);
+
+/// <summary>What <c>BuildVersionArtifacts</c> made: fingerprints in the screening store and the model.</summary>
+public sealed record VersionArtifacts(int Fingerprints, TrainModelsOutcome Model);
+
 /// <summary>The orchestration's result.</summary>
 public sealed record IngestDatasetResult(string DatasetId, int Version, string Status, int TotalRows, int Stored, int Quarantined, string? Error);
 
@@ -59,4 +68,13 @@ public sealed record IngestDatasetResult(string DatasetId, int Version, string S
 /// <param name="Stored">Compounds stored so far.</param>
 /// <param name="Quarantined">Rows quarantined so far.</param>
 /// <param name="Percent">Chunks done as a percentage.</param>
-public sealed record IngestionProgress(string Phase, int ChunksDone, int ChunksTotal, int TotalRows, int Stored, int Quarantined, int Percent);
+public sealed record IngestionProgress(string Phase, int ChunksDone, int ChunksTotal, int TotalRows, int Stored, int Quarantined, int Percent)
+{
+    /// <summary>Sets the orchestration's custom status for a phase, with chunks done as the percentage.</summary>
+    public static void Report(Microsoft.DurableTask.TaskOrchestrationContext context, string phase, RawDatasetManifest manifest, int done, int stored, int quarantined)
+    {
+        int total = manifest.Chunks.Count;
+        int percent = total == 0 ? 100 : (int)(100L * done / total);
+        context.SetCustomStatus(new IngestionProgress(phase, done, total, manifest.TotalRows, stored, quarantined, percent));
+    }
+}

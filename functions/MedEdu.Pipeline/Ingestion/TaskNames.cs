@@ -7,6 +7,8 @@ namespace MedEdu.Pipeline.Ingestion;
 public static class TaskNames
 {
     public const string IngestDataset = nameof(IngestDatasetOrchestrator);
+    public const string FeaturizeCompounds = nameof(FeaturizeCompoundsOrchestrator);
+    public const string BuildVersionArtifacts = nameof(BuildVersionArtifactsOrchestrator);
     public const string FetchRawDataset = nameof(Ingestion.FetchRawDataset);
     public const string IngestCompoundChunk = nameof(Ingestion.IngestCompoundChunk);
     public const string CompleteDatasetVersion = nameof(Ingestion.CompleteDatasetVersion);
@@ -16,4 +18,10 @@ public static class TaskNames
 
     /// <summary>Instance id of the ingestion of one dataset version; deterministic so a repeated start is detected.</summary>
     public static string IngestionInstanceId(string datasetId, int version) => $"ingest-{datasetId}-v{version}";
+
+    /// <summary>Instance id of the featurization sub-orchestration of an ingestion (where its chunk progress is).</summary>
+    public static string FeaturizeInstanceId(string ingestionInstanceId) => ingestionInstanceId + "-featurize";
+
+    /// <summary>Instance id of the store-and-train sub-orchestration of an ingestion.</summary>
+    public static string ArtifactsInstanceId(string ingestionInstanceId) => ingestionInstanceId + "-artifacts";
 }

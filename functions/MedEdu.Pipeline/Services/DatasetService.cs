@@ -95,9 +95,14 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
         if (latest is not null)
         {
             var instance = await client.GetInstanceAsync(latest.InstanceId, getInputsAndOutputs: true, cancellationToken);
-            var progress = instance?.SerializedCustomStatus is { Length: > 0 }
-                ? instance.ReadCustomStatusAs<IngestionProgress>()
-                : null;
+            var progress = ProgressOf(instance);
+            if (progress?.Phase == "ingesting")
+            {
+                // The chunk fan-out runs in a sub-orchestration: its status has the live counts.
+                var featurize = await client.GetInstanceAsync(TaskNames.FeaturizeInstanceId(latest.InstanceId), getInputsAndOutputs: true, cancellationToken);
+                progress = ProgressOf(featurize) ?? progress;
+            }
+
             ingestion = new IngestionState(latest.InstanceId, latest.Version, instance?.RuntimeStatus.ToString() ?? "Unknown", progress);
         }
 
@@ -110,6 +115,9 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             versions.OrderBy(v => v.Version).Select(VersionSummary.From).ToList(),
             ingestion);
     }
+
+    private static IngestionProgress? ProgressOf(OrchestrationMetadata? instance) =>
+        instance?.SerializedCustomStatus is { Length: > 0 } ? instance.ReadCustomStatusAs<IngestionProgress>() : null;
 
     /// <summary>Every dataset with its served version.</summary>
     public async Task<List<DatasetSummary>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -1,0 +1,66 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace MedEdu.Pipeline.Storage;
+
+/// <summary>
+/// A blob container whose blobs are named by their content's hash and never change: a write is
+/// skipped when the name exists (a retry, or two writers of the same content), and reads need no
+/// coordination. Raw dataset files and cached drawings are kept this way.
+/// </summary>
+public sealed class WriteOnceBlobs
+{
+    private readonly BlobContainerClient _container;
+    private readonly Lazy<Task> _created;
+
+    /// <summary>The container <paramref name="containerName"/> of the account (created on first use).</summary>
+    public WriteOnceBlobs(StorageAccount account, string containerName)
+    {
+        _container = account.Blobs.GetBlobContainerClient(containerName);
+        _created = new(() => _container.CreateIfNotExistsAsync());
+    }
+
+    /// <summary>Stores <paramref name="content"/> as <paramref name="name"/> unless a blob of that name exists.</summary>
+    public async Task PutIfAbsentAsync(string name, BinaryData content, string contentType, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        try
+        {
+            await _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Same name, same content: an earlier attempt already stored it.
+        }
+    }
+
+    /// <summary>The blob's content, or null when there is none.</summary>
+    public async Task<BinaryData?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        try
+        {
+            return (await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
+    public async Task<byte[]> ReadRangeAsync(string name, long offset, int length, CancellationToken cancellationToken = default)
+    {
+        var response = await _container.GetBlobClient(name).DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(offset, length) }, cancellationToken);
+        return response.Value.Content.ToArray();
+    }
+
+    /// <summary>Reads a whole blob.</summary>
+    public async Task<byte[]> ReadAllAsync(string name, CancellationToken cancellationToken = default) =>
+        (await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+}
