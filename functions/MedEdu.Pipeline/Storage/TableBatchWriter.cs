@@ -2,22 +2,23 @@ using Azure.Data.Tables;
 
 namespace MedEdu.Pipeline.Storage;
 
-/// <summary>Upserts entities in Table transactions of up to 100 per partition, the service's limit.</summary>
+/// <summary>Upserts entities in Table transactions of up to 100 per partition, the service's limit, a few transactions at a time.</summary>
 public static class TableBatchWriter
 {
     private const int MaxBatch = 100;
+
+    /// <summary>Transactions in flight at once: each is a round trip, and they touch disjoint rows.</summary>
+    private const int Concurrency = 4;
 
     /// <summary>Upserts (replace) every entity; safe to repeat, which makes the activities idempotent.</summary>
     public static async Task UpsertAllAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken = default)
         where T : class, ITableEntity
     {
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey))
+        var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(partition => partition.Chunk(MaxBatch));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
-            foreach (var batch in partition.Chunk(MaxBatch))
-            {
-                var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-            }
-        }
+            var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+            await table.SubmitTransactionAsync(actions, ct);
+        });
     }
 }
