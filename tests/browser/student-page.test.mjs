@@ -117,6 +117,23 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   assert.match(await row.textContent(), /Ada/);
   await shot(page, '05-leaderboard');
 
+  // A rule check the same way: flag two compounds, submit, and the feedback lists the rule breakers.
+  await page.getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('link', { name: /Rule check/ }).click();
+  await page.getByRole('heading', { name: /Rule check/ }).waitFor();
+  const ruleCards = page.locator('ul.cards button.pick');
+  await ruleCards.nth(0).click();
+  await ruleCards.nth(1).click();
+  await page.getByText('2 flagged').waitFor();
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await page.getByRole('heading', { name: 'Compounds that break a rule' }).waitFor();
+  const ruleScore = Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, ''));
+  const after = await api(`${host.api}/classes/${cls.classId}/submissions`, { token });
+  const rule = after.find((x) => x.exerciseId === cls.exercises.find((e) => e.kind === 'RuleCheck').id);
+  assert.equal(rule.answer.length, 2);
+  assert.equal(ruleScore, rule.score);
+  await shot(page, '06-rule-check-feedback');
+
   assert.deepEqual(failures, []);
   await context.close();
 });
@@ -131,7 +148,7 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   await page.getByLabel('Class id').fill(cls.classId);
   await page.getByRole('button', { name: 'Show results' }).click();
   await page.locator('#results table').waitFor();
-  await shot(page, '06-instructor-results');
+  await shot(page, '07-instructor-results');
 
   // A refresh whose download is held open: the orchestration runs, and both views show its progress.
   csv.holdWith(version2);
@@ -139,7 +156,7 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   await page.reload();
   await page.getByRole('heading', { name: 'Instructor' }).waitFor();
   await page.locator('#datasets progress').waitFor({ timeout: 30_000 });
-  await shot(page, '07-instructor-progress');
+  await shot(page, '08-instructor-progress');
 
   const student = await context.newPage();
   await student.goto(`${host.base}/api/app/`);
@@ -149,7 +166,7 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   const banner = student.locator('#progress');
   await banner.getByText(/version 2 is being ingested/).waitFor({ timeout: 30_000 });
   assert.match(await banner.textContent(), /keeps using version 1/);
-  await shot(student, '08-student-progress');
+  await shot(student, '09-student-progress');
 
   csv.release();
   await waitFor(() => api(`${host.api}/datasets/${datasetId}`), (s) => s.readyVersion === 2 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'version 2 to be ready');
