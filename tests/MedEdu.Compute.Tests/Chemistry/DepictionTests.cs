@@ -216,19 +216,7 @@ public sealed class DepictionTests(ITestOutputHelper output)
         });
     }
 
-    private static double MinimumDistance(Point2[] xy)
-    {
-        double min = double.MaxValue;
-        for (int i = 0; i < xy.Length; i++)
-        {
-            for (int j = i + 1; j < xy.Length; j++)
-            {
-                min = Math.Min(min, Point2.Distance(xy[i], xy[j]));
-            }
-        }
-
-        return min;
-    }
+    private static double MinimumDistance(Point2[] xy) => Point2.ClosestPair(xy);
 
     private static double AngleDegrees(Point2 a, Point2 vertex, Point2 b)
     {

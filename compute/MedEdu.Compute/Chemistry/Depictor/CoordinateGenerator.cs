@@ -124,19 +124,7 @@ public static class CoordinateGenerator
     }
 
     /// <summary>Smallest distance between two atoms of the component.</summary>
-    internal static double ClosestPair(Point2[] pos, int[] atoms)
-    {
-        double min = double.MaxValue;
-        for (int i = 0; i < atoms.Length; i++)
-        {
-            for (int j = i + 1; j < atoms.Length; j++)
-            {
-                min = Math.Min(min, Point2.Distance(pos[atoms[i]], pos[atoms[j]]));
-            }
-        }
-
-        return min;
-    }
+    private static double ClosestPair(Point2[] pos, int[] atoms) => Point2.ClosestPair(atoms.Select(a => pos[a]).ToArray());
 
     /// <summary>Turns a long, thin component to lie along x, in 30° steps so rings keep their usual orientation.</summary>
     private static void Orient(Point2[] pos, int[] component)

@@ -58,6 +58,21 @@ public readonly record struct Point2(double X, double Y)
     /// <summary>Division by a scalar.</summary>
     public static Point2 operator /(Point2 a, double k) => new(a.X / k, a.Y / k);
 
+    /// <summary>Smallest distance between two of the points (<see cref="double.MaxValue"/> for fewer than two).</summary>
+    public static double ClosestPair(IReadOnlyList<Point2> points)
+    {
+        double min = double.MaxValue;
+        for (int i = 0; i < points.Count; i++)
+        {
+            for (int j = i + 1; j < points.Count; j++)
+            {
+                min = Math.Min(min, Distance(points[i], points[j]));
+            }
+        }
+
+        return min;
+    }
+
     /// <summary>Centroid of points.</summary>
     public static Point2 Centroid(IEnumerable<Point2> points)
     {

@@ -52,7 +52,7 @@ public static class RingSystemLayout
             pending.Remove(next);
         }
 
-        if (bridged || MinimumDistance(pos) < 0.5)
+        if (bridged || Point2.ClosestPair([.. pos.Values]) < 0.5)
         {
             StressRefinement.Relax(molecule, system.Atoms, pos);
         }
@@ -240,21 +240,5 @@ public static class RingSystemLayout
         }
 
         return result;
-    }
-
-    /// <summary>Smallest distance between two of the points.</summary>
-    internal static double MinimumDistance(Dictionary<int, Point2> pos)
-    {
-        var points = pos.Values.ToArray();
-        double min = double.MaxValue;
-        for (int i = 0; i < points.Length; i++)
-        {
-            for (int j = i + 1; j < points.Length; j++)
-            {
-                min = Math.Min(min, Point2.Distance(points[i], points[j]));
-            }
-        }
-
-        return min;
     }
 }
