@@ -38,7 +38,7 @@ before(async () => {
   await waitFor(() => api(`${host.api}/datasets/${datasetId}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'version 1 to be ready');
   cls = await api(`${host.api}/classes`, {
     method: 'POST', key: host.key,
-    body: { name: 'Pharmacy 101', datasetId, property: 'aqueous solubility', seed: 11, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }] },
+    body: { name: 'Pharmacy 101', datasetId, property: 'aqueous solubility', seed: 11, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
   });
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
@@ -118,7 +118,7 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   await shot(page, '05-leaderboard');
 
   // A rule check the same way: flag two compounds, submit, and the feedback lists the rule breakers.
-  await page.getByRole('link', { name: 'Exercises' }).click();
+  await page.getByRole('link', { name: 'Exercises', exact: true }).click();
   await page.getByRole('link', { name: /Rule check/ }).click();
   await page.getByRole('heading', { name: /Rule check/ }).waitFor();
   const ruleCards = page.locator('ul.cards button.pick');
@@ -133,6 +133,27 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   assert.equal(rule.answer.length, 2);
   assert.equal(ruleScore, rule.score);
   await shot(page, '06-rule-check-feedback');
+
+  // A property ranking: click every card in order; a placed card clicked again leaves the order.
+  await page.getByRole('link', { name: 'Exercises', exact: true }).click();
+  await page.getByRole('link', { name: /Property ranking/ }).click();
+  await page.getByRole('heading', { name: /Property ranking/ }).waitFor();
+  const rankCards = page.locator('ul.cards button.pick');
+  const n = await rankCards.count();
+  for (let i = n - 1; i >= 0; i--) await rankCards.nth(i).click();
+  await page.getByText(`${n} of ${n} placed`).waitFor();
+  assert.equal(await rankCards.nth(n - 1).locator('.badge').textContent(), '#1');
+  await rankCards.nth(n - 1).click();
+  await page.getByText(`${n - 1} of ${n} placed`).waitFor();
+  assert.equal(await rankCards.nth(n - 2).locator('.badge').textContent(), '#1');
+  await rankCards.nth(n - 1).click();
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await page.getByRole('heading', { name: 'The truth' }).waitFor();
+  const ranked = (await api(`${host.api}/classes/${cls.classId}/submissions`, { token }))
+    .find((x) => x.exerciseId === cls.exercises.find((e) => e.kind === 'PropertyRanking').id);
+  const expectedOrder = await rankCards.evaluateAll((b) => b.map((x) => x.dataset.id));
+  assert.deepEqual(ranked.answer, [...expectedOrder.slice(0, n - 1).reverse(), expectedOrder[n - 1]]);
+  assert.equal(Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, '')), ranked.score);
 
   assert.deepEqual(failures, []);
   await context.close();
