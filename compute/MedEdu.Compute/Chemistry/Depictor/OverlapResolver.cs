@@ -14,65 +14,119 @@ public static class OverlapResolver
 
     private const int MaxRounds = 40;
 
+    /// <summary>Pair evaluations one drawing may spend here, so a huge crowded molecule costs a bounded time.</summary>
+    private const long Budget = 40_000_000;
+
     /// <summary>Resolves clashes among <paramref name="atoms"/> (one component) in place.</summary>
     public static void Resolve(Molecule molecule, Point2[] pos, int[] atoms)
     {
-        if (atoms.Length < 4 || atoms.Length > 400 || Score(molecule, pos, atoms) == 0)
+        if (atoms.Length < 4 || Score(molecule, pos, atoms) == 0)
         {
             return;
         }
 
-        var moves = Hinges(molecule, atoms);
+        var hinges = Hinges(molecule, atoms);
+        var inSide = hinges.Select(h => h.Side.ToHashSet()).ToList();
         double[] swings = [Math.PI / 6, -Math.PI / 6, Math.PI / 3, -Math.PI / 3, Math.PI / 2, -Math.PI / 2];
-        for (int round = 0; round < MaxRounds; round++)
+        long spent = 0;
+        var moved = new Point2[atoms.Length];
+        for (int round = 0; round < MaxRounds && spent < Budget; round++)
         {
-            double current = Score(molecule, pos, atoms);
-            if (current == 0)
+            var clashing = ClashingAtoms(molecule, pos, atoms);
+            spent += (long)atoms.Length * atoms.Length / 2;
+            if (clashing.Count == 0)
             {
                 return;
             }
 
-            double best = current;
-            Point2[]? bestPos = null;
-            foreach (var (inner, outer, side) in moves)
+            // Only a move whose side holds a clashing atom can help; a rigid move changes only side-to-rest pairs.
+            double bestGain = 1e-9;
+            (int Hinge, bool Mirror, double Swing)? best = null;
+            for (int h = 0; h < hinges.Count && spent < Budget; h++)
             {
-                var mirrored = (Point2[])pos.Clone();
-                foreach (int a in side)
+                var (inner, outer, side) = hinges[h];
+                if (!side.Any(clashing.Contains))
                 {
-                    mirrored[a] = pos[a].ReflectIn(pos[inner], pos[outer]);
+                    continue;
                 }
 
-                Consider(mirrored, 0);
-                foreach (double swing in swings)
+                for (int m = -1; m < swings.Length; m++)
                 {
-                    var swung = (Point2[])pos.Clone();
-                    foreach (int a in side)
+                    for (int i = 0; i < side.Length; i++)
                     {
-                        swung[a] = pos[a].RotateAbout(pos[inner], swing);
+                        moved[i] = m < 0 ? pos[side[i]].ReflectIn(pos[inner], pos[outer]) : pos[side[i]].RotateAbout(pos[inner], swings[m]);
                     }
 
                     // Swinging bends an angle: only worth it for a clear gain.
-                    Consider(swung, 0.05);
+                    double gain = Gain(molecule, pos, atoms, side, inSide[h], moved) - (m < 0 ? 0 : 0.05);
+                    spent += (long)side.Length * atoms.Length;
+                    if (gain > bestGain)
+                    {
+                        bestGain = gain;
+                        best = (h, m < 0, m < 0 ? 0 : swings[m]);
+                    }
                 }
             }
 
-            if (bestPos is null)
+            if (best is not { } chosen)
             {
                 return;
             }
 
-            Array.Copy(bestPos, pos, pos.Length);
-
-            void Consider(Point2[] candidate, double cost)
+            var (hi, ho, hs) = hinges[chosen.Hinge];
+            var pivot = pos[hi];
+            var axisEnd = pos[ho];
+            foreach (int a in hs)
             {
-                double score = Score(molecule, candidate, atoms) + cost;
-                if (score < best - 1e-9)
+                pos[a] = chosen.Mirror ? pos[a].ReflectIn(pivot, axisEnd) : pos[a].RotateAbout(pivot, chosen.Swing);
+            }
+        }
+    }
+
+    /// <summary>How much the clash score drops when the side's atoms move to <paramref name="moved"/> (pairs inside the side keep their distances).</summary>
+    private static double Gain(Molecule molecule, Point2[] pos, int[] atoms, int[] side, HashSet<int> inSide, Point2[] moved)
+    {
+        double gain = 0;
+        for (int i = 0; i < side.Length; i++)
+        {
+            var atom = molecule.Atoms[side[i]];
+            foreach (int other in atoms)
+            {
+                if (inSide.Contains(other))
                 {
-                    best = score;
-                    bestPos = candidate;
+                    continue;
+                }
+
+                double before = Penalty(Point2.Distance(pos[side[i]], pos[other]));
+                double after = Penalty(Point2.Distance(moved[i], pos[other]));
+                if ((before != 0 || after != 0) && atom.BondTo(molecule.Atoms[other]) is null)
+                {
+                    gain += before - after;
                 }
             }
         }
+
+        return gain;
+    }
+
+    private static double Penalty(double distance) => distance < ClashDistance ? (ClashDistance - distance) * (ClashDistance - distance) : 0;
+
+    private static HashSet<int> ClashingAtoms(Molecule molecule, Point2[] pos, int[] atoms)
+    {
+        var result = new HashSet<int>();
+        for (int i = 0; i < atoms.Length; i++)
+        {
+            for (int j = i + 1; j < atoms.Length; j++)
+            {
+                if (Point2.Distance(pos[atoms[i]], pos[atoms[j]]) < ClashDistance && molecule.Atoms[atoms[i]].BondTo(molecule.Atoms[atoms[j]]) is null)
+                {
+                    result.Add(atoms[i]);
+                    result.Add(atoms[j]);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Sum over non-bonded pairs closer than <see cref="ClashDistance"/> of the squared shortfall.</summary>
@@ -84,10 +138,10 @@ public static class OverlapResolver
             var a = molecule.Atoms[atoms[i]];
             for (int j = i + 1; j < atoms.Length; j++)
             {
-                double d = Point2.Distance(pos[atoms[i]], pos[atoms[j]]);
-                if (d < ClashDistance && a.BondTo(molecule.Atoms[atoms[j]]) is null)
+                double penalty = Penalty(Point2.Distance(pos[atoms[i]], pos[atoms[j]]));
+                if (penalty != 0 && a.BondTo(molecule.Atoms[atoms[j]]) is null)
                 {
-                    score += (ClashDistance - d) * (ClashDistance - d);
+                    score += penalty;
                 }
             }
         }
