@@ -67,7 +67,7 @@ public static class ExerciseGenerator
     private static (Exercise, AnswerKey) PropertyRanking(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, string property)
     {
         int count = 4 + (2 * difficulty);
-        var measured = pool.Where(c => c.Measured is not null).ToList();
+        var measured = ForModelComparison(pool, count);
         Require(measured.Count >= count, $"a property ranking needs {count} compounds with measured values");
 
         // Easy exercises spread the values out; hard ones draw them from a narrow band.
@@ -92,7 +92,7 @@ public static class ExerciseGenerator
     {
         int size = 20 + (20 * difficulty);
         const int picks = 10;
-        var measured = pool.Where(c => c.Measured is not null).ToList();
+        var measured = ForModelComparison(pool, size);
         Require(measured.Count >= size, $"a virtual screen needs {size} compounds with measured values");
         var library = measured.OrderBy(_ => random.Next()).Take(size).ToList();
         var drugLike = library.Where(c => c.DrugLike).ToList();
@@ -110,6 +110,18 @@ public static class ExerciseGenerator
             $"Screen this library of {size}: apply Lipinski's and Veber's rules, then pick the {picks} drug-like compounds most likely to be active ({property}).",
             null, library.Select(CandidateView.From).ToList(), picks);
         return (exercise, new AnswerKey(truth, model, Facts(library)));
+    }
+
+    /// <summary>
+    /// Compounds with measured values for an exercise that puts the model beside the student: the
+    /// ones held out of the model's training when there are at least twice <paramref name="needed"/> of
+    /// them (on training compounds the model would be ranking what it memorised), else all.
+    /// </summary>
+    private static List<ExerciseCompound> ForModelComparison(IReadOnlyList<ExerciseCompound> pool, int needed)
+    {
+        var measured = pool.Where(c => c.Measured is not null).ToList();
+        var heldOut = measured.Where(c => c.HeldOut && c.Predicted is not null).ToList();
+        return heldOut.Count >= 2 * needed ? heldOut : measured;
     }
 
     private static (Exercise, AnswerKey) RuleCheck(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty)

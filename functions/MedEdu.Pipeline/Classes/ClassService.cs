@@ -246,7 +246,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
         {
             predictions.TryGetValue(c.RowKey, out var p);
             return new ExerciseCompound(c.CompoundId, c.Name ?? c.CompoundId, c.Smiles, c.FingerprintWords(), c.MolWt, c.MolLogP, c.TPSA, c.NumHDonors, c.NumHAcceptors,
-                c.NumRotatableBonds, c.Value, p?.Predicted, p?.InDomain ?? true);
+                c.NumRotatableBonds, c.Value, p?.Predicted, p?.InDomain ?? true, HeldOut: p is { InTraining: false });
         }).ToList();
     }
 

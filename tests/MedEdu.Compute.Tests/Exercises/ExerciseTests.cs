@@ -157,4 +157,27 @@ public sealed class ExerciseTests
             new Attempt(ExerciseKind.VirtualScreen, 1, 95), new Attempt(ExerciseKind.RuleCheck, 2, 85), new Attempt(ExerciseKind.RuleCheck, 2, 80)]);
         Assert.Equal((ExerciseKind.RuleCheck, 3), (harder.Kind, harder.Difficulty));
     }
+
+    [Theory]
+    [InlineData(ExerciseKind.PropertyRanking, 1)]
+    [InlineData(ExerciseKind.PropertyRanking, 3)]
+    [InlineData(ExerciseKind.VirtualScreen, 1)]
+    [InlineData(ExerciseKind.VirtualScreen, 3)]
+    public void ExercisesBesideTheModelUseCompoundsItWasNotTrainedOn(ExerciseKind kind, int level)
+    {
+        // A third of ESOL held out of "training": every candidate shown beside the model must be one of them.
+        var pool = Esol.Value.Select((c, i) => c with { HeldOut = i % 3 == 0 }).ToList();
+        var heldOut = pool.Where(c => c.HeldOut).Select(c => c.Id).ToHashSet();
+        for (int seed = 1; seed <= 5; seed++)
+        {
+            var (exercise, key) = ExerciseGenerator.Generate(kind, pool, seed, level);
+            Assert.All(exercise.Candidates, c => Assert.Contains(c.Id, heldOut));
+            Assert.NotEmpty(key.ModelOrder);
+        }
+
+        // With too few held out for variety, the whole pool serves rather than no exercise.
+        var scarce = Esol.Value.Select((c, i) => c with { HeldOut = i < 5 }).ToList();
+        var (fallback, _) = ExerciseGenerator.Generate(kind, scarce, 1, level);
+        Assert.Contains(fallback.Candidates, c => !scarce.Single(p => p.Id == c.Id).HeldOut);
+    }
 }
