@@ -397,20 +397,7 @@ public static class CoordinateGenerator
             return doubles >= 2;
         }
 
-        private double Crowding(Point2 p)
-        {
-            double sum = 0;
-            for (int i = 0; i < pos.Length; i++)
-            {
-                if (placed[i])
-                {
-                    double d = Point2.Distance(p, pos[i]);
-                    sum += 1 / Math.Max(d * d, 0.01);
-                }
-            }
-
-            return sum;
-        }
+        private double Crowding(Point2 p) => Point2.Crowding(p, pos.Where((_, i) => placed[i]));
 
         /// <summary>Places a whole ring system so that <paramref name="anchor"/> sits at <paramref name="target"/> with its outer bisector pointing back at <paramref name="from"/>.</summary>
         private void AttachSystem(int anchor, int from, Point2 target)

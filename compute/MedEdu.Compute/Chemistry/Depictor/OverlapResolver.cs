@@ -20,7 +20,14 @@ public static class OverlapResolver
     /// <summary>Resolves clashes among <paramref name="atoms"/> (one component) in place.</summary>
     public static void Resolve(Molecule molecule, Point2[] pos, int[] atoms)
     {
-        if (atoms.Length < 4 || Score(molecule, pos, atoms) == 0)
+        if (atoms.Length < 4)
+        {
+            return;
+        }
+
+        var clashing = ClashingAtoms(molecule, pos, atoms);
+        long spent = (long)atoms.Length * atoms.Length / 2;
+        if (clashing.Count == 0)
         {
             return;
         }
@@ -28,16 +35,9 @@ public static class OverlapResolver
         var hinges = Hinges(molecule, atoms);
         var inSide = hinges.Select(h => h.Side.ToHashSet()).ToList();
         double[] swings = [Math.PI / 6, -Math.PI / 6, Math.PI / 3, -Math.PI / 3, Math.PI / 2, -Math.PI / 2];
-        long spent = 0;
         var moved = new Point2[atoms.Length];
         for (int round = 0; round < MaxRounds && spent < Budget; round++)
         {
-            var clashing = ClashingAtoms(molecule, pos, atoms);
-            spent += (long)atoms.Length * atoms.Length / 2;
-            if (clashing.Count == 0)
-            {
-                return;
-            }
 
             // Only a move whose side holds a clashing atom can help; a rigid move changes only side-to-rest pairs.
             double bestGain = 1e-9;
@@ -79,6 +79,13 @@ public static class OverlapResolver
             foreach (int a in hs)
             {
                 pos[a] = chosen.Mirror ? pos[a].ReflectIn(pivot, axisEnd) : pos[a].RotateAbout(pivot, chosen.Swing);
+            }
+
+            clashing = ClashingAtoms(molecule, pos, atoms);
+            spent += (long)atoms.Length * atoms.Length / 2;
+            if (clashing.Count == 0)
+            {
+                return;
             }
         }
     }
@@ -129,37 +136,12 @@ public static class OverlapResolver
         return result;
     }
 
-    /// <summary>Sum over non-bonded pairs closer than <see cref="ClashDistance"/> of the squared shortfall.</summary>
-    public static double Score(Molecule molecule, Point2[] pos, int[] atoms)
-    {
-        double score = 0;
-        for (int i = 0; i < atoms.Length; i++)
-        {
-            var a = molecule.Atoms[atoms[i]];
-            for (int j = i + 1; j < atoms.Length; j++)
-            {
-                double penalty = Penalty(Point2.Distance(pos[atoms[i]], pos[atoms[j]]));
-                if (penalty != 0 && a.BondTo(molecule.Atoms[atoms[j]]) is null)
-                {
-                    score += penalty;
-                }
-            }
-        }
-
-        return score;
-    }
-
     /// <summary>Each acyclic bond with the atoms on its smaller side (the inner atom stays, the outer side moves).</summary>
     private static List<(int Inner, int Outer, int[] Side)> Hinges(Molecule molecule, int[] atoms)
     {
         var result = new List<(int, int, int[])>();
         var inComponent = new HashSet<int>(atoms);
-        Rings.RingInfo rings;
-        try
-        {
-            rings = molecule.Rings;
-        }
-        catch (Rings.RingPerceptionException)
+        if (RingSystem.RingsOf(molecule) is not { } rings)
         {
             return result;
         }

@@ -73,6 +73,19 @@ public readonly record struct Point2(double X, double Y)
         return min;
     }
 
+    /// <summary>How crowded <paramref name="p"/> is by <paramref name="others"/>: the sum of inverse squared distances (capped at 100 per point).</summary>
+    public static double Crowding(Point2 p, IEnumerable<Point2> others)
+    {
+        double sum = 0;
+        foreach (var q in others)
+        {
+            double d = Distance(p, q);
+            sum += 1 / Math.Max(d * d, 0.01);
+        }
+
+        return sum;
+    }
+
     /// <summary>Centroid of points.</summary>
     public static Point2 Centroid(IEnumerable<Point2> points)
     {

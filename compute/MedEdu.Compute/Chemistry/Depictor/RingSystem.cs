@@ -7,19 +7,26 @@ namespace MedEdu.Compute.Chemistry.Depictor;
 /// <param name="Rings">The system's SSSR rings, each as atom indices in cycle order.</param>
 public sealed record RingSystem(IReadOnlyList<int> Atoms, IReadOnlyList<int[]> Rings)
 {
+    /// <summary>The molecule's rings, or null when a ring system is too large to perceive: the drawing then treats it as a plain graph.</summary>
+    public static Rings.RingInfo? RingsOf(Molecule molecule)
+    {
+        try
+        {
+            return molecule.Rings;
+        }
+        catch (Rings.RingPerceptionException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Groups a molecule's SSSR rings into systems; <paramref name="systemOfAtom"/> gives each atom's system index or -1.</summary>
     public static List<RingSystem> Find(Molecule molecule, out int[] systemOfAtom)
     {
         systemOfAtom = new int[molecule.Atoms.Count];
         Array.Fill(systemOfAtom, -1);
-        IReadOnlyList<int[]> rings;
-        try
+        if (RingsOf(molecule)?.AtomRings is not { } rings)
         {
-            rings = molecule.Rings.AtomRings;
-        }
-        catch (Rings.RingPerceptionException)
-        {
-            // A ring system too large to perceive is drawn as a plain graph.
             return [];
         }
 

@@ -173,20 +173,7 @@ public static class RingSystemLayout
         }
     }
 
-    private static double Crowding(Point2[] points, Dictionary<int, Point2> pos)
-    {
-        double sum = 0;
-        foreach (var p in points)
-        {
-            foreach (var q in pos.Values)
-            {
-                double dist = Point2.Distance(p, q);
-                sum += 1 / Math.Max(dist * dist, 0.01);
-            }
-        }
-
-        return sum;
-    }
+    private static double Crowding(Point2[] points, Dictionary<int, Point2> pos) => points.Sum(p => Point2.Crowding(p, pos.Values));
 
     /// <summary>
     /// Points between <paramref name="a"/> and <paramref name="b"/> on a circular arc made of

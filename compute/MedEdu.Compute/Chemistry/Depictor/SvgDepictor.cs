@@ -242,18 +242,8 @@ public static class SvgDepictor
         /// <summary>The smallest ring holding the bond, preferring an aromatic one.</summary>
         private int[]? RingOf(Bond bond)
         {
-            IReadOnlyList<int[]> rings;
-            try
-            {
-                rings = molecule.Rings.AtomRings;
-            }
-            catch (Rings.RingPerceptionException)
-            {
-                return null;
-            }
-
             int[]? best = null;
-            foreach (var ring in rings)
+            foreach (var ring in RingSystem.RingsOf(molecule)?.AtomRings ?? [])
             {
                 int i = Array.IndexOf(ring, bond.Begin.Index), j = Array.IndexOf(ring, bond.End.Index);
                 if (i < 0 || j < 0 || (Math.Abs(i - j) != 1 && Math.Abs(i - j) != ring.Length - 1))
@@ -274,17 +264,7 @@ public static class SvgDepictor
 
         private void DrawAromaticCircles()
         {
-            IReadOnlyList<int[]> rings;
-            try
-            {
-                rings = molecule.Rings.AtomRings;
-            }
-            catch (Rings.RingPerceptionException)
-            {
-                return;
-            }
-
-            foreach (var ring in rings.Where(r => r.All(i => molecule.Atoms[i].IsAromatic)))
+            foreach (var ring in (RingSystem.RingsOf(molecule)?.AtomRings ?? []).Where(r => r.All(i => molecule.Atoms[i].IsAromatic)))
             {
                 var centre = Point2.Centroid(ring.Select(i => _px[i]));
                 double apothem = _scale / (2 * Math.Tan(Math.PI / ring.Length));
