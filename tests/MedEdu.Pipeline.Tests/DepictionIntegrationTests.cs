@@ -58,9 +58,9 @@ public sealed class DepictionIntegrationTests(LocalHostFixture fixture) : IClass
 
     [Theory]
     [InlineData("api/compounds/not-an-id/depiction.svg", HttpStatusCode.BadRequest, "is not a compound id")]
-    [InlineData("api/compounds/nosuchdataset-000001/depiction.svg", HttpStatusCode.NotFound, "no dataset 'nosuchdataset'")]
-    [InlineData("api/compounds/x-000001/depiction.svg?version=zero", HttpStatusCode.BadRequest, "'version' must be a positive integer")]
-    [InlineData("api/compounds/x-000001/depiction.svg?width=10", HttpStatusCode.BadRequest, "'width' must be a whole number of pixels from 50 to 2000")]
+    [InlineData("api/compounds/nosuchdataset-000001/depiction.svg", HttpStatusCode.NotFound, "no dataset with id 'nosuchdataset'")]
+    [InlineData("api/compounds/x-000001/depiction.svg?version=zero", HttpStatusCode.BadRequest, "'version' must be an integer from 1 to 2147483647, not 'zero'")]
+    [InlineData("api/compounds/x-000001/depiction.svg?width=10", HttpStatusCode.BadRequest, "'width' must be an integer from 50 to 2000, not '10'")]
     [InlineData("api/compounds/x-000001/depiction.svg?aromatic=dots", HttpStatusCode.BadRequest, "'aromatic' must be kekule or circles")]
     [InlineData("api/depiction.svg?smiles=C1CC(", HttpStatusCode.BadRequest, "invalid SMILES at position")]
     [InlineData("api/depiction.svg", HttpStatusCode.BadRequest, "give the structure as ?smiles=")]

@@ -56,6 +56,17 @@ public sealed class ApiResult : IResult, IActionResult
     /// <summary>A text response (CSV, SVG, ...).</summary>
     public static ApiResult Text(string text, string contentType, int status = StatusCodes.Status200OK) => new(status, text, contentType);
 
+    /// <summary>
+    /// A response clients may cache under <paramref name="etag"/>: 304 with no body when the
+    /// request's <c>If-None-Match</c> names it, else <paramref name="body"/>; the ETag header either way.
+    /// </summary>
+    public static ApiResult Cacheable(HttpRequest request, string etag, string contentType, Func<ApiResult> body)
+    {
+        var result = request.Headers.IfNoneMatch.ToString() == etag ? Text("", contentType, StatusCodes.Status304NotModified) : body();
+        result.Headers["ETag"] = etag;
+        return result;
+    }
+
     /// <summary>A binary response (static files).</summary>
     public static ApiResult Bytes(byte[] content, string contentType, int status = StatusCodes.Status200OK) => new(status, content, contentType);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Services;
@@ -18,7 +17,7 @@ public sealed class CompoundRoutes(DepictionService depictions)
     /// <summary>The drawing of a stored compound (of the served version unless <c>version</c> is given).</summary>
     public async Task<ApiResult> CompoundAsync(HttpRequest request, string id)
     {
-        if (!DepictionService.TryParseCompoundId(id, out string datasetId, out int row))
+        if (!Storage.CompoundEntity.TryParseId(id, out string datasetId, out int row))
         {
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid compound id", $"'{id}' is not a compound id; ids look like 'esol-000017' (dataset id, dash, data row)");
         }
@@ -28,26 +27,17 @@ public sealed class CompoundRoutes(DepictionService depictions)
             return problem!;
         }
 
-        int? version = null;
-        string rawVersion = request.Query["version"].ToString();
-        if (rawVersion.Length > 0)
+        if (!QueryParameters.TryInt(request, "version", 0, 1, int.MaxValue, out int requested, out problem))
         {
-            if (!int.TryParse(rawVersion, NumberStyles.None, CultureInfo.InvariantCulture, out int v) || v < 1)
-            {
-                return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", $"'version' must be a positive integer, not '{rawVersion}'");
-            }
-
-            version = v;
+            return problem!;
         }
 
+        int? version = requested == 0 ? null : requested;
         var (depiction, lookup) = await depictions.CompoundAsync(datasetId, row, version, drawing, request.HttpContext.RequestAborted);
         if (depiction is null)
         {
-            return lookup == VersionLookup.UnknownDataset || lookup.Key is not null
-                ? ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown compound", lookup.Key is { } key
-                    ? $"version {key.Version} of dataset '{datasetId}' has no compound at row {row}"
-                    : $"no dataset '{datasetId}'")
-                : ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!);
+            return QueryParameters.NotServed(lookup, datasetId)
+                ?? ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown compound", $"version {lookup.Key!.Value.Version} of dataset '{datasetId}' has no compound at row {row}");
         }
 
         // A named version never changes; the served one may move to a newer version.
@@ -103,29 +93,20 @@ public sealed class CompoundRoutes(DepictionService depictions)
                 return false;
         }
 
-        var size = new int[2];
-        string[] names = ["width", "height"];
-        for (int i = 0; i < 2; i++)
+        // 0 (absent) sizes the image to the drawing.
+        if (!QueryParameters.TryInt(request, "width", 0, 50, 2000, out int width, out problem)
+            || !QueryParameters.TryInt(request, "height", 0, 50, 2000, out int height, out problem))
         {
-            string raw = request.Query[names[i]].ToString();
-            if (raw.Length > 0 && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out size[i]) || size[i] is < 50 or > 2000))
-            {
-                problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", $"'{names[i]}' must be a whole number of pixels from 50 to 2000, not '{raw}'");
-                return false;
-            }
+            return false;
         }
 
-        options = new DepictionOptions { Aromatic = style, Width = size[0], Height = size[1] };
+        options = new DepictionOptions { Aromatic = style, Width = width, Height = height };
         return true;
     }
 
     private static ApiResult Svg(HttpRequest request, Depiction depiction, string cacheControl)
     {
-        string etag = $"\"{depiction.Key}\"";
-        var result = request.Headers.IfNoneMatch.ToString() == etag
-            ? ApiResult.Text("", "image/svg+xml", StatusCodes.Status304NotModified)
-            : ApiResult.Text(depiction.Svg, "image/svg+xml; charset=utf-8");
-        result.Headers["ETag"] = etag;
+        var result = ApiResult.Cacheable(request, $"\"{depiction.Key}\"", "image/svg+xml", () => ApiResult.Text(depiction.Svg, "image/svg+xml; charset=utf-8"));
         result.Headers["Cache-Control"] = cacheControl;
         result.Headers["X-MedEdu-Cache"] = depiction.FromCache ? "hit" : "miss";
         // The drawing is data: nothing in it may run if it is opened on its own.

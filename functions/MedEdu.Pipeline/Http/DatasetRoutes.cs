@@ -64,7 +64,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     public async Task<ApiResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         var status = await service.GetStatusAsync(id, client, request.HttpContext.RequestAborted);
-        return status is null ? UnknownDataset(id) : ApiResult.Ok(status);
+        return status is null ? QueryParameters.UnknownDataset(id) : ApiResult.Ok(status);
     }
 
     /// <summary><c>POST /api/datasets/{id}/refresh</c>: ingest a new version from the registered source.</summary>
@@ -76,7 +76,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
         }
 
         var status = await service.RefreshAsync(id, client, request.HttpContext.RequestAborted);
-        return status is null ? UnknownDataset(id) : ApiResult.Accepted(status, $"/api/datasets/{id}");
+        return status is null ? QueryParameters.UnknownDataset(id) : ApiResult.Accepted(status, $"/api/datasets/{id}");
     }
 
     /// <summary><c>GET /api/datasets/{id}/compounds?skip=&amp;take=&amp;version=</c>: a page of stored compounds.</summary>
@@ -92,7 +92,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     /// <summary><c>GET /api/datasets/{id}/model?version=</c>: the served version's model and its held-out metrics.</summary>
     public async Task<ApiResult> ModelAsync(HttpRequest request, string id)
     {
-        if (!TryQueryInt(request, "version", 0, 1, int.MaxValue, out int version, out var problem))
+        if (!QueryParameters.TryInt(request, "version", 0, 1, int.MaxValue, out int version, out var problem))
         {
             return problem!;
         }
@@ -118,7 +118,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Missing query", "give the query structure as ?smiles=");
         }
 
-        if (!TryQueryInt(request, "k", 10, 1, Compute.Screening.ScreeningRequest.MaxK, out int k, out var problem))
+        if (!QueryParameters.TryInt(request, "k", 10, 1, Compute.Screening.ScreeningRequest.MaxK, out int k, out var problem))
         {
             return problem!;
         }
@@ -160,9 +160,9 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
 
     private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
     {
-        if (!TryQueryInt(request, "skip", 0, 0, int.MaxValue, out int skip, out var problem)
-            || !TryQueryInt(request, "take", 50, 1, MaxTake, out int take, out problem)
-            || !TryQueryInt(request, "version", 0, 1, int.MaxValue, out int version, out problem))
+        if (!QueryParameters.TryInt(request, "skip", 0, 0, int.MaxValue, out int skip, out var problem)
+            || !QueryParameters.TryInt(request, "take", 50, 1, MaxTake, out int take, out problem)
+            || !QueryParameters.TryInt(request, "version", 0, 1, int.MaxValue, out int version, out problem))
         {
             return problem!;
         }
@@ -181,37 +181,8 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     private async Task<(Storage.DatasetVersionKey Key, ApiResult? Problem)> ServedVersionAsync(HttpRequest request, string id, int? version)
     {
         var lookup = await service.ResolveVersionAsync(id, version, request.HttpContext.RequestAborted);
-        if (lookup == VersionLookup.UnknownDataset)
-        {
-            return (default, UnknownDataset(id));
-        }
-
-        return lookup.Key is { } key
-            ? (key, null)
-            : (default, ApiResult.Problem(StatusCodes.Status409Conflict, "Not ready", lookup.NotReady!));
+        return (lookup.Key ?? default, QueryParameters.NotServed(lookup, id));
     }
-
-    private static bool TryQueryInt(HttpRequest request, string name, int fallback, int min, int max, out int value, out ApiResult? problem)
-    {
-        problem = null;
-        value = fallback;
-        if (!request.Query.TryGetValue(name, out var raw) || string.IsNullOrEmpty(raw))
-        {
-            return true;
-        }
-
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
-        {
-            return true;
-        }
-
-        problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter",
-            $"'{name}' must be an integer from {min} to {max}, not '{raw}'");
-        return false;
-    }
-
-    private static ApiResult UnknownDataset(string id) =>
-        ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown dataset", $"no dataset with id '{id}'", $"/api/datasets/{id}");
 }
 
 /// <summary>A page of items of one dataset version.</summary>

@@ -37,10 +37,7 @@ public sealed class WebAppRoutes
             return ApiResult.Problem(StatusCodes.Status404NotFound, "Not found", $"the web page has no file '{name}'");
         }
 
-        var result = request.Headers.IfNoneMatch.ToString() == file.ETag
-            ? ApiResult.Text("", ContentType(name), StatusCodes.Status304NotModified)
-            : ApiResult.Bytes(file.Content, ContentType(name));
-        result.Headers["ETag"] = file.ETag;
+        var result = ApiResult.Cacheable(request, file.ETag, ContentType(name), () => ApiResult.Bytes(file.Content, ContentType(name)));
         result.Headers["Cache-Control"] = "no-cache";
         result.Headers["X-Content-Type-Options"] = "nosniff";
         result.Headers["Content-Security-Policy"] =

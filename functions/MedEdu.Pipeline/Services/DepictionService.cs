@@ -1,4 +1,3 @@
-using System.Globalization;
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Storage;
@@ -14,15 +13,6 @@ public sealed record Depiction(string Svg, string Key, bool FromCache);
 /// <summary>Draws stored compounds as SVG through the chemistry core, caching each drawing in Blob.</summary>
 public sealed class DepictionService(DatasetService datasets, CompoundRepository compounds, DepictionCache cache)
 {
-    /// <summary>Splits a compound id (<c>{datasetId}-{row}</c>, as <see cref="CompoundEntity.IdOf"/> writes it) into its parts.</summary>
-    public static bool TryParseCompoundId(string id, out string datasetId, out int row)
-    {
-        int dash = id.LastIndexOf('-');
-        datasetId = dash > 0 ? id[..dash] : "";
-        row = 0;
-        return dash > 0 && int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out row) && row > 0;
-    }
-
     /// <summary>The drawing of a stored compound of the given (or served) version.</summary>
     public async Task<(Depiction? Depiction, VersionLookup Lookup)> CompoundAsync(string datasetId, int row, int? version, DepictionOptions options, CancellationToken cancellationToken = default)
     {

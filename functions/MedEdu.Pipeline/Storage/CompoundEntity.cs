@@ -62,4 +62,13 @@ public sealed class CompoundEntity : ITableEntity
 
     /// <summary>Compound id for a row of a dataset.</summary>
     public static string IdOf(string datasetId, int rowNumber) => $"{datasetId}-{rowNumber:D6}";
+
+    /// <summary>The dataset id and row of a compound id written by <see cref="IdOf"/> (dataset ids may hold dashes; the row follows the last).</summary>
+    public static bool TryParseId(string id, out string datasetId, out int rowNumber)
+    {
+        int dash = id.LastIndexOf('-');
+        datasetId = dash > 0 ? id[..dash] : "";
+        rowNumber = 0;
+        return dash > 0 && int.TryParse(id.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out rowNumber) && rowNumber > 0;
+    }
 }

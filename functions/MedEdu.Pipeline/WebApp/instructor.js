@@ -1,6 +1,7 @@
 // @ts-check
 import { ApiError, apiBase, call } from './api.js';
 import { announce, h, kindNames, show } from './dom.js';
+import { isIngesting } from './progress.js';
 import { instructorSecret, rememberInstructorSecret } from './session.js';
 import { leaderboardTable } from './student.js';
 
@@ -48,8 +49,8 @@ export async function instructorView() {
       h('tbody', {}, ...statuses.map((s) => {
         const latest = s.versions[s.versions.length - 1];
         const ing = s.ingestion;
-        const live = ing && ['Running', 'Pending'].includes(ing.runtimeStatus);
-        running ||= Boolean(live);
+        const live = isIngesting(s);
+        running ||= live;
         const p = ing?.progress;
         return h('tr', {},
           h('th', { scope: 'row' }, s.name), h('td', {}, s.readyVersion ?? '—'), h('td', {}, s.latestVersion),

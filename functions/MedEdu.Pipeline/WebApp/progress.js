@@ -5,6 +5,14 @@ import { h } from './dom.js';
 let timer = 0;
 
 /**
+ * Whether a dataset status (GET /api/datasets/{id}) has an ingestion still running.
+ * @param {any} status
+ */
+export function isIngesting(status) {
+  return Boolean(status?.ingestion && ['Running', 'Pending'].includes(status.ingestion.runtimeStatus));
+}
+
+/**
  * Shows the dataset's running ingestion (phase, chunks, rows) in the banner and polls it until it ends.
  * @param {string} datasetId
  * @param {number} [classVersion] the version the class uses, to say which version students see
@@ -20,8 +28,7 @@ export async function watchDataset(datasetId, classVersion) {
     return;
   }
   const ingestion = status.ingestion;
-  const running = ingestion && ['Running', 'Pending'].includes(ingestion.runtimeStatus);
-  if (!running) {
+  if (!isIngesting(status)) {
     banner.hidden = true;
     return;
   }
