@@ -15,8 +15,11 @@ public sealed class CompleteDatasetVersion(DatasetRepository datasets) : TaskAct
             return true;
         }
 
+        // Served first, then marked ready: a version that reads "Ready" is always served (or superseded),
+        // and the scheduler, which waits while the newest version reads "Ingesting", never starts a refresh
+        // that would compare against the previous version's hash.
+        await VersionCloser.PromoteAsync(datasets, input.DatasetId, input.Version, input.ContentHash);
         await VersionCloser.CloseAsync(datasets, input, DatasetVersionStatus.Ready);
-        await VersionCloser.PromoteAsync(datasets, input.DatasetId, input.Version);
         return true;
     }
 }

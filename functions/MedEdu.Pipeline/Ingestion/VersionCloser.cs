@@ -22,8 +22,8 @@ internal static class VersionCloser
         await datasets.UpsertVersionAsync(version);
     }
 
-    /// <summary>Makes <paramref name="version"/> the served one unless a newer version is already served.</summary>
-    public static async Task PromoteAsync(DatasetRepository datasets, string datasetId, int version)
+    /// <summary>Makes <paramref name="version"/> (with its raw file's hash) the served one unless a newer version is already served.</summary>
+    public static async Task PromoteAsync(DatasetRepository datasets, string datasetId, int version, string? contentHash)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -35,6 +35,7 @@ internal static class VersionCloser
             }
 
             dataset.ReadyVersion = version;
+            dataset.ReadyContentHash = contentHash;
             try
             {
                 await datasets.UpdateAsync(dataset);

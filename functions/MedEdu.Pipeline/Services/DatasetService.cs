@@ -74,7 +74,9 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             InstanceId = instanceId,
             StartedAt = clock.GetUtcNow(),
         }, cancellationToken);
-        string? servedHash = entity.ReadyVersion > 0 ? (await datasets.FindVersionAsync(entity.RowKey, entity.ReadyVersion, cancellationToken))?.ContentHash : null;
+        // Datasets promoted before ReadyContentHash existed keep the hash on their version row only.
+        string? servedHash = entity.ReadyContentHash
+            ?? (entity.ReadyVersion > 0 ? (await datasets.FindVersionAsync(entity.RowKey, entity.ReadyVersion, cancellationToken))?.ContentHash : null);
         var input = new IngestDatasetInput(entity.RowKey, version, SourceOf(entity), entity.ChunkSize > 0 ? entity.ChunkSize : IngestDatasetInput.DefaultChunkSize, servedHash);
         await client.ScheduleNewOrchestrationInstanceAsync(
             TaskNames.IngestDataset, input, new StartOrchestrationOptions(instanceId), cancellationToken);

@@ -30,6 +30,9 @@ public sealed class DatasetEntity : ITableEntity
     /// <summary>Version served to readers; 0 until the first version is ready.</summary>
     public int ReadyVersion { get; set; }
 
+    /// <summary>SHA-256 of the served version's raw file, written with <see cref="ReadyVersion"/> so a refresh compares against exactly what is served.</summary>
+    public string? ReadyContentHash { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Rows per ingestion activity.</summary>
