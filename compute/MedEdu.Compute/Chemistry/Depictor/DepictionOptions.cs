@@ -31,6 +31,9 @@ public sealed record DepictionOptions
     /// <summary>Text for the image's accessible name (<c>&lt;title&gt;</c>); the SMILES when null.</summary>
     public string? Title { get; init; }
 
-    /// <summary>The options as a short stable string, for cache keys.</summary>
-    public string CacheKey => $"b{BondLength}w{Width}h{Height}p{Padding}a{Aromatic}";
+    /// <summary>Changes whenever the drawings change (2: stereo wedges), so cached drawings of an older depictor are not served.</summary>
+    public const int DrawingRevision = 2;
+
+    /// <summary>The options (and the drawing revision) as a short stable string, for cache keys.</summary>
+    public string CacheKey => $"r{DrawingRevision}b{BondLength}w{Width}h{Height}p{Padding}a{Aromatic}";
 }

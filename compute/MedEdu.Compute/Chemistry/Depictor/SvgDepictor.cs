@@ -9,7 +9,8 @@ namespace MedEdu.Compute.Chemistry.Depictor;
 /// <summary>
 /// Draws a molecule as a standalone SVG image: skeletal formula with element-coloured bonds,
 /// labels on heteroatoms (with their hydrogens, charge and isotope), double bonds inside rings,
-/// triple bonds, and aromatic rings as a Kekulé structure or with circles. The image has a
+/// triple bonds, aromatic rings as a Kekulé structure or with circles, and solid or hashed wedges
+/// at tetrahedral centres marked in the SMILES (<see cref="StereoWedges"/>). The image has a
 /// <c>&lt;title&gt;</c> and <c>role="img"</c> for screen readers; each label carries its atom
 /// index and element (<c>data-atom</c>, <c>data-element</c>).
 /// </summary>
@@ -30,7 +31,8 @@ public static class SvgDepictor
         options ??= new DepictionOptions();
         var coordinates = CoordinateGenerator.Compute(molecule);
         var orders = DrawnOrders(molecule, options.Aromatic);
-        return new Canvas(molecule, coordinates, orders, options).Render();
+        var wedges = StereoWedges.Assign(molecule, coordinates).ToDictionary(w => w.Bond);
+        return new Canvas(molecule, coordinates, orders, wedges, options).Render();
     }
 
     /// <summary>The bond orders to draw: a Kekulé structure when asked (aromatic bonds stay aromatic if none exists).</summary>
@@ -69,7 +71,7 @@ public static class SvgDepictor
         }
     }
 
-    private sealed class Canvas(Molecule molecule, Point2[] coordinates, BondOrder[] orders, DepictionOptions options)
+    private sealed class Canvas(Molecule molecule, Point2[] coordinates, BondOrder[] orders, Dictionary<int, StereoBond> wedges, DepictionOptions options)
     {
         private readonly StringBuilder _svg = new();
         private Point2[] _px = [];
@@ -87,7 +89,14 @@ public static class SvgDepictor
             _svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bonds\" stroke-width=\"{F(Math.Max(1, _scale / 20))}\" stroke-linecap=\"round\" fill=\"none\">");
             for (int i = 0; i < molecule.Bonds.Count; i++)
             {
-                DrawBond(molecule.Bonds[i], orders[i]);
+                if (wedges.TryGetValue(i, out var wedge))
+                {
+                    DrawWedge(wedge);
+                }
+                else
+                {
+                    DrawBond(molecule.Bonds[i], orders[i]);
+                }
             }
 
             if (options.Aromatic == AromaticStyle.Circles)
@@ -176,6 +185,37 @@ public static class SvgDepictor
                     Line(p, q, ca, cb, "bond single");
                     break;
             }
+        }
+
+        /// <summary>A wedge narrow at the centre: filled towards the viewer, hashed away from it.</summary>
+        private void DrawWedge(StereoBond wedge)
+        {
+            var bond = molecule.Bonds[wedge.Bond];
+            int far = bond.Other(molecule.Atoms[wedge.Centre]).Index;
+            var (p, q) = Trimmed(wedge.Centre, far);
+            var half = (q - p).Unit.Perpendicular * (_scale * 0.13);
+            string colour = ElementColors.Of(molecule.Atoms[wedge.Centre].AtomicNumber);
+            if (wedge.Kind == WedgeKind.Wedge)
+            {
+                var a = q + half;
+                var b = q - half;
+                _svg.Append(CultureInfo.InvariantCulture,
+                    $"<polygon class=\"bond wedge\" data-centre=\"{wedge.Centre}\" points=\"{F(p.X)},{F(p.Y)} {F(a.X)},{F(a.Y)} {F(b.X)},{F(b.Y)}\" fill=\"{colour}\" stroke=\"{colour}\" stroke-linejoin=\"round\"/>");
+                return;
+            }
+
+            // Short strokes across the bond, widening away from the centre.
+            const int strokes = 7;
+            _svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bond hash\" data-centre=\"{wedge.Centre}\" stroke=\"{colour}\">");
+            for (int k = 1; k <= strokes; k++)
+            {
+                double t = (double)k / strokes;
+                var at = p + ((q - p) * t);
+                var w = half * Math.Max(t, 0.15);
+                _svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(at.X + w.X)}\" y1=\"{F(at.Y + w.Y)}\" x2=\"{F(at.X - w.X)}\" y2=\"{F(at.Y - w.Y)}\"/>");
+            }
+
+            _svg.Append("</g>");
         }
 
         private void DrawDouble(Bond bond, Point2 p, Point2 q, string ca, string cb)

@@ -38,6 +38,16 @@ public sealed class Atom
     /// <summary>Number of a non-tetrahedral chirality class (e.g. 2 for @TB2), else 0.</summary>
     public int ChiralPermutation { get; set; }
 
+    /// <summary>
+    /// For an atom marked '@' or '@@', its neighbours in the order the mark refers to (the order
+    /// they are written in the SMILES, a ring-closure partner at its digit); a null entry is the
+    /// atom's own hydrogen. Null for atoms without a tetrahedral mark.
+    /// </summary>
+    public IReadOnlyList<Atom?>? ChiralNeighbours => ChiralNeighbourList;
+
+    /// <summary>The list behind <see cref="ChiralNeighbours"/>, filled as the SMILES is read.</summary>
+    internal List<Atom?>? ChiralNeighbourList { get; set; }
+
     /// <summary>Atom class (':n' in a bracket atom), else 0.</summary>
     public int AtomClass { get; set; }
 

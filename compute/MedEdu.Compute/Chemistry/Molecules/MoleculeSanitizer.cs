@@ -52,6 +52,11 @@ public static class MoleculeSanitizer
             }
 
             heavy.ExplicitHydrogens++;
+            if (heavy.ChiralNeighbourList is { } order && order.IndexOf(atom) is int slot and >= 0)
+            {
+                order[slot] = null; // now the atom's own hydrogen
+            }
+
             (removable ??= []).Add(atom);
         }
 

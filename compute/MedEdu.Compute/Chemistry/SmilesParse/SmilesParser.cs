@@ -59,7 +59,12 @@ public static class SmilesParser
 
     private readonly record struct PendingBond(BondOrder Order, BondDirection Direction, bool Aromatic, int Position);
 
-    private readonly record struct OpenRing(Atom Atom, PendingBond? Bond, int Position);
+    /// <summary>A ring-closure digit waiting for its partner.</summary>
+    /// <param name="Atom">The atom the digit follows.</param>
+    /// <param name="Bond">The bond symbol written before the digit, if any.</param>
+    /// <param name="Position">Where the digit is, for errors.</param>
+    /// <param name="StereoSlot">Where the partner goes in the opening atom's <see cref="Atom.ChiralNeighbours"/>, or -1.</param>
+    private readonly record struct OpenRing(Atom Atom, PendingBond? Bond, int Position, int StereoSlot);
 
     private sealed class Reader(string text)
     {
@@ -232,10 +237,21 @@ public static class SmilesParser
                 var bond = _molecule.AddBond(_previous, atom, spec.Order);
                 bond.IsAromatic = spec.Aromatic;
                 bond.Direction = spec.Direction;
+                _previous.ChiralNeighbourList?.Add(atom);
             }
             else if (_bond is { } dangling)
             {
                 throw new SmilesException(dangling.Position, "a bond must follow an atom");
+            }
+
+            if (atom.Chirality is ChiralTag.Anticlockwise or ChiralTag.Clockwise)
+            {
+                // The mark looks from the atom written before, then the atom's own hydrogen, then onwards.
+                atom.ChiralNeighbourList = _previous is null ? [] : [_previous];
+                if (atom.ExplicitHydrogens == 1)
+                {
+                    atom.ChiralNeighbourList.Add(null);
+                }
             }
 
             _bond = null;
@@ -326,10 +342,24 @@ public static class SmilesParser
                 var bond = _molecule.AddBond(open.Atom, _previous, spec.Order);
                 bond.IsAromatic = spec.Aromatic;
                 bond.Direction = spec.Direction;
+                if (open.StereoSlot >= 0)
+                {
+                    open.Atom.ChiralNeighbourList![open.StereoSlot] = _previous;
+                }
+
+                _previous.ChiralNeighbourList?.Add(open.Atom);
             }
             else
             {
-                _rings[number] = new OpenRing(_previous, _bond, start);
+                // A ring bond counts where its digit is written; the partner is known when the ring closes.
+                int slot = -1;
+                if (_previous.ChiralNeighbourList is { } order)
+                {
+                    slot = order.Count;
+                    order.Add(null);
+                }
+
+                _rings[number] = new OpenRing(_previous, _bond, start, slot);
                 _bond = null;
             }
         }

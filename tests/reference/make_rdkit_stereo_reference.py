@@ -1,0 +1,44 @@
+#!/usr/bin/python3
+"""Writes RDKit's CIP labels for the tetrahedral stereocentres of the bundled datasets (Debian's python3-rdkit 2022.09).
+
+usage: /usr/bin/python3 tests/reference/make_rdkit_stereo_reference.py
+Output: tests/reference/rdkit_cip_centres.tsv.gz with, per molecule that has a labelled centre:
+dataset, row (1-based data row), SMILES as in the file, and the centres as
+atom:label:neighbours;... where neighbours are the centre's neighbour atom indices from the highest
+CIP rank to the lowest and -1 stands for the centre's implicit hydrogen. Labels come from the
+legacy AssignStereochemistry(cleanIt=True, force=True), the one MolToSmiles and Chem.FindMolChiralCenters
+use by default in this version. Centres whose neighbours tie in rank are left out.
+"""
+import csv, gzip, os
+from rdkit import Chem, RDLogger, rdBase
+
+RDLogger.DisableLog("rdApp.*")
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+datasets = [("bbbp", "bbbp.csv", "smiles"), ("aqsoldb", "aqsoldb.csv", "SMILES")]
+out_path = os.path.join(root, "tests", "reference", "rdkit_cip_centres.tsv.gz")
+with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
+    out.write(f"# RDKit {rdBase.rdkitVersion}: legacy AssignStereochemistry(cleanIt=True, force=True), _CIPCode and _CIPRank\n")
+    out.write("dataset\trow\tsmiles\tcentres\n")
+    for name, file, column in datasets:
+        with open(os.path.join(root, "datasets", file), newline="", encoding="utf-8") as f:
+            for row_number, row in enumerate(csv.DictReader(f), start=1):
+                smiles = row[column].strip()
+                mol = Chem.MolFromSmiles(smiles)
+                if mol is None:
+                    continue
+                Chem.AssignStereochemistry(mol, cleanIt=True, force=True)
+                centres = []
+                for atom in mol.GetAtoms():
+                    if not atom.HasProp("_CIPCode"):
+                        continue
+                    ranked = [(int(n.GetProp("_CIPRank")), n.GetIdx()) for n in atom.GetNeighbors()]
+                    if len({r for r, _ in ranked}) != len(ranked):
+                        continue
+                    order = [i for _, i in sorted(ranked, reverse=True)]
+                    if atom.GetTotalNumHs() == 1:
+                        order.append(-1)
+                    if len(order) != 4:
+                        continue
+                    centres.append(f"{atom.GetIdx()}:{atom.GetProp('_CIPCode')}:{','.join(map(str, order))}")
+                if centres:
+                    out.write(f"{name}\t{row_number}\t{smiles}\t{';'.join(centres)}\n")
