@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""Writes RDKit's CIP labels for the tetrahedral stereocentres of the bundled datasets (Debian's python3-rdkit 2022.09).
+"""Writes RDKit's stereo labels for the bundled datasets (Debian's python3-rdkit 2022.09): CIP R/S of
+tetrahedral centres and E/Z of double bonds.
 
 usage: /usr/bin/python3 tests/reference/make_rdkit_stereo_reference.py
-Output: tests/reference/rdkit_cip_centres.tsv.gz with, per molecule that has a labelled centre:
-dataset, row (1-based data row), SMILES as in the file, and the centres as
+Output: tests/reference/rdkit_cip_centres.tsv.gz with, per molecule that has a labelled centre or
+double bond: dataset, row (1-based data row), SMILES as in the file, the centres as
 atom:label:neighbours;... where neighbours are the centre's neighbour atom indices from the highest
-CIP rank to the lowest and -1 stands for the centre's implicit hydrogen. Labels come from the
+CIP rank to the lowest and -1 stands for the centre's implicit hydrogen, and the double bonds as
+begin-end:E|Z:stereoatom,stereoatom;... (E: the two stereo atoms on opposite sides). Labels come from the
 legacy AssignStereochemistry(cleanIt=True, force=True), the one MolToSmiles and Chem.FindMolChiralCenters
 use by default in this version. Centres whose neighbours tie in rank are left out.
 """
@@ -14,11 +16,12 @@ from rdkit import Chem, RDLogger, rdBase
 
 RDLogger.DisableLog("rdApp.*")
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-datasets = [("bbbp", "bbbp.csv", "smiles"), ("aqsoldb", "aqsoldb.csv", "SMILES")]
+datasets = [("esol", "esol-delaney.csv", "smiles"), ("freesolv", "freesolv-sampl.csv", "smiles"),
+            ("bbbp", "bbbp.csv", "smiles"), ("aqsoldb", "aqsoldb.csv", "SMILES")]
 out_path = os.path.join(root, "tests", "reference", "rdkit_cip_centres.tsv.gz")
 with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
     out.write(f"# RDKit {rdBase.rdkitVersion}: legacy AssignStereochemistry(cleanIt=True, force=True), _CIPCode and _CIPRank\n")
-    out.write("dataset\trow\tsmiles\tcentres\n")
+    out.write("dataset\trow\tsmiles\tcentres\tdouble_bonds\n")
     for name, file, column in datasets:
         with open(os.path.join(root, "datasets", file), newline="", encoding="utf-8") as f:
             for row_number, row in enumerate(csv.DictReader(f), start=1):
@@ -40,5 +43,13 @@ with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
                     if len(order) != 4:
                         continue
                     centres.append(f"{atom.GetIdx()}:{atom.GetProp('_CIPCode')}:{','.join(map(str, order))}")
-                if centres:
-                    out.write(f"{name}\t{row_number}\t{smiles}\t{';'.join(centres)}\n")
+                doubles = []
+                for bond in mol.GetBonds():
+                    stereo = bond.GetStereo()
+                    if stereo not in (Chem.BondStereo.STEREOE, Chem.BondStereo.STEREOZ):
+                        continue
+                    s1, s2 = bond.GetStereoAtoms()
+                    label = "E" if stereo == Chem.BondStereo.STEREOE else "Z"
+                    doubles.append(f"{bond.GetBeginAtomIdx()}-{bond.GetEndAtomIdx()}:{label}:{s1},{s2}")
+                if centres or doubles:
+                    out.write(f"{name}\t{row_number}\t{smiles}\t{';'.join(centres)}\t{';'.join(doubles)}\n")

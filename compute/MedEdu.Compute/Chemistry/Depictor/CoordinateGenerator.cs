@@ -6,8 +6,9 @@ namespace MedEdu.Compute.Chemistry.Depictor;
 /// 2D coordinates for a molecule, in bond lengths (y up). Ring systems are laid out as rigid
 /// pieces (<see cref="RingSystemLayout"/>); chains grow from them breadth-first as 120° zigzags
 /// (straight through triple bonds and allenes); substituents go into the largest free angle; an
-/// attached ring system is turned so its bond leaves along its outer bisector. Remaining clashes
-/// are removed by <see cref="OverlapResolver"/>, and separate components are set side by side.
+/// attached ring system is turned so its bond leaves along its outer bisector. Double bonds marked
+/// cis or trans are drawn as written (<see cref="DoubleBondStereo"/>). Remaining clashes are removed
+/// by <see cref="OverlapResolver"/>, and separate components are set side by side.
 /// </summary>
 public static class CoordinateGenerator
 {
@@ -25,12 +26,17 @@ public static class CoordinateGenerator
         var layouts = systems.Select(s => RingSystemLayout.Layout(molecule, s)).ToList();
         var placed = new bool[n];
         var components = Components(molecule);
+        var doubleBonds = DoubleBondStereo.Find(molecule);
         double nextLeft = 0;
         foreach (var component in components)
         {
             new Builder(molecule, pos, placed, systems, layouts, systemOfAtom).Build(component);
+            DoubleBondStereo.Apply(molecule, pos, component, doubleBonds);
             OverlapResolver.Resolve(molecule, pos, component);
             RelaxIfCrowded(molecule, pos, component);
+
+            // Relaxation moves atoms freely: put any marked double bond it turned round back as written.
+            DoubleBondStereo.Apply(molecule, pos, component, doubleBonds);
             Orient(pos, component);
 
             // Components side by side, left to right, centred on y = 0.

@@ -31,7 +31,7 @@ public sealed record DepictionOptions
     /// <summary>Text for the image's accessible name (<c>&lt;title&gt;</c>); the SMILES when null.</summary>
     public string? Title { get; init; }
 
-    /// <summary>Changes whenever the drawings change (2: stereo wedges), so cached drawings of an older depictor are not served.</summary>
+    /// <summary>Changes whenever the drawings change (2: stereo wedges, cis/trans as written), so cached drawings of an older depictor are not served.</summary>
     public const int DrawingRevision = 2;
 
     /// <summary>The options (and the drawing revision) as a short stable string, for cache keys.</summary>

@@ -32,7 +32,11 @@ public static class OverlapResolver
             return;
         }
 
-        var hinges = Hinges(molecule, atoms);
+        // Marked cis/trans double bonds keep their geometry: never a hinge, and nothing swings about their atoms.
+        var stereo = DoubleBondStereo.Find(molecule);
+        var fixedBonds = stereo.Select(s => s.Bond).ToHashSet();
+        var noSwing = stereo.SelectMany(s => new[] { s.A, s.B }).ToHashSet();
+        var hinges = Hinges(molecule, atoms, fixedBonds);
         var inSide = hinges.Select(h => h.Side.ToHashSet()).ToList();
         double[] swings = [Math.PI / 6, -Math.PI / 6, Math.PI / 3, -Math.PI / 3, Math.PI / 2, -Math.PI / 2];
         var moved = new Point2[atoms.Length];
@@ -50,7 +54,7 @@ public static class OverlapResolver
                     continue;
                 }
 
-                for (int m = -1; m < swings.Length; m++)
+                for (int m = -1; m < (noSwing.Contains(inner) ? 0 : swings.Length); m++)
                 {
                     for (int i = 0; i < side.Length; i++)
                     {
@@ -137,7 +141,7 @@ public static class OverlapResolver
     }
 
     /// <summary>Each acyclic bond with the atoms on its smaller side (the inner atom stays, the outer side moves).</summary>
-    private static List<(int Inner, int Outer, int[] Side)> Hinges(Molecule molecule, int[] atoms)
+    private static List<(int Inner, int Outer, int[] Side)> Hinges(Molecule molecule, int[] atoms, HashSet<int> fixedBonds)
     {
         var result = new List<(int, int, int[])>();
         var inComponent = new HashSet<int>(atoms);
@@ -149,7 +153,7 @@ public static class OverlapResolver
         foreach (var bond in molecule.Bonds)
         {
             int x = bond.Begin.Index, y = bond.End.Index;
-            if (!inComponent.Contains(x) || rings.IsBondInRing(bond.Index))
+            if (!inComponent.Contains(x) || rings.IsBondInRing(bond.Index) || fixedBonds.Contains(bond.Index))
             {
                 continue;
             }
@@ -173,7 +177,8 @@ public static class OverlapResolver
         return result;
     }
 
-    private static HashSet<int> SideOf(Molecule molecule, int start, int blocked)
+    /// <summary>The atoms reached from <paramref name="start"/> without passing <paramref name="blocked"/>.</summary>
+    internal static HashSet<int> SideOf(Molecule molecule, int start, int blocked)
     {
         var seen = new HashSet<int> { start };
         var stack = new Stack<int>();

@@ -26,7 +26,11 @@ public sealed class Bond
     /// <summary>True when the bond is part of an aromatic system.</summary>
     public bool IsAromatic { get; set; }
 
-    /// <summary>Cis/trans direction mark as written ('/' or '\'), relative to <see cref="Begin"/>.</summary>
+    /// <summary>
+    /// Cis/trans direction mark ('/' or '\') read from <see cref="Begin"/> to <see cref="End"/>: '/'
+    /// (<see cref="BondDirection.Up"/>) puts End above Begin. A mark written at a ring-closure digit
+    /// of the closing atom is turned round to read this way.
+    /// </summary>
     public BondDirection Direction { get; set; }
 
     /// <summary>The atom at the other end from <paramref name="atom"/>.</summary>

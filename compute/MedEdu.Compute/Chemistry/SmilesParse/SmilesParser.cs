@@ -341,7 +341,10 @@ public static class SmilesParser
 
                 var bond = _molecule.AddBond(open.Atom, _previous, spec.Order);
                 bond.IsAromatic = spec.Aromatic;
-                bond.Direction = spec.Direction;
+
+                // The bond runs from the opening atom; a mark at the closing digit reads the other way.
+                bond.Direction = open.Bond is { Direction: not BondDirection.None } opened ? opened.Direction
+                    : closeBond?.Direction switch { BondDirection.Up => BondDirection.Down, BondDirection.Down => BondDirection.Up, _ => BondDirection.None };
                 if (open.StereoSlot >= 0)
                 {
                     open.Atom.ChiralNeighbourList![open.StereoSlot] = _previous;
