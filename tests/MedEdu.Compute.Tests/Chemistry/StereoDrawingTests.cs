@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml.Linq;
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Molecules;
@@ -180,28 +179,15 @@ public sealed class StereoDrawingTests(ITestOutputHelper output)
     private sealed record CentreRow(string Dataset, int Row, string Smiles, List<(int Atom, string Label, int[] Ranked)> Centres,
         List<(int Begin, int End, string Label, int First, int Second)> DoubleBonds);
 
-    private static List<CentreRow> Reference()
+    private static readonly Lazy<List<CentreRow>> Rows = new(() => RdkitReferenceRow.Fields("rdkit_cip_centres.tsv.gz").Select(f =>
     {
-        string path = Path.Combine(Path.GetDirectoryName(TestData.DatasetsFolder)!, "tests", "reference", "rdkit_cip_centres.tsv.gz");
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        var rows = new List<CentreRow>();
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
-        {
-            if (line.StartsWith('#') || line.StartsWith("dataset\t", StringComparison.Ordinal))
-            {
-                continue;
-            }
+        var centres = f[3].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split(':'))
+            .Select(p => (int.Parse(p[0]), p[1], p[2].Split(',').Select(int.Parse).ToArray())).ToList();
+        var doubles = f[4].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(d => d.Split(':'))
+            .Select(p => (Ends: p[0].Split('-').Select(int.Parse).ToArray(), Label: p[1], Atoms: p[2].Split(',').Select(int.Parse).ToArray()))
+            .Select(d => (d.Ends[0], d.Ends[1], d.Label, d.Atoms[0], d.Atoms[1])).ToList();
+        return new CentreRow(f[0], int.Parse(f[1]), f[2], centres, doubles);
+    }).ToList());
 
-            var f = line.Split('\t');
-            var centres = f[3].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split(':'))
-                .Select(p => (int.Parse(p[0]), p[1], p[2].Split(',').Select(int.Parse).ToArray())).ToList();
-            var doubles = f[4].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(d => d.Split(':'))
-                .Select(p => (Ends: p[0].Split('-').Select(int.Parse).ToArray(), Label: p[1], Atoms: p[2].Split(',').Select(int.Parse).ToArray()))
-                .Select(d => (d.Ends[0], d.Ends[1], d.Label, d.Atoms[0], d.Atoms[1])).ToList();
-            rows.Add(new CentreRow(f[0], int.Parse(f[1]), f[2], centres, doubles));
-        }
-
-        return rows;
-    }
+    private static List<CentreRow> Reference() => Rows.Value;
 }
