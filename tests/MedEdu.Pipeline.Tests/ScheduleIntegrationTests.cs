@@ -62,7 +62,7 @@ public sealed class ScheduleIntegrationTests(ScheduleIntegrationTests.TimerHost 
 
         using var paused = await Client.PostAsync($"api/datasets/{id}/schedules/{scheduleId}/pause", null);
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
-        await Task.Delay(1500); // a tick that claimed the schedule just before the pause may still start one refresh
+        await Task.Delay(3000); // a tick that claimed the schedule just before the pause may still start one refresh
         int latest = (await Client.GetJsonAsync($"api/datasets/{id}")).GetProperty("latestVersion").GetInt32();
         await Task.Delay(4000);
         var after = await Client.GetJsonAsync($"api/datasets/{id}");

@@ -6,13 +6,15 @@ usage: /usr/bin/python3 tests/reference/make_rdkit_stereo_reference.py
 Output: tests/reference/rdkit_cip_centres.tsv.gz with, per molecule that has a labelled centre or
 double bond: dataset, row (1-based data row), SMILES as in the file, the centres as
 atom:label:neighbours;... where neighbours are the centre's neighbour atom indices from the highest
-CIP rank to the lowest and -1 stands for the centre's implicit hydrogen, and the double bonds as
+CIP rank to the lowest and -1 stands for the centre's implicit hydrogen (or lone pair), and the double bonds as
 begin-end:E|Z:stereoatom,stereoatom;... (E: the two stereo atoms on opposite sides). Labels come from the
 legacy AssignStereochemistry(cleanIt=True, force=True), the one MolToSmiles and Chem.FindMolChiralCenters
-use by default in this version. Centres whose neighbours tie in rank are left out.
+use by default in this version, except at three-coordinate centres (lone pairs), where the legacy
+code has them backwards and the label comes from rdCIPLabeler. Centres whose neighbours tie in rank are left out.
 """
 import csv, gzip, os
 from rdkit import Chem, RDLogger, rdBase
+from rdkit.Chem import rdCIPLabeler
 
 RDLogger.DisableLog("rdApp.*")
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -20,7 +22,7 @@ datasets = [("esol", "esol-delaney.csv", "smiles"), ("freesolv", "freesolv-sampl
             ("bbbp", "bbbp.csv", "smiles"), ("aqsoldb", "aqsoldb.csv", "SMILES")]
 out_path = os.path.join(root, "tests", "reference", "rdkit_cip_centres.tsv.gz")
 with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
-    out.write(f"# RDKit {rdBase.rdkitVersion}: legacy AssignStereochemistry(cleanIt=True, force=True), _CIPCode and _CIPRank\n")
+    out.write(f"# RDKit {rdBase.rdkitVersion}: legacy AssignStereochemistry(cleanIt=True, force=True), _CIPCode and _CIPRank; rdCIPLabeler at lone-pair centres\n")
     out.write("dataset\trow\tsmiles\tcentres\tdouble_bonds\n")
     for name, file, column in datasets:
         with open(os.path.join(root, "datasets", file), newline="", encoding="utf-8") as f:
@@ -30,6 +32,10 @@ with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
                 if mol is None:
                     continue
                 Chem.AssignStereochemistry(mol, cleanIt=True, force=True)
+                # The legacy labels get lone-pair centres (sulfoxides) backwards; the new CIP labeler
+                # (which names esomeprazole S) gives those. Its labels go to a copy: ranks stay legacy.
+                relabelled = Chem.Mol(mol)
+                rdCIPLabeler.AssignCIPLabels(relabelled)
                 centres = []
                 for atom in mol.GetAtoms():
                     if not atom.HasProp("_CIPCode"):
@@ -38,11 +44,18 @@ with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
                     if len({r for r, _ in ranked}) != len(ranked):
                         continue
                     order = [i for _, i in sorted(ranked, reverse=True)]
+                    label = atom.GetProp("_CIPCode")
                     if atom.GetTotalNumHs() == 1:
                         order.append(-1)
+                    elif len(order) == 3:
+                        order.append(-1)  # a lone pair (S, P, N): lowest rank
+                        other = relabelled.GetAtomWithIdx(atom.GetIdx())
+                        if not other.HasProp("_CIPCode"):
+                            continue
+                        label = other.GetProp("_CIPCode")
                     if len(order) != 4:
                         continue
-                    centres.append(f"{atom.GetIdx()}:{atom.GetProp('_CIPCode')}:{','.join(map(str, order))}")
+                    centres.append(f"{atom.GetIdx()}:{label}:{','.join(map(str, order))}")
                 doubles = []
                 for bond in mol.GetBonds():
                     stereo = bond.GetStereo()

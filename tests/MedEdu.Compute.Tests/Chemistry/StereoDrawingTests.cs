@@ -98,6 +98,11 @@ public sealed class StereoDrawingTests(ITestOutputHelper output)
     [InlineData("OC[C@@H](O)C=O", "R")] // D-glyceraldehyde
     [InlineData("[H][C@@](N)(C)C(=O)O", "R")] // the hydrogen written first turns the order round: D-alanine
     [InlineData("C[C@H]1CCCC[C@@H]1O", "S")] // ring closure at the centre: the digit counts where it is written
+    [InlineData("CC1=CN=C(C(=C1OC)C)C[S@](=O)C2=NC3=C(N2)C=C(C=C3)OC", "S")] // esomeprazole, PubChem CID 9568614: the lone pair is the fourth neighbour
+    [InlineData("C[S@@](=O)c1ccccc1", "R")]
+    [InlineData("O=[S@](C)CC", "R")]
+    [InlineData("[S@](=O)(C)CC", "R")] // written first: the lone pair still counts last
+    [InlineData("CC[S@](C)=O", "S")]
     public void TextbookCentresAreDrawnWithTheirPublishedConfiguration(string smiles, string firstCentre)
     {
         var molecule = SmilesParser.Parse(smiles);

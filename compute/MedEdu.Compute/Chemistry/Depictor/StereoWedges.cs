@@ -40,7 +40,7 @@ public static class StereoWedges
         var used = new HashSet<int>();
         foreach (var centre in molecule.Atoms)
         {
-            if (Orientation(centre) is not { } sign || centre.ChiralNeighbours is not { } order)
+            if (Orientation(centre) is not { } sign || ReferenceOrder(centre) is not { } order)
             {
                 continue;
             }
@@ -82,7 +82,7 @@ public static class StereoWedges
     /// </summary>
     private static int? Orientation(Atom atom)
     {
-        if (atom.ChiralNeighbours is not { Count: 4 } order || order.Count(n => n is null) > 1)
+        if (ReferenceOrder(atom) is null)
         {
             return null;
         }
@@ -94,6 +94,17 @@ public static class StereoWedges
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The four neighbours the mark refers to (null: the hydrogen or lone pair); a three-coordinate
+    /// centre such as a sulfoxide's S has its lone pair last, as RDKit reads such marks.
+    /// </summary>
+    private static IReadOnlyList<Atom?>? ReferenceOrder(Atom atom) => atom.ChiralNeighbours switch
+    {
+        { Count: 4 } order when order.Count(n => n is null) <= 1 => order,
+        { Count: 3 } order when order.All(n => n is not null) => [.. order, null],
+        _ => null,
+    };
 
     /// <summary>
     /// Signed volume det(v1 − v0, v2 − v0, v3 − v0) of the neighbours in <paramref name="order"/> as
