@@ -32,8 +32,8 @@ public static class CoordinateGenerator
         {
             new Builder(molecule, pos, placed, systems, layouts, systemOfAtom).Build(component);
             DoubleBondStereo.Apply(molecule, pos, component, doubleBonds);
-            OverlapResolver.Resolve(molecule, pos, component);
-            RelaxIfCrowded(molecule, pos, component);
+            OverlapResolver.Resolve(molecule, pos, component, doubleBonds);
+            RelaxIfCrowded(molecule, pos, component, doubleBonds);
 
             // Relaxation moves atoms freely: put any marked double bond it turned round back as written.
             DoubleBondStereo.Apply(molecule, pos, component, doubleBonds);
@@ -94,7 +94,7 @@ public static class CoordinateGenerator
     /// Where clashes survive (cages with many substituents), relaxes the whole component by stress
     /// majorization from the current drawing, and keeps that only when atoms end up further apart.
     /// </summary>
-    private static void RelaxIfCrowded(Molecule molecule, Point2[] pos, int[] component)
+    private static void RelaxIfCrowded(Molecule molecule, Point2[] pos, int[] component, List<DoubleBondStereo.Spec> doubleBonds)
     {
         const double crowded = 0.6;
         double before = ClosestPair(pos, component);
@@ -111,7 +111,7 @@ public static class CoordinateGenerator
             candidate[atom] = p;
         }
 
-        OverlapResolver.Resolve(molecule, candidate, component);
+        OverlapResolver.Resolve(molecule, candidate, component, doubleBonds);
         if (ClosestPair(candidate, component) > before)
         {
             Array.Copy(candidate, pos, pos.Length);

@@ -17,8 +17,8 @@ public static class OverlapResolver
     /// <summary>Pair evaluations one drawing may spend here, so a huge crowded molecule costs a bounded time.</summary>
     private const long Budget = 40_000_000;
 
-    /// <summary>Resolves clashes among <paramref name="atoms"/> (one component) in place.</summary>
-    public static void Resolve(Molecule molecule, Point2[] pos, int[] atoms)
+    /// <summary>Resolves clashes among <paramref name="atoms"/> (one component) in place, keeping <paramref name="stereo"/> double bonds as they are drawn.</summary>
+    internal static void Resolve(Molecule molecule, Point2[] pos, int[] atoms, IReadOnlyList<DoubleBondStereo.Spec> stereo)
     {
         if (atoms.Length < 4)
         {
@@ -33,7 +33,6 @@ public static class OverlapResolver
         }
 
         // Marked cis/trans double bonds keep their geometry: never a hinge, and nothing swings about their atoms.
-        var stereo = DoubleBondStereo.Find(molecule);
         var fixedBonds = stereo.Select(s => s.Bond).ToHashSet();
         var noSwing = stereo.SelectMany(s => new[] { s.A, s.B }).ToHashSet();
         var hinges = Hinges(molecule, atoms, fixedBonds);

@@ -40,10 +40,12 @@ public static class StereoWedges
         var used = new HashSet<int>();
         foreach (var centre in molecule.Atoms)
         {
-            if (Orientation(centre) is not { } sign || ReferenceOrder(centre) is not { } order)
+            if (Mark(centre) is not { } mark)
             {
                 continue;
             }
+
+            var (sign, order) = mark;
 
             StereoBond? best = null;
             (int Penalty, double Volume) bestRank = (int.MaxValue, 0);
@@ -55,7 +57,7 @@ public static class StereoWedges
                 }
 
                 var far = bond.Other(centre);
-                double volume = Volume(centre, order, coordinates, far, Lift);
+                double volume = Volume(centre, order, coordinates, far);
                 (int Penalty, double Volume) rank = (Penalty(molecule, bond, far), Math.Abs(volume));
                 if (rank.Volume < MinimumVolume || rank.Penalty > bestRank.Penalty || (rank.Penalty == bestRank.Penalty && rank.Volume <= bestRank.Volume))
                 {
@@ -77,57 +79,51 @@ public static class StereoWedges
     }
 
     /// <summary>
-    /// The sign of the neighbour volume the mark asks for: -1 for '@' (seen from the first neighbour
-    /// the others turn anticlockwise), +1 for '@@'; null when the atom is not a drawable tetrahedral centre.
+    /// What a drawable tetrahedral mark asks for: the sign of the neighbour volume (-1 for '@': seen
+    /// from the first neighbour the others turn anticlockwise; +1 for '@@') and the four neighbours it
+    /// refers to (null: the hydrogen or lone pair; a three-coordinate centre such as a sulfoxide's S
+    /// has its lone pair last, as RDKit reads such marks). Null for any other atom.
     /// </summary>
-    private static int? Orientation(Atom atom)
+    private static (int Sign, IReadOnlyList<Atom?> Order)? Mark(Atom atom)
     {
-        if (ReferenceOrder(atom) is null)
-        {
-            return null;
-        }
-
-        return atom.Chirality switch
+        int sign = atom.Chirality switch
         {
             ChiralTag.Anticlockwise => -1,
             ChiralTag.Clockwise => 1,
+            _ => 0,
+        };
+        IReadOnlyList<Atom?>? order = atom.ChiralNeighbours switch
+        {
+            { Count: 4 } four when four.Count(n => n is null) <= 1 => four,
+            { Count: 3 } three when three.All(n => n is not null) => [.. three, null],
             _ => null,
         };
+        return sign == 0 || order is null ? null : (sign, order);
     }
 
     /// <summary>
-    /// The four neighbours the mark refers to (null: the hydrogen or lone pair); a three-coordinate
-    /// centre such as a sulfoxide's S has its lone pair last, as RDKit reads such marks.
-    /// </summary>
-    private static IReadOnlyList<Atom?>? ReferenceOrder(Atom atom) => atom.ChiralNeighbours switch
-    {
-        { Count: 4 } order when order.Count(n => n is null) <= 1 => order,
-        { Count: 3 } order when order.All(n => n is not null) => [.. order, null],
-        _ => null,
-    };
-
-    /// <summary>
     /// Signed volume det(v1 − v0, v2 − v0, v3 − v0) of the neighbours in <paramref name="order"/> as
-    /// unit vectors from the centre, <paramref name="lifted"/> raised by <paramref name="lift"/>; the
-    /// hydrogen (null) sits opposite the sum of the others.
+    /// unit vectors from the centre, <paramref name="lifted"/> raised by <see cref="Lift"/>; the
+    /// hydrogen or lone pair (null) sits opposite the sum of the others.
     /// </summary>
-    private static double Volume(Atom centre, IReadOnlyList<Atom?> order, IReadOnlyList<Point2> coordinates, Atom lifted, double lift)
+    private static double Volume(Atom centre, IReadOnlyList<Atom?> order, IReadOnlyList<Point2> coordinates, Atom lifted)
     {
         Span<(double X, double Y, double Z)> v = stackalloc (double, double, double)[4];
         (double X, double Y, double Z) sum = (0, 0, 0);
+        int h = -1;
         for (int i = 0; i < 4; i++)
         {
             if (order[i] is not { } n)
             {
+                h = i;
                 continue;
             }
 
             var d = (coordinates[n.Index] - coordinates[centre.Index]).Unit;
-            v[i] = (d.X, d.Y, n == lifted ? lift : 0);
+            v[i] = (d.X, d.Y, n == lifted ? Lift : 0);
             sum = (sum.X + v[i].X, sum.Y + v[i].Y, sum.Z + v[i].Z);
         }
 
-        int h = IndexOfHydrogen(order);
         if (h >= 0)
         {
             v[h] = (-sum.X, -sum.Y, -sum.Z);
@@ -141,22 +137,9 @@ public static class StereoWedges
         static (double X, double Y, double Z) Minus((double X, double Y, double Z) p, (double X, double Y, double Z) q) => (p.X - q.X, p.Y - q.Y, p.Z - q.Z);
     }
 
-    private static int IndexOfHydrogen(IReadOnlyList<Atom?> order)
-    {
-        for (int i = 0; i < order.Count; i++)
-        {
-            if (order[i] is null)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>Lower is a better bond to wedge (the conventions of IUPAC 2006, ST-1.2).</summary>
     private static int Penalty(Molecule molecule, Bond bond, Atom far) =>
-        (Orientation(far) is not null ? 8 : 0)
+        (Mark(far) is not null ? 8 : 0)
         + (RingSystem.RingsOf(molecule)?.IsBondInRing(bond.Index) == true ? 4 : 0)
         + (far.Degree > 1 ? 2 : 0)
         + (far.AtomicNumber == 6 ? 0 : 1);
