@@ -12,57 +12,52 @@ legacy AssignStereochemistry(cleanIt=True, force=True), the one MolToSmiles and 
 use by default in this version, except at three-coordinate centres (lone pairs), where the legacy
 code has them backwards and the label comes from rdCIPLabeler. Centres whose neighbours tie in rank are left out.
 """
-import csv, gzip, os
+import gzip
 from rdkit import Chem, RDLogger, rdBase
 from rdkit.Chem import rdCIPLabeler
+from reference_datasets import output_path, rows
 
 RDLogger.DisableLog("rdApp.*")
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-datasets = [("esol", "esol-delaney.csv", "smiles"), ("freesolv", "freesolv-sampl.csv", "smiles"),
-            ("bbbp", "bbbp.csv", "smiles"), ("aqsoldb", "aqsoldb.csv", "SMILES")]
-out_path = os.path.join(root, "tests", "reference", "rdkit_cip_centres.tsv.gz")
+out_path = output_path("rdkit_cip_centres.tsv.gz")
 with gzip.open(out_path, "wt", encoding="utf-8", newline="") as out:
     out.write(f"# RDKit {rdBase.rdkitVersion}: legacy AssignStereochemistry(cleanIt=True, force=True), _CIPCode and _CIPRank; rdCIPLabeler at lone-pair centres\n")
     out.write("dataset\trow\tsmiles\tcentres\tdouble_bonds\n")
-    for name, file, column in datasets:
-        with open(os.path.join(root, "datasets", file), newline="", encoding="utf-8") as f:
-            for row_number, row in enumerate(csv.DictReader(f), start=1):
-                smiles = row[column].strip()
-                mol = Chem.MolFromSmiles(smiles)
-                if mol is None:
+    for name, row_number, smiles in rows():
+        mol = Chem.MolFromSmiles(smiles)
+        if mol is None:
+            continue
+        Chem.AssignStereochemistry(mol, cleanIt=True, force=True)
+        # The legacy labels get lone-pair centres (sulfoxides) backwards; the new CIP labeler
+        # (which names esomeprazole S) gives those. Its labels go to a copy: ranks stay legacy.
+        relabelled = Chem.Mol(mol)
+        rdCIPLabeler.AssignCIPLabels(relabelled)
+        centres = []
+        for atom in mol.GetAtoms():
+            if not atom.HasProp("_CIPCode"):
+                continue
+            ranked = [(int(n.GetProp("_CIPRank")), n.GetIdx()) for n in atom.GetNeighbors()]
+            if len({r for r, _ in ranked}) != len(ranked):
+                continue
+            order = [i for _, i in sorted(ranked, reverse=True)]
+            label = atom.GetProp("_CIPCode")
+            if atom.GetTotalNumHs() == 1:
+                order.append(-1)
+            elif len(order) == 3:
+                order.append(-1)  # a lone pair (S, P, N): lowest rank
+                other = relabelled.GetAtomWithIdx(atom.GetIdx())
+                if not other.HasProp("_CIPCode"):
                     continue
-                Chem.AssignStereochemistry(mol, cleanIt=True, force=True)
-                # The legacy labels get lone-pair centres (sulfoxides) backwards; the new CIP labeler
-                # (which names esomeprazole S) gives those. Its labels go to a copy: ranks stay legacy.
-                relabelled = Chem.Mol(mol)
-                rdCIPLabeler.AssignCIPLabels(relabelled)
-                centres = []
-                for atom in mol.GetAtoms():
-                    if not atom.HasProp("_CIPCode"):
-                        continue
-                    ranked = [(int(n.GetProp("_CIPRank")), n.GetIdx()) for n in atom.GetNeighbors()]
-                    if len({r for r, _ in ranked}) != len(ranked):
-                        continue
-                    order = [i for _, i in sorted(ranked, reverse=True)]
-                    label = atom.GetProp("_CIPCode")
-                    if atom.GetTotalNumHs() == 1:
-                        order.append(-1)
-                    elif len(order) == 3:
-                        order.append(-1)  # a lone pair (S, P, N): lowest rank
-                        other = relabelled.GetAtomWithIdx(atom.GetIdx())
-                        if not other.HasProp("_CIPCode"):
-                            continue
-                        label = other.GetProp("_CIPCode")
-                    if len(order) != 4:
-                        continue
-                    centres.append(f"{atom.GetIdx()}:{label}:{','.join(map(str, order))}")
-                doubles = []
-                for bond in mol.GetBonds():
-                    stereo = bond.GetStereo()
-                    if stereo not in (Chem.BondStereo.STEREOE, Chem.BondStereo.STEREOZ):
-                        continue
-                    s1, s2 = bond.GetStereoAtoms()
-                    label = "E" if stereo == Chem.BondStereo.STEREOE else "Z"
-                    doubles.append(f"{bond.GetBeginAtomIdx()}-{bond.GetEndAtomIdx()}:{label}:{s1},{s2}")
-                if centres or doubles:
-                    out.write(f"{name}\t{row_number}\t{smiles}\t{';'.join(centres)}\t{';'.join(doubles)}\n")
+                label = other.GetProp("_CIPCode")
+            if len(order) != 4:
+                continue
+            centres.append(f"{atom.GetIdx()}:{label}:{','.join(map(str, order))}")
+        doubles = []
+        for bond in mol.GetBonds():
+            stereo = bond.GetStereo()
+            if stereo not in (Chem.BondStereo.STEREOE, Chem.BondStereo.STEREOZ):
+                continue
+            s1, s2 = bond.GetStereoAtoms()
+            label = "E" if stereo == Chem.BondStereo.STEREOE else "Z"
+            doubles.append(f"{bond.GetBeginAtomIdx()}-{bond.GetEndAtomIdx()}:{label}:{s1},{s2}")
+        if centres or doubles:
+            out.write(f"{name}\t{row_number}\t{smiles}\t{';'.join(centres)}\t{';'.join(doubles)}\n")
