@@ -7,8 +7,9 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Prompt">The task in words.</param>
 /// <param name="Query">The query compound of a similarity hunt, else null.</param>
 /// <param name="Candidates">The compounds to choose from or order.</param>
-/// <param name="Picks">How many compounds to pick (0 = order all of them; for rule checks, flag any number).</param>
-public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks);
+/// <param name="Picks">How many compounds to pick (0 = order all of them; for rule checks and classifications, flag any number).</param>
+/// <param name="Label">For a classification: what a flagged compound is labelled ("crosses the blood-brain barrier"); the rest get the opposite label.</param>
+public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks, string? Label = null);
 
 /// <summary>A compound as shown in an exercise: structure and the descriptors a student may look up.</summary>
 public sealed record CandidateView(string Id, string Name, string Smiles, double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds)
@@ -24,7 +25,13 @@ public sealed record CandidateView(string Id, string Name, string Smiles, double
 /// <param name="Truth">Candidate ids in true order (best first) — for rule checks, the ids that break a rule.</param>
 /// <param name="ModelOrder">Candidate ids in the model's order, or empty when the exercise has no model.</param>
 /// <param name="Facts">Per candidate: the value that decided its place (similarity, measured, predicted, rule).</param>
-public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string> ModelOrder, IReadOnlyDictionary<string, CandidateFacts> Facts);
+/// <param name="Property">
+/// The measured property's words, unit and experimental error (feedback speaks them; rankings
+/// treat values closer than the error as equal). Null in keys made before it existed: generic words, exact ties only.
+/// </param>
+/// <param name="BaseRate">For a virtual screen: the share of the drug-like library that is active, which random picks find on average.</param>
+public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string> ModelOrder, IReadOnlyDictionary<string, CandidateFacts> Facts,
+    PropertyProfile? Property = null, double? BaseRate = null);
 
 /// <summary>What decided a candidate's place.</summary>
 /// <param name="Similarity">Tanimoto to the query (similarity hunts).</param>

@@ -5,25 +5,61 @@ namespace MedEdu.Compute.Exercises;
 
 /// <summary>
 /// Builds an exercise and its answer key from a pool of compounds of one dataset version, with a
-/// seed (the same seed gives the same exercise) and a difficulty from 1 to 3.
+/// seed (the same seed gives the same exercise) and a difficulty from 1 to 3. Exercises are fair:
+/// neighbours in a ranking differ by more than the property's experimental error, a similarity
+/// hunt's true picks stand a visible margin above the rest, 0/1 labels are classified rather than
+/// ranked, and a screen's actives are the rarer class.
 /// </summary>
 public static class ExerciseGenerator
 {
+    /// <summary>Tanimoto margin between a similarity hunt's 3rd true pick and its closest decoy, by level.</summary>
+    public static IReadOnlyList<double> HuntMargins { get; } = [0.15, 0.10, 0.05];
+
+    /// <summary>Minimum gap between neighbouring values of a ranking, in experimental errors, by level (always strictly more than the error).</summary>
+    public static IReadOnlyList<double> RankingGaps { get; } = [2.0, 1.5, 1.0];
+
     /// <summary>Generates an exercise of <paramref name="kind"/>.</summary>
-    /// <exception cref="ArgumentException">The pool cannot support this kind (too small, no measured values).</exception>
-    public static (Exercise Exercise, AnswerKey Key) Generate(ExerciseKind kind, IReadOnlyList<ExerciseCompound> pool, int seed, int difficulty, string? propertyName = null)
+    /// <exception cref="ArgumentException">The pool cannot support this kind (too small, no measured values, a kind that does not fit its values).</exception>
+    public static (Exercise Exercise, AnswerKey Key) Generate(ExerciseKind kind, IReadOnlyList<ExerciseCompound> pool, int seed, int difficulty, PropertyProfile? property = null)
     {
+        property ??= PropertyProfile.Unnamed;
         difficulty = Math.Clamp(difficulty, 1, 3);
+        if (Unsuitable(kind, pool, property) is { } reason)
+        {
+            throw new ArgumentException(reason);
+        }
+
         var random = new Random(seed);
         string id = $"{kind}-{seed.ToString(CultureInfo.InvariantCulture)}-{difficulty}";
         return kind switch
         {
             ExerciseKind.SimilarityHunt => SimilarityHunt(id, pool, random, difficulty),
-            ExerciseKind.PropertyRanking => PropertyRanking(id, pool, random, difficulty, propertyName ?? "the measured property"),
-            ExerciseKind.VirtualScreen => VirtualScreen(id, pool, random, difficulty, propertyName ?? "the measured property"),
+            ExerciseKind.PropertyRanking => PropertyRanking(id, pool, random, difficulty, property),
+            ExerciseKind.Classify => Classify(id, pool, random, difficulty, property),
+            ExerciseKind.VirtualScreen => VirtualScreen(id, pool, random, difficulty, property),
             _ => RuleCheck(id, pool, random, difficulty),
         };
     }
+
+    /// <summary>Why <paramref name="kind"/> does not fit the pool's values, or null when it does.</summary>
+    public static string? Unsuitable(ExerciseKind kind, IReadOnlyList<ExerciseCompound> pool, PropertyProfile property)
+    {
+        bool binary = IsBinary(pool);
+        return kind switch
+        {
+            ExerciseKind.PropertyRanking when binary =>
+                $"its values are 0/1 labels ({property.PositiveLabel} or not), and ordering labels has no right answer; use Classify",
+            ExerciseKind.Classify when !binary =>
+                "Classify needs 0/1 labels (such as BBBP's), and this dataset's values are measurements; use PropertyRanking",
+            ExerciseKind.Classify when pool.Select(c => c.Measured).Distinct().Count() < 2 =>
+                "every compound has the same label, so there is nothing to classify",
+            _ => null,
+        };
+    }
+
+    /// <summary>True when every measured value is 0 or 1 (a classification dataset such as BBBP or a PubChem assay).</summary>
+    public static bool IsBinary(IReadOnlyList<ExerciseCompound> pool) =>
+        pool.Any(c => c.Measured is not null) && pool.All(c => c.Measured is null or 0 or 1);
 
     /// <summary>Tanimoto similarity of two packed fingerprints (0 when both are empty).</summary>
     public static double Tanimoto(ulong[] a, ulong[] b)
@@ -42,74 +78,163 @@ public static class ExerciseGenerator
 
     private static (Exercise, AnswerKey) SimilarityHunt(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty)
     {
+        const int picks = 3;
         int candidates = 6 + (3 * difficulty);
+        double margin = HuntMargins[difficulty - 1];
         Require(pool.Count >= candidates + 1, $"a similarity hunt needs at least {candidates + 1} compounds");
-        var query = pool[random.Next(pool.Count)];
-        var ranked = pool.Where(c => c.Id != query.Id)
-            .Select(c => (Compound: c, Similarity: Tanimoto(query.Fingerprint, c.Fingerprint)))
-            .OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal)
-            .ToList();
+        foreach (int q in Enumerable.Range(0, pool.Count).OrderBy(_ => random.Next()).Take(300))
+        {
+            var query = pool[q];
+            var ranked = pool.Where(c => c.Id != query.Id)
+                .Select(c => (Compound: c, Similarity: Tanimoto(query.Fingerprint, c.Fingerprint)))
+                .OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal)
+                .ToList();
 
-        // Easy: the true neighbours stand out against random decoys; hard: decoys come from the near neighbourhood.
-        int near = 3 + difficulty;
-        var chosen = ranked.Take(near).ToList();
-        var decoyPool = difficulty == 3 ? ranked.Skip(near).Take(40).ToList() : ranked.Skip(near).ToList();
-        chosen.AddRange(decoyPool.OrderBy(_ => random.Next()).Take(candidates - near));
-        var shown = chosen.OrderBy(_ => random.Next()).ToList();
-        var truth = chosen.OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal).Select(x => x.Compound.Id).ToList();
-        var facts = chosen.ToDictionary(x => x.Compound.Id, x => new CandidateFacts(Math.Round(x.Similarity, 4), null, null, true, null));
-        var exercise = new Exercise(id, ExerciseKind.SimilarityHunt, difficulty,
-            $"Which 3 of these {candidates} compounds are most similar to {query.Name}? Similarity is the Tanimoto coefficient of Morgan (ECFP4) fingerprints.",
-            CandidateView.From(query), shown.Select(x => CandidateView.From(x.Compound)).ToList(), 3);
-        return (exercise, new AnswerKey(truth, [], facts));
+            // Decoys sit at least the margin below the 3rd neighbour, so no pick turns on a difference no one can see.
+            double third = ranked[picks - 1].Similarity;
+            var decoys = ranked.Skip(picks).Where(x => x.Similarity <= third - margin).ToList();
+            if (decoys.Count < candidates - picks)
+            {
+                continue;
+            }
+
+            // Easy: the true neighbours stand out against random decoys; hard: decoys come from just below the margin.
+            int near = difficulty;
+            var chosen = ranked.Take(picks).Concat(decoys.Take(near)).ToList();
+            var rest = difficulty == 3 ? decoys.Skip(near).Take(40) : decoys.Skip(near);
+            chosen.AddRange(rest.OrderBy(_ => random.Next()).Take(candidates - chosen.Count));
+            var shown = chosen.OrderBy(_ => random.Next()).ToList();
+            var truth = chosen.OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal).Select(x => x.Compound.Id).ToList();
+            var facts = chosen.ToDictionary(x => x.Compound.Id, x => new CandidateFacts(Math.Round(x.Similarity, 4), null, null, true, null));
+            var exercise = new Exercise(id, ExerciseKind.SimilarityHunt, difficulty,
+                $"Which {picks} of these {candidates} compounds are most similar to {query.Name}? Similarity is the Tanimoto coefficient of Morgan (ECFP4) fingerprints.",
+                CandidateView.From(query), shown.Select(x => CandidateView.From(x.Compound)).ToList(), picks);
+            return (exercise, new AnswerKey(truth, [], facts));
+        }
+
+        throw new ArgumentException($"no query found whose 3 nearest neighbours stand {margin:0.00} (Tanimoto) above {candidates - picks} other compounds");
     }
 
-    private static (Exercise, AnswerKey) PropertyRanking(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, string property)
+    private static (Exercise, AnswerKey) PropertyRanking(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, PropertyProfile property)
     {
         int count = 4 + (2 * difficulty);
         var measured = ForModelComparison(pool, count);
         Require(measured.Count >= count, $"a property ranking needs {count} compounds with measured values");
 
-        // Easy exercises spread the values out; hard ones draw them from a narrow band.
-        var sorted = measured.OrderBy(c => c.Measured).ToList();
-        int start = difficulty == 3 ? random.Next(Math.Max(1, sorted.Count - (sorted.Count / 3))) : 0;
-        int span = difficulty == 3 ? Math.Max(count, sorted.Count / 3) : sorted.Count;
-        var band = sorted.Skip(start).Take(span).ToList();
-        var picked = Enumerable.Range(0, count)
-            .Select(i => band[(int)((i + random.NextDouble()) * band.Count / count)])
-            .DistinctBy(c => c.Id).ToList();
-        var shown = picked.OrderBy(_ => random.Next()).ToList();
-        var truth = picked.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
-        var model = picked.All(c => c.Predicted is not null)
-            ? picked.OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
+        // Neighbours in the true order differ by more than the experimental error; easy levels spread
+        // values out, hard ones climb in steps just above the error among chemically similar compounds.
+        double gap = property.ExperimentalError * RankingGaps[difficulty - 1];
+        var sources = difficulty == 3 ? FairSelection.GrowingNeighbourhoods(measured, random) : [measured];
+        var picked = sources.Select(s => FairSelection.Spaced(s, count, gap, random, tight: difficulty >= 2)).FirstOrDefault(p => p is not null);
+        Require(picked is not null,
+            $"no {count} compounds differ pairwise by more than {gap.ToString("0.##", CultureInfo.InvariantCulture)} (the experimental error {property.ErrorText} at level {difficulty})");
+        var shown = picked!.OrderBy(_ => random.Next()).ToList();
+        var truth = picked!.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        var model = picked!.All(c => c.Predicted is not null)
+            ? picked!.OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
             : [];
+        string symbol = property.Symbol is null ? "" : $" ({property.Symbol}{(property.Unit is null ? "" : ", " + property.Unit)})";
         var exercise = new Exercise(id, ExerciseKind.PropertyRanking, difficulty,
-            $"Order these {picked.Count} compounds from highest to lowest {property}.", null, shown.Select(CandidateView.From).ToList(), 0);
-        return (exercise, new AnswerKey(truth, model, Facts(picked)));
+            $"Order these {picked!.Count} compounds from highest to lowest {property.Name}{symbol}. Neighbouring values differ by more than the experimental error ({property.ErrorText}).",
+            null, shown.Select(CandidateView.From).ToList(), 0);
+        return (exercise, new AnswerKey(truth, model, Facts(picked!), property));
     }
 
-    private static (Exercise, AnswerKey) VirtualScreen(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, string property)
+    private static (Exercise, AnswerKey) Classify(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, PropertyProfile property)
+    {
+        int count = 6 + (2 * difficulty);
+        const int leastOfEach = 2;
+        var labelled = ForModelComparison(pool, count);
+
+        // Between 30% and 70% positives, so neither "all yes" nor "all no" is a strategy; level 3
+        // draws from a chemical neighbourhood, where the labels turn on small structural changes.
+        int positives = random.Next((int)Math.Ceiling(0.3 * count), (int)Math.Floor(0.7 * count) + 1);
+        var sources = difficulty == 3 ? FairSelection.GrowingNeighbourhoods(labelled, random) : [labelled];
+        foreach (var source in sources)
+        {
+            var ones = source.Where(c => c.Measured == 1).OrderBy(_ => random.Next()).ToList();
+            var zeros = source.Where(c => c.Measured == 0).OrderBy(_ => random.Next()).ToList();
+            if (ones.Count < leastOfEach || zeros.Count < leastOfEach || ones.Count + zeros.Count < count)
+            {
+                continue;
+            }
+
+            int p = Math.Clamp(positives, Math.Max(leastOfEach, count - zeros.Count), Math.Min(ones.Count, count - leastOfEach));
+            var picked = ones.Take(p).Concat(zeros.Take(count - p)).OrderBy(_ => random.Next()).ToList();
+            var truth = picked.Where(c => c.Measured == 1).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+            var model = picked.All(c => c.Predicted is not null)
+                ? picked.Where(c => c.Predicted >= 0.5).OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
+                : [];
+            var exercise = new Exercise(id, ExerciseKind.Classify, difficulty,
+                $"Label these {count} compounds: select each one that {property.PositiveLabel}; the others are labelled \"{property.NegativeLabel}\".",
+                null, picked.Select(CandidateView.From).ToList(), 0, property.PositiveLabel);
+            return (exercise, new AnswerKey(truth, model, Facts(picked), property));
+        }
+
+        throw new ArgumentException($"a classification needs {count} labelled compounds with at least {leastOfEach} of each label");
+    }
+
+    private static (Exercise, AnswerKey) VirtualScreen(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, PropertyProfile property)
     {
         int size = 20 + (20 * difficulty);
         const int picks = 10;
         var measured = ForModelComparison(pool, size);
         Require(measured.Count >= size, $"a virtual screen needs {size} compounds with measured values");
         var library = measured.OrderBy(_ => random.Next()).Take(size).ToList();
+
+        // Actives are the rarer class of a 0/1 dataset (on BBBP, where 76% cross, the ones that do
+        // not), so picking at random is not already a good score; for measured values, the best
+        // quarter of the drug-like library (ties at the cut all count).
+        bool binary = IsBinary(pool);
+        bool wantOnes = !binary || pool.Count(c => c.Measured == 1) <= pool.Count(c => c.Measured == 0);
+        string activeMeans;
+        Func<ExerciseCompound, bool> isActive;
+        if (binary)
+        {
+            double label = wantOnes ? 1 : 0;
+            isActive = c => c.Measured == label;
+            TopUpActives(library, measured, isActive, picks / 2, random);
+            activeMeans = $"An active here is a compound that {(wantOnes ? property.PositiveLabel : property.NegativeLabel)}.";
+        }
+        else
+        {
+            var ranked = library.Where(c => c.DrugLike).OrderByDescending(c => c.Measured).ToList();
+            Require(ranked.Count >= picks, "too few drug-like compounds for a virtual screen");
+            double cut = ranked[Math.Max(picks, ranked.Count / 4) - 1].Measured!.Value;
+            isActive = c => c.Measured >= cut;
+            activeMeans = $"An active here is a drug-like compound in the top quarter of this library by {property.Name} ({property.ValueText(cut)} or higher).";
+        }
+
         var drugLike = library.Where(c => c.DrugLike).ToList();
         Require(drugLike.Count >= picks, "too few drug-like compounds for a virtual screen");
-
-        // Actives: the best quarter of the drug-like library by the measured value (for 0/1 labels, the 1s).
-        bool binary = drugLike.All(c => c.Measured is 0 or 1);
-        var truth = binary
-            ? drugLike.Where(c => c.Measured == 1).Select(c => c.Id).ToList()
-            : drugLike.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Take(Math.Max(picks, drugLike.Count / 4)).Select(c => c.Id).ToList();
+        var truth = drugLike.Where(isActive).OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        Require(truth.Count > 0, "the library has no drug-like actives");
         var model = drugLike.All(c => c.Predicted is not null)
-            ? drugLike.OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
+            ? drugLike.OrderByDescending(c => wantOnes ? c.Predicted : -c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
             : [];
         var exercise = new Exercise(id, ExerciseKind.VirtualScreen, difficulty,
-            $"Screen this library of {size}: apply Lipinski's and Veber's rules, then pick the {picks} drug-like compounds most likely to be active ({property}).",
+            $"Screen this library of {size}: apply Lipinski's and Veber's rules, then pick the {picks} drug-like compounds most likely to be active. {activeMeans}",
             null, library.Select(CandidateView.From).ToList(), picks);
-        return (exercise, new AnswerKey(truth, model, Facts(library)));
+        return (exercise, new AnswerKey(truth, model, Facts(library), property, BaseRate: (double)truth.Count / drugLike.Count));
+    }
+
+    /// <summary>Swaps drug-like inactives of the library for drug-like actives from the pool until it holds <paramref name="least"/> of them (or the pool runs out).</summary>
+    private static void TopUpActives(List<ExerciseCompound> library, List<ExerciseCompound> pool, Func<ExerciseCompound, bool> isActive, int least, Random random)
+    {
+        var inLibrary = library.Select(c => c.Id).ToHashSet();
+        var spare = new Queue<ExerciseCompound>(pool.Where(c => c.DrugLike && isActive(c) && !inLibrary.Contains(c.Id)).OrderBy(_ => random.Next()));
+        var replaceable = Enumerable.Range(0, library.Count).Where(i => library[i].DrugLike && !isActive(library[i])).OrderBy(_ => random.Next()).ToList();
+        int have = library.Count(c => c.DrugLike && isActive(c));
+        foreach (int i in replaceable)
+        {
+            if (have >= least || spare.Count == 0)
+            {
+                break;
+            }
+
+            library[i] = spare.Dequeue();
+            have++;
+        }
     }
 
     /// <summary>
@@ -129,6 +254,7 @@ public static class ExerciseGenerator
         int count = 6 + (2 * difficulty);
         var breakers = pool.Where(c => c.RuleBreak() is not null).OrderBy(_ => random.Next()).ToList();
         var passers = pool.Where(c => c.RuleBreak() is null).OrderBy(_ => random.Next()).ToList();
+        Require(breakers.Count > 0, "no compound of this dataset breaks Lipinski's or Veber's rules, so there would be nothing to flag");
         int nBreak = Math.Min(breakers.Count, Math.Max(1, count / 3));
         Require(passers.Count >= count - nBreak, $"a rule check needs {count} compounds");
         var picked = breakers.Take(nBreak).Concat(passers.Take(count - nBreak)).OrderBy(_ => random.Next()).ToList();

@@ -14,4 +14,7 @@ public enum ExerciseKind
 
     /// <summary>Flag the compounds that break Lipinski's or Veber's rules.</summary>
     RuleCheck,
+
+    /// <summary>Label each compound of a 0/1 dataset (crosses the blood-brain barrier or not; active or inactive).</summary>
+    Classify,
 }

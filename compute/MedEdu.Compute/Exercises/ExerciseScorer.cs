@@ -1,3 +1,4 @@
+using System.Globalization;
 using MedEdu.Compute.Learning;
 
 namespace MedEdu.Compute.Exercises;
@@ -34,6 +35,7 @@ public static class ExerciseScorer
         {
             ExerciseKind.SimilarityHunt => SimilarityHunt(exercise, key, answer),
             ExerciseKind.PropertyRanking => Ranking(exercise, key, answer),
+            ExerciseKind.Classify => Classification(exercise, key, answer),
             ExerciseKind.VirtualScreen => Screen(exercise, key, answer),
             _ => RuleCheck(exercise, key, answer),
         };
@@ -51,25 +53,118 @@ public static class ExerciseScorer
     private static ExerciseFeedback Ranking(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
     {
         RequireCount(answer, exercise.Candidates.Count);
-        double student = RankAgreement(key.Truth, answer);
-        double? model = key.ModelOrder.Count == key.Truth.Count ? RankAgreement(key.Truth, key.ModelOrder) : null;
-        var explanations = key.Truth.Select(id => Explain(exercise, key, id)).ToList();
-        return new ExerciseFeedback(Math.Round(Math.Max(0, student) * 100, 1), model is double m ? Math.Round(Math.Max(0, m) * 100, 1) : null,
-            "Spearman rank correlation with the measured order (x100, negative counts as 0)", key.Truth, key.ModelOrder, explanations);
+        double tolerance = key.Property?.ExperimentalError ?? 0;
+        double student = RankAgreement(key, answer, tolerance);
+        double? model = key.ModelOrder.Count == key.Truth.Count ? RankAgreement(key, key.ModelOrder, tolerance) : null;
+        var explanations = key.Truth.Select(id => Explain(exercise, key, id, binary: false)).ToList();
+        string measure = "Spearman rank correlation with the measured order (x100, negative counts as 0)"
+            + (tolerance > 0 ? $"; values within the experimental error ({key.Property!.ErrorText}) count as tied, so their order never costs points" : "");
+        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
+    }
+
+    /// <summary>
+    /// Agreement of an order with the measured values, 0 to 1: Spearman's rho against the measured
+    /// ranks, where values within <paramref name="tolerance"/> of each other share their average rank
+    /// (so swapping them changes nothing), divided by the rho of the best possible order so a
+    /// perfect answer scores 1; negative agreement counts as 0.
+    /// </summary>
+    public static double RankAgreement(AnswerKey key, IReadOnlyList<string> order, double tolerance)
+    {
+        var truth = key.Truth;
+        bool measured = truth.All(id => key.Facts.TryGetValue(id, out var f) && f.Measured is not null);
+
+        // Without measured values (hand-made keys), the truth order itself is the measurement.
+        var values = truth.Select((id, i) => measured ? -key.Facts[id].Measured!.Value : i).ToList();
+        var truthRanks = RankingMetrics.RanksWithin(values, measured ? tolerance : 0);
+        var position = order.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (double)x.i);
+        var answered = truth.Select(id => position[id]).ToList();
+        var bestOrder = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToList();
+        var bestPositions = new double[values.Count];
+        for (int p = 0; p < bestOrder.Count; p++)
+        {
+            bestPositions[bestOrder[p]] = p;
+        }
+
+        double best = RankingMetrics.Pearson(bestPositions, truthRanks);
+        if (best <= 0)
+        {
+            // Every value is indistinguishable from the others: no order is wrong.
+            return 1;
+        }
+
+        return Math.Clamp(RankingMetrics.Pearson(answered, truthRanks) / best, 0, 1);
+    }
+
+    private static ExerciseFeedback Classification(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
+    {
+        var property = key.Property ?? PropertyProfile.Unnamed;
+        var positives = key.Truth.ToHashSet();
+        var said = answer.ToHashSet();
+        double student = BalancedAccuracy(exercise, positives, said);
+        bool hasModel = exercise.Candidates.All(c => key.Facts[c.Id].Predicted is not null);
+        double? model = hasModel ? BalancedAccuracy(exercise, positives, key.ModelOrder.ToHashSet()) : null;
+        var explanations = exercise.Candidates.Select(c =>
+            $"{Explain(exercise, key, c.Id, binary: true)}; you said {(said.Contains(c.Id) ? "yes" : "no")}{(said.Contains(c.Id) == positives.Contains(c.Id) ? " ✓" : " ✗")}").ToList();
+        string measure = $"balanced accuracy: the mean of the share of compounds that {property.PositiveLabel} you labelled yes and the share of the others you labelled no (guessing or labelling all alike scores 50); the model says yes at 50% or more";
+        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
+    }
+
+    /// <summary>Balanced accuracy of labelling <paramref name="said"/> positive and the rest negative (plain accuracy when one class is absent).</summary>
+    private static double BalancedAccuracy(Exercise exercise, IReadOnlySet<string> positives, IReadOnlySet<string> said)
+    {
+        int tp = 0, tn = 0, p = 0, n = 0;
+        foreach (var c in exercise.Candidates)
+        {
+            if (positives.Contains(c.Id))
+            {
+                p++;
+                tp += said.Contains(c.Id) ? 1 : 0;
+            }
+            else
+            {
+                n++;
+                tn += said.Contains(c.Id) ? 0 : 1;
+            }
+        }
+
+        return p == 0 || n == 0 ? (double)(tp + tn) / Math.Max(1, p + n) : (((double)tp / p) + ((double)tn / n)) / 2;
     }
 
     private static ExerciseFeedback Screen(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
     {
         RequireCount(answer, exercise.Picks);
         var actives = key.Truth.ToHashSet();
-        var index = exercise.Candidates.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var activeIdx = actives.Select(a => index[a]).ToHashSet();
-        double studentP = RankingMetrics.PrecisionAtK(answer.Select(a => index[a]).ToList(), activeIdx, exercise.Picks);
-        double? modelP = key.ModelOrder.Count > 0 ? RankingMetrics.PrecisionAtK(key.ModelOrder.Select(a => index[a]).ToList(), activeIdx, exercise.Picks) : null;
+        int hits = answer.Count(actives.Contains);
         var modelPicks = key.ModelOrder.Take(exercise.Picks).ToList();
-        var explanations = answer.Select(id => Explain(exercise, key, id) + (actives.Contains(id) ? " — active" : " — not active")).ToList();
-        return new ExerciseFeedback(Math.Round(studentP * 100, 1), modelP is double m ? Math.Round(m * 100, 1) : null,
-            $"precision at {exercise.Picks} (share of your picks that are actives)", key.Truth, modelPicks, explanations);
+        var explanations = answer.Select(id => Explain(exercise, key, id, IsBinary(key)) + (actives.Contains(id) ? " — active" : " — not active")).ToList();
+        if (key.BaseRate is not double baseRate)
+        {
+            // Keys made before base rates were kept: precision at k, as they were scored then.
+            int? modelHits = key.ModelOrder.Count > 0 ? modelPicks.Count(actives.Contains) : null;
+            return new ExerciseFeedback(Math.Round(100.0 * hits / exercise.Picks, 1), modelHits is int mh ? Math.Round(100.0 * mh / exercise.Picks, 1) : null,
+                $"precision at {exercise.Picks} (share of your picks that are actives)", key.Truth, modelPicks, explanations);
+        }
+
+        double student = Math.Clamp(EnrichmentOverRandom(hits, exercise.Picks, actives.Count, baseRate), 0, 1);
+        double? model = key.ModelOrder.Count > 0 ? Math.Clamp(EnrichmentOverRandom(modelPicks.Count(actives.Contains), exercise.Picks, actives.Count, baseRate), 0, 1) : null;
+        string rate = (baseRate * 100).ToString("0", CultureInfo.InvariantCulture);
+        string expected = (baseRate * exercise.Picks).ToString("0.#", CultureInfo.InvariantCulture);
+        string factor = (hits / (double)exercise.Picks / baseRate).ToString("0.0", CultureInfo.InvariantCulture);
+        string measure = $"enrichment over random picks: {rate}% of the drug-like library is active, so {exercise.Picks} random drug-like picks find {expected} actives on average and score 0; "
+            + $"the best possible picks score 100. You found {hits} (enrichment factor {factor}x)";
+        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, modelPicks, explanations);
+    }
+
+    /// <summary>
+    /// How far <paramref name="hits"/> actives in <paramref name="picks"/> picks stand above random
+    /// picking: 0 at the base rate, 1 at the best possible precision, negative below the base rate
+    /// (scores clamp it at 0). Its mean over random picks is 0.
+    /// </summary>
+    public static double EnrichmentOverRandom(int hits, int picks, int actives, double baseRate)
+    {
+        double precision = (double)hits / picks;
+        double best = Math.Min(actives, picks) / (double)picks;
+        return best <= baseRate ? 1 : (precision - baseRate) / (best - baseRate);
     }
 
     private static ExerciseFeedback RuleCheck(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
@@ -81,20 +176,17 @@ public static class ExerciseScorer
         return new ExerciseFeedback(Math.Round(score, 1), null, "compounds classified correctly (flagged or not)", key.Truth, [], explanations);
     }
 
-    /// <summary>Spearman correlation between two orderings of the same ids.</summary>
-    public static double RankAgreement(IReadOnlyList<string> truth, IReadOnlyList<string> answer)
-    {
-        var position = answer.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => (double)x.i);
-        return RankingMetrics.Spearman(truth.Select((_, i) => (double)i).ToList(), truth.Select(id => position[id]).ToList());
-    }
+    private static bool IsBinary(AnswerKey key) => key.Facts.Values.All(f => f.Measured is null or 0 or 1);
 
-    private static string Explain(Exercise exercise, AnswerKey key, string id)
+    /// <summary>A candidate's measured value and the model's prediction in the property's words.</summary>
+    private static string Explain(Exercise exercise, AnswerKey key, string id, bool binary)
     {
+        var property = key.Property ?? PropertyProfile.Unnamed;
         var f = key.Facts[id];
-        string text = $"{Name(exercise, id)}: measured {f.Measured?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"}";
+        string text = $"{Name(exercise, id)}: {(f.Measured is double v ? property.DescribeMeasured(v, binary) : "not measured")}";
         if (f.Predicted is double p)
         {
-            text += $", model {p.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}";
+            text += $"; {property.DescribePredicted(p, binary)}";
             if (!f.InDomain)
             {
                 text += " (out of the model's applicability domain: don't trust this prediction)";

@@ -13,10 +13,16 @@ public sealed record PracticeSuggestion(ExerciseKind Kind, int Difficulty, strin
 /// </summary>
 public static class PracticePlanner
 {
-    /// <summary>The suggestion for a history (oldest first).</summary>
-    public static PracticeSuggestion Next(IReadOnlyList<Attempt> history)
+    /// <summary>The suggestion for a history (oldest first) among the kinds a class offers.</summary>
+    public static PracticeSuggestion Next(IReadOnlyList<Attempt> history, IReadOnlyCollection<ExerciseKind> offered)
     {
-        foreach (var kind in Enum.GetValues<ExerciseKind>())
+        var kinds = Enum.GetValues<ExerciseKind>().Where(offered.Contains).ToList();
+        if (kinds.Count == 0)
+        {
+            throw new ArgumentException("the class offers no exercise kinds", nameof(offered));
+        }
+
+        foreach (var kind in kinds)
         {
             if (history.All(a => a.Kind != kind))
             {
@@ -24,7 +30,7 @@ public static class PracticePlanner
             }
         }
 
-        var weakest = Enum.GetValues<ExerciseKind>()
+        var weakest = kinds
             .Select(k => (Kind: k, Mean: history.Where(a => a.Kind == k).Average(a => a.Score)))
             .OrderBy(x => x.Mean).First();
         var attempts = history.Where(a => a.Kind == weakest.Kind).ToList();
@@ -50,6 +56,7 @@ public static class PracticePlanner
         ExerciseKind.SimilarityHunt => "similarity hunt",
         ExerciseKind.PropertyRanking => "property ranking",
         ExerciseKind.VirtualScreen => "virtual screen",
+        ExerciseKind.Classify => "classification",
         _ => "rule check",
     };
 }

@@ -79,15 +79,18 @@ public static class RankingMetrics
         return sxx == 0 || syy == 0 ? 0 : sxy / Math.Sqrt(sxx * syy);
     }
 
-    /// <summary>1-based ranks, ties averaged.</summary>
-    public static double[] Ranks(IReadOnlyList<double> values)
+    /// <summary>
+    /// 1-based ranks where values within <paramref name="tolerance"/> of their neighbour in sorted
+    /// order form one tie group and share its average rank (tolerance 0: exact ties only).
+    /// </summary>
+    public static double[] RanksWithin(IReadOnlyList<double> values, double tolerance)
     {
         var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
         var ranks = new double[values.Count];
         for (int i = 0; i < order.Length;)
         {
             int j = i;
-            while (j + 1 < order.Length && values[order[j + 1]] == values[order[i]])
+            while (j + 1 < order.Length && values[order[j + 1]] - values[order[j]] <= tolerance)
             {
                 j++;
             }
@@ -103,4 +106,7 @@ public static class RankingMetrics
 
         return ranks;
     }
+
+    /// <summary>1-based ranks, ties averaged.</summary>
+    public static double[] Ranks(IReadOnlyList<double> values) => RanksWithin(values, 0);
 }

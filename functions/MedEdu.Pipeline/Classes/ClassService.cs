@@ -236,7 +236,8 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
         var exercises = (await classes.ExercisesAsync(classId)).ToDictionary(e => e.RowKey);
         var history = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId && s.Scored).OrderBy(s => s.SubmittedAt)
             .Select(s => new Attempt(Enum.Parse<ExerciseKind>(exercises[s.ExerciseId].Kind), exercises[s.ExerciseId].Difficulty, s.Score)).ToList();
-        return PracticePlanner.Next(history);
+        var offered = exercises.Values.Select(e => Enum.Parse<ExerciseKind>(e.Kind)).ToHashSet();
+        return PracticePlanner.Next(history, offered);
     }
 
     private async Task<List<ExerciseCompound>> PoolAsync(DatasetVersionKey key)

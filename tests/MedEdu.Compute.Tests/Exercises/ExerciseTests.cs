@@ -1,35 +1,16 @@
-using System.Globalization;
 using System.Text.Json;
-using MedEdu.Compute.Chemistry.Descriptors;
-using MedEdu.Compute.Chemistry.Fingerprints;
-using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Compute.Exercises;
 
 namespace MedEdu.Compute.Tests.Exercises;
 
 public sealed class ExerciseTests
 {
-    private static readonly Lazy<List<ExerciseCompound>> Esol = new(() =>
-    {
-        var bytes = File.ReadAllBytes(Path.Combine(TestData.DatasetsFolder, "esol-delaney.csv"));
-        var rows = Compute.Data.CsvRecordSplitter.Split(bytes).Skip(1)
-            .Select(r => Compute.Data.CsvFieldParser.TryParse(bytes.AsSpan(r.Offset, r.Length), out var fields, out _) ? fields : throw new InvalidDataException())
-            .ToList();
-        return rows.Select((f, i) =>
-        {
-            var m = SmilesParser.Parse(f[^1].Trim());
-            var d = DescriptorSet.Compute(m);
-            double measured = double.Parse(f[^2], CultureInfo.InvariantCulture);
-            double esolModel = double.Parse(f[1], CultureInfo.InvariantCulture); // the ESOL equation's published prediction
-            return new ExerciseCompound($"esol-{i + 1:D6}", f[0], f[^1].Trim(), MorganFingerprint.BitVector(m), d.MolWt, d.MolLogP, d.TPSA,
-                d.NumHDonors, d.NumHAcceptors, d.NumRotatableBonds, measured, esolModel, i % 10 != 0);
-        }).ToList();
-    });
+    private static readonly Lazy<IReadOnlyList<ExerciseCompound>> Esol = new(() => ExercisePools.Esol);
 
     public static TheoryData<ExerciseKind, int> KindsAndLevels()
     {
         var data = new TheoryData<ExerciseKind, int>();
-        foreach (var kind in Enum.GetValues<ExerciseKind>())
+        foreach (var kind in Enum.GetValues<ExerciseKind>().Where(k => k != ExerciseKind.Classify))
         {
             for (int level = 1; level <= 3; level++)
             {
@@ -44,14 +25,14 @@ public sealed class ExerciseTests
     [MemberData(nameof(KindsAndLevels))]
     public void ExercisesAreSeededAndNeverShowTheAnswer(ExerciseKind kind, int difficulty)
     {
-        var (exercise, key) = ExerciseGenerator.Generate(kind, Esol.Value, seed: 11, difficulty, "aqueous solubility");
-        var (again, _) = ExerciseGenerator.Generate(kind, Esol.Value, seed: 11, difficulty, "aqueous solubility");
+        var (exercise, key) = ExerciseGenerator.Generate(kind, Esol.Value, seed: 11, difficulty, ExercisePools.Solubility);
+        var (again, _) = ExerciseGenerator.Generate(kind, Esol.Value, seed: 11, difficulty, ExercisePools.Solubility);
         Assert.Equal(JsonSerializer.Serialize(exercise), JsonSerializer.Serialize(again));
 
         // What the student sees carries structures and lookup descriptors only: no measured value,
         // prediction, similarity or answer field anywhere in the document.
         string shown = JsonSerializer.Serialize(exercise);
-        var allowed = new HashSet<string> { "Id", "Kind", "Difficulty", "Prompt", "Query", "Candidates", "Picks", "Name", "Smiles", "MolWt", "MolLogP", "Tpsa", "HDonors", "HAcceptors", "RotatableBonds" };
+        var allowed = new HashSet<string> { "Label", "Id", "Kind", "Difficulty", "Prompt", "Query", "Candidates", "Picks", "Name", "Smiles", "MolWt", "MolLogP", "Tpsa", "HDonors", "HAcceptors", "RotatableBonds" };
         var names = new List<string>();
         void Walk(JsonElement e)
         {
@@ -97,7 +78,8 @@ public sealed class ExerciseTests
     {
         var candidates = new[] { "a", "b", "c", "d" }.Select(id => new CandidateView(id, id, "C", 0, 0, 0, 0, 0, 0)).ToList();
         var exercise = new Exercise("x", ExerciseKind.PropertyRanking, 1, "order", null, candidates, 0);
-        var facts = candidates.ToDictionary(c => c.Id, _ => new CandidateFacts(null, 1, 1, true, null));
+        var measured = new Dictionary<string, double> { ["a"] = 4, ["b"] = 3, ["c"] = 2, ["d"] = 1 };
+        var facts = candidates.ToDictionary(c => c.Id, c => new CandidateFacts(null, measured[c.Id], measured[c.Id], true, null));
         var key = new AnswerKey(["a", "b", "c", "d"], ["b", "a", "c", "d"], facts);
         // One swap of neighbours: rho = 1 - 6·2 / (4·15) = 0.8.
         var feedback = ExerciseScorer.Score(exercise, key, ["a", "b", "d", "c"]);
@@ -107,14 +89,19 @@ public sealed class ExerciseTests
     }
 
     [Fact]
-    public void AVirtualScreenIsScoredByPrecisionAt10BesideTheModel()
+    public void AVirtualScreenIsScoredByEnrichmentOverRandomBesideTheModel()
     {
-        var (exercise, key) = ExerciseGenerator.Generate(ExerciseKind.VirtualScreen, Esol.Value, 5, 1, "aqueous solubility");
+        var (exercise, key) = ExerciseGenerator.Generate(ExerciseKind.VirtualScreen, Esol.Value, 5, 1, ExercisePools.Solubility);
         var actives = key.Truth.ToHashSet();
         var inactive = exercise.Candidates.Select(c => c.Id).Where(id => !actives.Contains(id)).ToList();
         var answer = key.Truth.Take(6).Concat(inactive.Take(4)).ToList();
         var feedback = ExerciseScorer.Score(exercise, key, answer);
-        Assert.Equal(60, feedback.Score);
+
+        // 6 hits of 10 against the base rate b: (0.6 - b) / (best precision - b).
+        double b = key.BaseRate!.Value;
+        double best = Math.Min(actives.Count, 10) / 10.0;
+        Assert.Equal(Math.Round(100 * (0.6 - b) / (best - b), 1), feedback.Score);
+        Assert.Contains("enrichment over random picks", feedback.Measure);
         Assert.NotNull(feedback.ModelScore);
         Assert.Equal(10, feedback.ModelAnswer.Count);
         Assert.Contains(feedback.Explanations, e => e.Contains("model", StringComparison.Ordinal));
@@ -142,20 +129,26 @@ public sealed class ExerciseTests
         Assert.Contains("must name 3", Assert.Throws<ArgumentException>(() => ExerciseScorer.Score(exercise, key, [id])).Message);
     }
 
+    private static readonly ExerciseKind[] Offered = [ExerciseKind.SimilarityHunt, ExerciseKind.PropertyRanking, ExerciseKind.VirtualScreen, ExerciseKind.RuleCheck];
+
     [Fact]
     public void ThePlannerPractisesTheWeakestKindAndAdjustsTheLevel()
     {
-        Assert.Equal(ExerciseKind.SimilarityHunt, PracticePlanner.Next([]).Kind);
-        var all = Enum.GetValues<ExerciseKind>().Select(k => new Attempt(k, 1, 70)).ToList();
+        Assert.Equal(ExerciseKind.SimilarityHunt, PracticePlanner.Next([], Offered).Kind);
+        var all = Offered.Select(k => new Attempt(k, 1, 70)).ToList();
         var up = PracticePlanner.Next([.. all, new Attempt(ExerciseKind.RuleCheck, 1, 85), new Attempt(ExerciseKind.RuleCheck, 1, 90),
-            new Attempt(ExerciseKind.SimilarityHunt, 1, 60), new Attempt(ExerciseKind.PropertyRanking, 1, 90), new Attempt(ExerciseKind.VirtualScreen, 1, 90)]);
+            new Attempt(ExerciseKind.SimilarityHunt, 1, 60), new Attempt(ExerciseKind.PropertyRanking, 1, 90), new Attempt(ExerciseKind.VirtualScreen, 1, 90)], Offered);
         Assert.Equal(ExerciseKind.SimilarityHunt, up.Kind);
         Assert.Contains("weakest", up.Reason);
-        var down = PracticePlanner.Next([.. all, new Attempt(ExerciseKind.VirtualScreen, 2, 20)]);
+        var down = PracticePlanner.Next([.. all, new Attempt(ExerciseKind.VirtualScreen, 2, 20)], Offered);
         Assert.Equal((ExerciseKind.VirtualScreen, 1), (down.Kind, down.Difficulty));
         var harder = PracticePlanner.Next([new Attempt(ExerciseKind.SimilarityHunt, 1, 95), new Attempt(ExerciseKind.PropertyRanking, 1, 95),
-            new Attempt(ExerciseKind.VirtualScreen, 1, 95), new Attempt(ExerciseKind.RuleCheck, 2, 85), new Attempt(ExerciseKind.RuleCheck, 2, 80)]);
+            new Attempt(ExerciseKind.VirtualScreen, 1, 95), new Attempt(ExerciseKind.RuleCheck, 2, 85), new Attempt(ExerciseKind.RuleCheck, 2, 80)], Offered);
         Assert.Equal((ExerciseKind.RuleCheck, 3), (harder.Kind, harder.Difficulty));
+
+        // Only kinds the class offers are suggested: a class without classifications never gets one.
+        Assert.Equal(ExerciseKind.Classify, PracticePlanner.Next([new Attempt(ExerciseKind.SimilarityHunt, 1, 95)], [ExerciseKind.SimilarityHunt, ExerciseKind.Classify]).Kind);
+        Assert.DoesNotContain(PracticePlanner.Next(all, Offered).Kind, new[] { ExerciseKind.Classify });
     }
 
     [Theory]

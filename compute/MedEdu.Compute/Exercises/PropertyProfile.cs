@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace MedEdu.Compute.Exercises;
+
+/// <summary>
+/// What a dataset's measured value is, in the words students read: its name, symbol and unit,
+/// the experimental error below which two values cannot be told apart, and, for 0/1 labels,
+/// what 1 and 0 mean.
+/// </summary>
+/// <param name="Name">The property in words, e.g. "aqueous solubility".</param>
+/// <param name="Symbol">A short symbol shown before values, e.g. "log S"; the name when null.</param>
+/// <param name="Unit">The unit shown after values, e.g. "log(mol/L)"; none when null.</param>
+/// <param name="ExperimentalError">
+/// Two measured values closer than this are treated as equal: rankings never ask students to order
+/// them, and scoring never counts their order. In the value's own unit.
+/// </param>
+/// <param name="Positive">For 0/1 labels: what 1 means ("crosses the blood-brain barrier").</param>
+/// <param name="Negative">For 0/1 labels: what 0 means ("does not cross the blood-brain barrier").</param>
+public sealed record PropertyProfile(string Name, string? Symbol = null, string? Unit = null, double ExperimentalError = 0, string? Positive = null, string? Negative = null)
+{
+    /// <summary>Default error for a registered continuous dataset that names none: typical of log-unit assays (solubility, pChEMBL).</summary>
+    public const double DefaultExperimentalError = 0.5;
+
+    /// <summary>A property nobody described: generic words, the default error.</summary>
+    public static PropertyProfile Unnamed { get; } = new("the measured property", ExperimentalError: DefaultExperimentalError);
+
+    /// <summary>What a measured 1 means ("active" when not described).</summary>
+    public string PositiveLabel => Positive ?? "active";
+
+    /// <summary>What a measured 0 means ("inactive" when not described).</summary>
+    public string NegativeLabel => Negative ?? "inactive";
+
+    /// <summary>A measured value in words: "log S -2.31 log(mol/L)", or "crosses the blood-brain barrier: yes".</summary>
+    public string DescribeMeasured(double value, bool binary) =>
+        binary ? $"{PositiveLabel}: {(value >= 0.5 ? "yes" : "no")} (measured)" : $"{ValueText(value)} (measured)";
+
+    /// <summary>A prediction in words: "model: 99.7% likely", or "model: log S -2.10 log(mol/L)".</summary>
+    public string DescribePredicted(double value, bool binary) =>
+        binary ? $"model: {Percent(value)} likely" : $"model: {ValueText(value)}";
+
+    /// <summary>A value with its symbol and unit.</summary>
+    public string ValueText(double value)
+    {
+        string number = value.ToString("0.##", CultureInfo.InvariantCulture);
+        return $"{Symbol ?? Name} {number}{(Unit is null ? "" : " " + Unit)}";
+    }
+
+    /// <summary>The experimental error with its unit, for prompts and feedback.</summary>
+    public string ErrorText => $"{ExperimentalError.ToString("0.##", CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}";
+
+    private static string Percent(double probability) =>
+        (Math.Clamp(probability, 0, 1) * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+}
