@@ -33,17 +33,24 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             throw new ClassException(409, lookup.NotReady!);
         }
 
-        var specs = request.Exercises ?? Enum.GetValues<ExerciseKind>().Select(k => new ExerciseSpec { Kind = k.ToString(), Difficulty = 1, Count = 1 }).ToList();
+        var pool = await PoolAsync(key);
+        var property = await datasets.PropertyAsync(key.DatasetId) ?? PropertyProfile.Unnamed;
+        if (!string.IsNullOrWhiteSpace(request.Property))
+        {
+            property = property with { Name = request.Property.Trim() };
+        }
+
+        // By default one exercise of every kind that fits the dataset's values (no ranking of 0/1 labels).
+        var specs = request.Exercises ?? Enum.GetValues<ExerciseKind>().Where(k => ExerciseGenerator.Unsuitable(k, pool, property) is null)
+            .Select(k => new ExerciseSpec { Kind = k.ToString(), Difficulty = 1, Count = 1 }).ToList();
         if (specs.Count == 0 || specs.Sum(s => s.Count ?? 1) > 50)
         {
             throw new ClassException(400, "give 1 to 50 exercises");
         }
 
-        var pool = await PoolAsync(key);
         string classId = "c" + RandomToken(6).ToLowerInvariant();
         int seed = request.Seed ?? 1;
         var entities = new List<ExerciseEntity>();
-        string property = string.IsNullOrWhiteSpace(request.Property) ? "the measured property" : request.Property.Trim();
         foreach (var spec in specs)
         {
             if (!Enum.TryParse<ExerciseKind>(spec.Kind, ignoreCase: true, out var kind))
@@ -88,7 +95,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             DatasetId = key.DatasetId,
             Version = key.Version,
             Code = RandomToken(6).ToUpperInvariant(),
-            Property = property,
+            Property = property.Name,
             CreatedAt = clock.GetUtcNow(),
         };
         await classes.AddClassAsync(entity, entities);

@@ -32,6 +32,9 @@ public sealed class DatasetRegistration
     /// <summary>CSV column with the measured value.</summary>
     [JsonPropertyName("valueColumn")] public string? ValueColumn { get; init; }
 
+    /// <summary>What the value means (words, unit, experimental error, labels); defaults depend on the source.</summary>
+    [JsonPropertyName("property")] public PropertyRegistration? Property { get; init; }
+
     /// <summary>Rows per ingestion activity (10-10000); the default suits most datasets.</summary>
     [JsonPropertyName("chunkSize")] public int? ChunkSize { get; init; }
 }
@@ -57,4 +60,26 @@ public sealed class ChemblRegistration
 
     /// <summary>IC50 (default), Ki, Kd or EC50.</summary>
     [JsonPropertyName("activityType")] public string? ActivityType { get; init; }
+}
+
+/// <summary>The <c>property</c> part of a registration: how exercises speak of the value and how finely it can be told apart.</summary>
+public sealed class PropertyRegistration
+{
+    /// <summary>The property in words, e.g. "aqueous solubility".</summary>
+    [JsonPropertyName("name")] public string? Name { get; init; }
+
+    /// <summary>Short symbol shown before values, e.g. "log S".</summary>
+    [JsonPropertyName("symbol")] public string? Symbol { get; init; }
+
+    /// <summary>Unit shown after values, e.g. "log(mol/L)".</summary>
+    [JsonPropertyName("unit")] public string? Unit { get; init; }
+
+    /// <summary>Values closer than this are treated as equal in rankings (the value's unit; default 0.5 for measured values).</summary>
+    [JsonPropertyName("experimentalError")] public double? ExperimentalError { get; init; }
+
+    /// <summary>For 0/1 values: what 1 means, as a predicate ("crosses the blood-brain barrier").</summary>
+    [JsonPropertyName("positive")] public string? Positive { get; init; }
+
+    /// <summary>For 0/1 values: what 0 means ("does not cross the blood-brain barrier").</summary>
+    [JsonPropertyName("negative")] public string? Negative { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MedEdu.Compute.Exercises;
 
 namespace MedEdu.Pipeline.Datasets;
 
@@ -65,8 +66,54 @@ public static partial class DatasetRegistrationValidator
             return null;
         }
 
+        var property = Property(registration.Property, PropertyDefaults.For(source), out error);
+        if (property is null)
+        {
+            return null;
+        }
+
+        return new ValidatedRegistration(id, string.IsNullOrWhiteSpace(registration.Name) ? id : registration.Name.Trim(), source, chunkSize, property);
+    }
+
+    /// <summary>Longest accepted text in a <c>property</c> field.</summary>
+    public const int MaxPropertyText = 100;
+
+    private static PropertyProfile? Property(PropertyRegistration? given, PropertyProfile defaults, out string? error)
+    {
         error = null;
-        return new ValidatedRegistration(id, string.IsNullOrWhiteSpace(registration.Name) ? id : registration.Name.Trim(), source, chunkSize);
+        if (given is null)
+        {
+            return defaults;
+        }
+
+        foreach (var (field, text) in new[] { ("name", given.Name), ("symbol", given.Symbol), ("unit", given.Unit), ("positive", given.Positive), ("negative", given.Negative) })
+        {
+            if (text is not null && (string.IsNullOrWhiteSpace(text) || text.Length > MaxPropertyText))
+            {
+                error = $"'property.{field}' must be 1-{MaxPropertyText} characters";
+                return null;
+            }
+        }
+
+        if (given.ExperimentalError is double e && (!double.IsFinite(e) || e < 0 || e > 1e6))
+        {
+            error = $"'property.experimentalError' must be a number from 0 to 1000000 in the value's unit, not {e.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            return null;
+        }
+
+        if ((given.Positive is null) != (given.Negative is null))
+        {
+            error = "'property.positive' and 'property.negative' go together: what a 1 means and what a 0 means";
+            return null;
+        }
+
+        return new PropertyProfile(
+            given.Name?.Trim() ?? defaults.Name,
+            given.Symbol?.Trim() ?? defaults.Symbol,
+            given.Unit?.Trim() ?? defaults.Unit,
+            given.ExperimentalError ?? defaults.ExperimentalError,
+            given.Positive?.Trim() ?? defaults.Positive,
+            given.Negative?.Trim() ?? defaults.Negative);
     }
 
     private static DatasetSource? Bundled(DatasetRegistration registration, out string defaultId, out string? error)
@@ -174,4 +221,4 @@ public static partial class DatasetRegistrationValidator
 }
 
 /// <summary>A registration that passed validation.</summary>
-public sealed record ValidatedRegistration(string Id, string Name, DatasetSource Source, int ChunkSize);
+public sealed record ValidatedRegistration(string Id, string Name, DatasetSource Source, int ChunkSize, PropertyProfile Property);

@@ -1,3 +1,4 @@
+using MedEdu.Compute.Exercises;
 using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Ingestion;
 using MedEdu.Pipeline.Storage;
@@ -19,6 +20,7 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             Bundled = registration.Source.Bundled,
             Url = registration.Source.Url,
             SourceJson = System.Text.Json.JsonSerializer.Serialize(registration.Source),
+            PropertyJson = System.Text.Json.JsonSerializer.Serialize(registration.Property),
             SmilesColumn = registration.Source.Mapping.Smiles,
             NameColumn = registration.Source.Mapping.Name,
             ValueColumn = registration.Source.Mapping.Value,
@@ -115,7 +117,8 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
             entity.ReadyVersion == 0 ? null : entity.ReadyVersion,
             entity.LatestVersion,
             versions.OrderBy(v => v.Version).Select(VersionSummary.From).ToList(),
-            ingestion);
+            ingestion,
+            PropertyOf(entity));
     }
 
     private static IngestionProgress? ProgressOf(OrchestrationMetadata? instance) =>
@@ -160,6 +163,15 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
     /// <summary>The model of a version, or null.</summary>
     public async Task<ModelView?> ModelAsync(DatasetVersionKey key, CancellationToken cancellationToken = default) =>
         await models.FindAsync(key, cancellationToken) is { } m ? ModelView.From(m) : null;
+
+    /// <summary>What the dataset's value means (words, unit, experimental error, labels); null when the dataset is unknown.</summary>
+    public async Task<PropertyProfile?> PropertyAsync(string datasetId, CancellationToken cancellationToken = default) =>
+        await datasets.FindAsync(datasetId, cancellationToken) is { } entity ? PropertyOf(entity) : null;
+
+    private static PropertyProfile PropertyOf(DatasetEntity entity) =>
+        entity.PropertyJson is { Length: > 0 } json
+            ? System.Text.Json.JsonSerializer.Deserialize<PropertyProfile>(json)!
+            : PropertyDefaults.For(SourceOf(entity));
 
     private static DatasetSource SourceOf(DatasetEntity entity) =>
         entity.SourceJson is { Length: > 0 } json

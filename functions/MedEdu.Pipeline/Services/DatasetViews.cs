@@ -5,7 +5,8 @@ using MedEdu.Pipeline.Storage;
 namespace MedEdu.Pipeline.Services;
 
 /// <summary>What <c>GET /api/datasets/{id}</c> returns.</summary>
-public sealed record DatasetStatus(string Id, string Name, DatasetSource Source, int? ReadyVersion, int LatestVersion, List<VersionSummary> Versions, IngestionState? Ingestion);
+public sealed record DatasetStatus(string Id, string Name, DatasetSource Source, int? ReadyVersion, int LatestVersion, List<VersionSummary> Versions, IngestionState? Ingestion,
+    MedEdu.Compute.Exercises.PropertyProfile? Property = null);
 
 /// <summary>One row of <c>GET /api/datasets</c>.</summary>
 public sealed record DatasetSummary(string Id, string Name, int? ReadyVersion, int LatestVersion);

@@ -20,6 +20,8 @@ public sealed class DatasetEntity : ITableEntity
 
     /// <summary>The whole <see cref="Datasets.DatasetSource"/> as JSON (web-service queries included); the columns above stay for reading.</summary>
     public string? SourceJson { get; set; }
+    /// <summary>The value's <see cref="Compute.Exercises.PropertyProfile"/> as JSON; null for datasets registered before it existed (the source's defaults apply).</summary>
+    public string? PropertyJson { get; set; }
     public string SmilesColumn { get; set; } = "";
     public string? NameColumn { get; set; }
     public string? ValueColumn { get; set; }

@@ -59,4 +59,5 @@ export const kindNames = /** @type {Record<string, string>} */ ({
   PropertyRanking: 'Property ranking',
   VirtualScreen: 'Virtual screen',
   RuleCheck: 'Rule check',
+  Classify: 'Classification',
 });

@@ -5,12 +5,13 @@ import { membership } from './session.js';
 import { joinView } from './student.js';
 
 /**
- * How an exercise is answered: pick a fixed number, put all in order, or flag any.
+ * How an exercise is answered: pick a fixed number, put all in order, flag any, or label each yes/no.
  * @param {any} exercise
- * @returns {'pick' | 'order' | 'flag'}
+ * @returns {'pick' | 'order' | 'flag' | 'label'}
  */
 export function answerMode(exercise) {
   if (exercise.kind === 'RuleCheck') return 'flag';
+  if (exercise.kind === 'Classify') return 'label';
   if (exercise.kind === 'PropertyRanking' || exercise.picks === 0) return 'order';
   return 'pick';
 }
@@ -44,7 +45,7 @@ export async function exerciseView(exerciseId) {
       h('h2', { id: 'query-heading' }, 'Query compound'),
       card(exercise.query, m.version, null)) : null,
     h('h2', {}, 'Candidates'),
-    h('p', { class: 'hint' }, instructions(mode, exercise.picks)),
+    h('p', { class: 'hint' }, instructions(mode, exercise.picks, exercise.label)),
     h('ul', { class: 'cards', 'aria-label': 'Candidate compounds' }, ...cards),
     h('div', { class: 'actions' }, counter, reset, submit),
     feedback,
@@ -73,12 +74,15 @@ export async function exerciseView(exerciseId) {
       const at = answer.indexOf(id);
       button.setAttribute('aria-pressed', String(at >= 0));
       const badge = /** @type {HTMLElement} */ (button.querySelector('.badge'));
-      badge.textContent = at < 0 ? '' : mode === 'order' ? `#${at + 1}` : mode === 'flag' ? 'flagged' : 'picked';
+      badge.textContent = mode === 'label' ? (at < 0 ? 'no' : 'yes')
+        : at < 0 ? '' : mode === 'order' ? `#${at + 1}` : mode === 'flag' ? 'flagged' : 'picked';
+      if (mode === 'label') button.setAttribute('aria-label', `${byId.get(id)?.name ?? id}: ${at < 0 ? 'no' : 'yes'}, ${exercise.label}?`);
     }
     const total = exercise.candidates.length;
     counter.textContent = mode === 'pick' ? `${answer.length} of ${exercise.picks} picked`
       : mode === 'order' ? `${answer.length} of ${total} placed`
-        : `${answer.length} flagged`;
+        : mode === 'label' ? `${answer.length} labelled yes, ${total - answer.length} no`
+          : `${answer.length} flagged`;
     submit.disabled = mode === 'pick' ? answer.length !== exercise.picks : mode === 'order' ? answer.length !== total : false;
   }
 
@@ -125,17 +129,19 @@ export async function exerciseView(exerciseId) {
         ` (${f.measure})`),
       result.scored ? '' : h('p', {}, 'This later attempt was recorded but not scored; the first one counts.'),
       h('div', { class: 'columns' },
-        column('Your answer', yours, true),
-        f.modelAnswer.length > 0 ? column("The model's answer", top(f.modelAnswer), true) : null,
-        column(mode === 'flag' ? 'Compounds that break a rule' : 'The truth', top(f.truth), false)),
+        column(mode === 'label' ? 'You said yes' : 'Your answer', yours, true),
+        f.modelAnswer.length > 0 || (mode === 'label' && result.modelScore !== null && result.modelScore !== undefined)
+          ? column(mode === 'label' ? 'The model says yes (50% or more)' : "The model's answer", top(f.modelAnswer), true) : null,
+        column(mode === 'flag' ? 'Compounds that break a rule' : mode === 'label' ? `Measured: ${exercise.label}` : 'The truth', top(f.truth), false)),
       h('h3', {}, 'Why'),
       h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))));
     feedback.hidden = false;
   }
 }
 
-/** @param {'pick' | 'order' | 'flag'} mode @param {number} picks */
-function instructions(mode, picks) {
+/** @param {'pick' | 'order' | 'flag' | 'label'} mode @param {number} picks @param {string} [label] */
+function instructions(mode, picks, label) {
+  if (mode === 'label') return `Every compound starts as "no". Click each one that ${label} to label it "yes"; click again for "no".`;
   if (mode === 'pick') return `Click ${picks} compounds to pick them; click again to unpick.`;
   if (mode === 'order') return 'Click the compounds in order, the highest first; click a placed one to take it out.';
   return 'Click every compound that breaks Lipinski\'s or Veber\'s rules.';

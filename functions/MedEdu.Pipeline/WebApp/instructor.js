@@ -17,7 +17,7 @@ export async function instructorView() {
   const created = h('div', { id: 'created', 'aria-live': 'polite' });
   const datasetChoice = /** @type {HTMLSelectElement} */ (h('select', { id: 'dataset' }));
   const className = /** @type {HTMLInputElement} */ (h('input', { id: 'className', value: 'Solubility practice', maxlength: 80 }));
-  const property = /** @type {HTMLInputElement} */ (h('input', { id: 'property', value: 'aqueous solubility (log S)', maxlength: 80 }));
+  const property = /** @type {HTMLInputElement} */ (h('input', { id: 'property', placeholder: "the dataset's own words", maxlength: 80 }));
 
   show(
     h('h1', {}, 'Instructor'),
@@ -29,8 +29,8 @@ export async function instructorView() {
     h('form', { class: 'panel', onsubmit: onCreate },
       h('label', { for: 'className' }, 'Class name'), className,
       h('label', { for: 'dataset' }, 'Dataset (served version)'), datasetChoice,
-      h('label', { for: 'property' }, 'What the measured value is'), property,
-      h('button', { type: 'submit', class: 'primary' }, 'Create class with one exercise of each kind')),
+      h('label', { for: 'property' }, 'What the measured value is (optional)'), property,
+      h('button', { type: 'submit', class: 'primary' }, 'Create class with one exercise of each kind that fits the dataset')),
     created,
     h('h2', {}, 'Class results'),
     h('form', { class: 'panel', onsubmit: onResults },
@@ -66,7 +66,7 @@ export async function instructorView() {
     try {
       const cls = await call('classes', {
         method: 'POST', key: instructorSecret() || key.value,
-        body: { name: className.value, datasetId: datasetChoice.value, property: property.value },
+        body: { name: className.value, datasetId: datasetChoice.value, property: property.value.trim() || undefined },
       });
       classId.value = cls.classId;
       created.replaceChildren(h('p', { class: 'panel' }, 'Class ', h('strong', {}, cls.name), ' created. Join code: ',

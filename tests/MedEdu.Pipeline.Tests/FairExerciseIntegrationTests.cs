@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MedEdu.Compute.Exercises;
+using MedEdu.Pipeline.Classes;
+using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Tests.Infrastructure;
+
+namespace MedEdu.Pipeline.Tests;
+
+/// <summary>
+/// Classes on the bundled BBBP (0/1 labels, 76% positive) and ESOL (log S, 0.5 log units of error)
+/// with every exercise kind at every level, on the real local host and Azurite: each kind either
+/// fits and is fair (checked on the stored answer keys), or is refused with the reason.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class FairExerciseIntegrationTests(FairExerciseIntegrationTests.BothDatasets fixture) : IClassFixture<FairExerciseIntegrationTests.BothDatasets>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One host with BBBP and ESOL ingested.</summary>
+    public sealed class BothDatasets : IAsyncLifetime
+    {
+        public LocalHostProcess Host { get; private set; } = null!;
+
+        public string Bbbp { get; } = DatasetApi.UniqueId("bbbpfair");
+
+        public string Esol { get; } = DatasetApi.UniqueId("esolfair");
+
+        public async Task InitializeAsync()
+        {
+            Host = await LocalHostProcess.StartAsync();
+            foreach (var (id, bundled) in new[] { (Bbbp, "bbbp"), (Esol, "esol") })
+            {
+                using var r = await Host.Client.RegisterAsync(new { id, bundled });
+                Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
+            }
+
+            await Host.Client.WaitForVersionAsync(Bbbp, 1, TimeSpan.FromSeconds(240), () => Host.Log);
+            await Host.Client.WaitForVersionAsync(Esol, 1, TimeSpan.FromSeconds(120), () => Host.Log);
+        }
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+
+    private readonly ClassRepository _classes = new(new TableProvider(new StorageAccount(Azurite.ConnectionString)));
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> CreateAsync(string datasetId, object? exercises, int seed = 5)
+    {
+        using var r = await fixture.Host.Client.PostAsJsonAsync("api/classes", new { name = "Fairness", datasetId, seed, exercises });
+        return (r.StatusCode, JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    private async Task<List<(Exercise Exercise, AnswerKey Key)>> StoredAsync(JsonElement created) =>
+        (await _classes.ExercisesAsync(created.GetProperty("classId").GetString()!))
+            .OrderBy(e => e.Order)
+            .Select(e => (JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!, JsonSerializer.Deserialize<AnswerKey>(e.KeyJson, Json)!))
+            .ToList();
+
+    [Fact]
+    public async Task BbbpGetsClassificationsAndMinorityScreensButNoRankings()
+    {
+        var status = await fixture.Host.Client.GetJsonAsync($"api/datasets/{fixture.Bbbp}");
+        Assert.Equal("crosses the blood-brain barrier", status.GetProperty("property").GetProperty("positive").GetString());
+
+        foreach (var kind in Enum.GetValues<ExerciseKind>())
+        {
+            for (int level = 1; level <= 3; level++)
+            {
+                var (code, body) = await CreateAsync(fixture.Bbbp, new[] { new { kind = kind.ToString(), difficulty = level, count = 2 } });
+                if (kind == ExerciseKind.PropertyRanking)
+                {
+                    Assert.Equal(HttpStatusCode.BadRequest, code);
+                    Assert.Contains("0/1 labels", body.GetProperty("detail").GetString());
+                    Assert.Contains("use Classify", body.GetProperty("detail").GetString());
+                    continue;
+                }
+
+                Assert.True(code == HttpStatusCode.Created, $"{kind} level {level}: {body}");
+                foreach (var (exercise, key) in await StoredAsync(body))
+                {
+                    switch (kind)
+                    {
+                        case ExerciseKind.Classify:
+                            Assert.InRange(key.Truth.Count, 2, exercise.Candidates.Count - 2);
+                            Assert.Equal("crosses the blood-brain barrier", exercise.Label);
+                            Assert.All(exercise.Candidates, c => Assert.Equal(key.Truth.Contains(c.Id) ? 1 : 0, key.Facts[c.Id].Measured));
+                            break;
+                        case ExerciseKind.VirtualScreen:
+                            Assert.Contains("does not cross the blood-brain barrier", exercise.Prompt);
+                            Assert.All(key.Truth, id => Assert.Equal(0, key.Facts[id].Measured));
+                            Assert.InRange(key.BaseRate!.Value, 0.01, 0.5);
+                            break;
+                        case ExerciseKind.SimilarityHunt:
+                            AssertHuntMargin(key, level);
+                            break;
+                    }
+                }
+            }
+        }
+
+        // With no exercise list, a BBBP class gets every kind that fits: no ranking.
+        var (defaultCode, defaults) = await CreateAsync(fixture.Bbbp, null);
+        Assert.Equal(HttpStatusCode.Created, defaultCode);
+        var kinds = defaults.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("Classify", kinds);
+        Assert.DoesNotContain("PropertyRanking", kinds);
+    }
+
+    [Fact]
+    public async Task AStudentClassifiesBbbpCompoundsAndReadsTheFeedbackInTheLabelsWords()
+    {
+        var (code, created) = await CreateAsync(fixture.Bbbp, new[] { new { kind = "Classify", difficulty = 1, count = 1 } }, seed: 9);
+        Assert.Equal(HttpStatusCode.Created, code);
+        var (exercise, key) = (await StoredAsync(created)).Single();
+        using var joined = await fixture.Host.Anonymous.PostAsJsonAsync("api/classes/join", new { code = created.GetProperty("code").GetString(), displayName = "Ada" });
+        string token = JsonDocument.Parse(await joined.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+        using var student = new HttpClient { BaseAddress = fixture.Host.Anonymous.BaseAddress };
+        student.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        string classId = created.GetProperty("classId").GetString()!;
+
+        // The student sees the label to give, never the labels themselves.
+        string shown = await student.GetStringAsync($"api/classes/{classId}/exercises/e01");
+        Assert.Contains("\"label\":\"crosses the blood-brain barrier\"", shown);
+        Assert.DoesNotContain("measured", shown, StringComparison.OrdinalIgnoreCase);
+
+        using var submitted = await student.PostAsJsonAsync($"api/classes/{classId}/exercises/e01/submissions", new { answer = key.Truth });
+        var result = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(100, result.GetProperty("score").GetDouble());
+        Assert.True(result.GetProperty("modelScore").ValueKind == JsonValueKind.Number);
+        var explanations = result.GetProperty("feedback").GetProperty("explanations").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Equal(exercise.Candidates.Count, explanations.Count);
+        Assert.All(explanations, e => Assert.Matches(@"crosses the blood-brain barrier: (yes|no) \(measured\); model: \d+(\.\d)?% likely", e));
+    }
+
+    [Fact]
+    public async Task EsolRankingsAreSpacedBeyondTheErrorAndItGetsNoClassification()
+    {
+        foreach (var kind in Enum.GetValues<ExerciseKind>())
+        {
+            for (int level = 1; level <= 3; level++)
+            {
+                var (code, body) = await CreateAsync(fixture.Esol, new[] { new { kind = kind.ToString(), difficulty = level, count = 2 } });
+                if (kind == ExerciseKind.Classify)
+                {
+                    Assert.Equal(HttpStatusCode.BadRequest, code);
+                    Assert.Contains("use PropertyRanking", body.GetProperty("detail").GetString());
+                    continue;
+                }
+
+                Assert.True(code == HttpStatusCode.Created, $"{kind} level {level}: {body}");
+                foreach (var (exercise, key) in await StoredAsync(body))
+                {
+                    switch (kind)
+                    {
+                        case ExerciseKind.PropertyRanking:
+                            Assert.Contains("experimental error (0.5 log(mol/L))", exercise.Prompt);
+                            var values = key.Truth.Select(id => key.Facts[id].Measured!.Value).ToList();
+                            for (int i = 1; i < values.Count; i++)
+                            {
+                                Assert.True(values[i - 1] - values[i] > 0.5, $"level {level}: neighbours {values[i - 1]} and {values[i]}");
+                            }
+
+                            break;
+                        case ExerciseKind.VirtualScreen:
+                            Assert.NotNull(key.BaseRate);
+                            Assert.Contains("top quarter of this library by aqueous solubility", exercise.Prompt);
+                            break;
+                        case ExerciseKind.SimilarityHunt:
+                            AssertHuntMargin(key, level);
+                            break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AssertHuntMargin(AnswerKey key, int level)
+    {
+        double third = key.Facts[key.Truth[2]].Similarity!.Value, fourth = key.Facts[key.Truth[3]].Similarity!.Value;
+        Assert.True(third - fourth >= ExerciseGenerator.HuntMargins[level - 1] - 1e-4, $"level {level}: 3rd {third}, 4th {fourth}");
+    }
+}
