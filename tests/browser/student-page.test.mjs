@@ -1,6 +1,7 @@
 // The student web page in Debian's headless Chromium, against the real local host on Azurite:
 // join a class, do a similarity hunt by clicking molecule cards, submit, see the score (checked
-// against the API), the leaderboard, the instructor's results, and an ingestion's progress.
+// against the API), the leaderboard, the instructor's results, an ingestion's progress, and a
+// classification of BBBP compounds (crosses the blood-brain barrier or not).
 // Screenshots go to artifacts/browser/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -193,4 +194,66 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   await waitFor(() => api(`${host.api}/datasets/${datasetId}`), (s) => s.readyVersion === 2 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'version 2 to be ready');
   await banner.waitFor({ state: 'hidden', timeout: 15_000 });
   await context.close();
+});
+
+test('a student classifies BBBP compounds: every card starts "no", clicked ones say "yes", and the feedback speaks the labels', async () => {
+  // The first 400 rows of BBBP, served as a dataset host would, with the labels' words.
+  const bbbp = readFileSync(path.join(repoRoot, 'datasets/bbbp.csv'), 'utf8').trimEnd().split('\n').slice(0, 401).join('\n') + '\n';
+  const server = await startCsvServer(bbbp);
+  try {
+    const id = `bbbp-browser-${Date.now().toString(36)}`;
+    await api(`${host.api}/datasets`, {
+      method: 'POST', key: host.key,
+      body: {
+        id, name: 'BBBP (browser test)', url: server.url, smilesColumn: 'smiles', nameColumn: 'name', valueColumn: 'p_np',
+        property: { name: 'blood-brain barrier penetration', positive: 'crosses the blood-brain barrier', negative: 'does not cross the blood-brain barrier' },
+      },
+    });
+    await waitFor(() => api(`${host.api}/datasets/${id}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'BBBP to be ready');
+    const bbbpClass = await api(`${host.api}/classes`, {
+      method: 'POST', key: host.key, body: { name: 'Neuropharmacology', datasetId: id, seed: 3, exercises: [{ kind: 'Classify', difficulty: 1, count: 1 }] },
+    });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const failures = [];
+    page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+    await page.goto(`${host.base}/api/app/`);
+    await page.getByLabel('Class code').fill(bbbpClass.code);
+    await page.getByLabel('Display name').fill('Rosalind');
+    await page.getByRole('button', { name: 'Join class' }).click();
+    await page.getByRole('link', { name: /Classification/ }).click();
+    await page.getByRole('heading', { name: /Classification/ }).waitFor();
+    await page.getByText(/Click each one that crosses the blood-brain barrier/).waitFor();
+
+    const cards = page.locator('ul.cards button.pick');
+    const n = await cards.count();
+    assert.equal(n, 8);
+    assert.deepEqual(await cards.locator('.badge').allTextContents(), Array(n).fill('no'));
+    await cards.nth(0).click();
+    await cards.nth(2).click();
+    await cards.nth(3).click();
+    await cards.nth(3).click();
+    await page.getByText(`2 labelled yes, ${n - 2} no`).waitFor();
+    assert.equal(await cards.nth(0).locator('.badge').textContent(), 'yes');
+    assert.equal(await cards.nth(3).locator('.badge').textContent(), 'no');
+    const saidYes = await page.locator('ul.cards button.pick[aria-pressed="true"]').evaluateAll((b) => b.map((x) => x.dataset.id));
+    await shot(page, '10-classify');
+
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.getByRole('heading', { name: 'Measured: crosses the blood-brain barrier' }).waitFor();
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
+    const [mine] = await api(`${host.api}/classes/${bbbpClass.classId}/submissions`, { token });
+    assert.deepEqual(mine.answer, saidYes);
+    assert.equal(Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, '')), mine.score);
+    assert.match(mine.feedback.measure, /balanced accuracy/);
+    const why = await page.locator('ul.explanations li').allTextContents();
+    assert.equal(why.length, n);
+    for (const line of why) assert.match(line, /crosses the blood-brain barrier: (yes|no) \(measured\); model: [0-9.]+% likely; you said (yes|no)/);
+    await shot(page, '11-classify-feedback');
+    assert.deepEqual(failures, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
 });

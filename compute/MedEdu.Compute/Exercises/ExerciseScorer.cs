@@ -105,7 +105,7 @@ public static class ExerciseScorer
         double? model = hasModel ? BalancedAccuracy(exercise, positives, key.ModelOrder.ToHashSet()) : null;
         var explanations = exercise.Candidates.Select(c =>
             $"{Explain(exercise, key, c.Id, binary: true)}; you said {(said.Contains(c.Id) ? "yes" : "no")}{(said.Contains(c.Id) == positives.Contains(c.Id) ? " ✓" : " ✗")}").ToList();
-        string measure = $"balanced accuracy: the mean of the share of compounds that {property.PositiveLabel} you labelled yes and the share of the others you labelled no (guessing or labelling all alike scores 50); the model says yes at 50% or more";
+        string measure = $"balanced accuracy: the share of \"yes\" compounds (each {property.PositiveLabel}) you labelled yes and the share of \"no\" compounds you labelled no, averaged (guessing, or labelling all alike, scores 50); the model says yes at 50% or more";
         return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
     }
 

@@ -11,7 +11,8 @@ public static class OpenApiDocument
             "Body: {\"id\", \"name\"} and exactly one source: {\"bundled\": \"esol|freesolv|bbbp|aqsoldb\"}; "
             + "{\"url\": \"https://...\", \"smilesColumn\", \"nameColumn\", \"valueColumn\"} (host on the allowlist); "
             + "{\"pubchem\": {\"cids\": [2244], \"property\": \"XLogP\"}} or {\"pubchem\": {\"aid\": 1000}}; "
-            + "{\"chembl\": {\"target\": \"CHEMBL203\", \"activityType\": \"IC50|Ki|Kd|EC50\"}}."),
+            + "{\"chembl\": {\"target\": \"CHEMBL203\", \"activityType\": \"IC50|Ki|Kd|EC50\"}}. "
+            + "Optional {\"property\": {\"name\", \"symbol\", \"unit\", \"experimentalError\", \"positive\", \"negative\"}}: what the value means (defaults depend on the source)."),
         new("get", DatasetRoutes.Collection, "List datasets", "none", 200),
         new("get", DatasetRoutes.Item, "Dataset status, versions and ingestion progress", "none", 200),
         new("post", DatasetRoutes.Refresh, "Ingest a new version from the registered source", "instructor", 202),
@@ -19,7 +20,9 @@ public static class OpenApiDocument
         new("get", DatasetRoutes.Quarantine, "Rows refused by ingestion", "instructor", 200),
         new("get", DatasetRoutes.Model, "The version's model and metrics", "none", 200),
         new("get", DatasetRoutes.Similar, "Most similar compounds to a SMILES", "none", 200),
-        new("post", ClassRoutes.Create, "Create a class and its exercise set", "instructor", 201),
+        new("post", ClassRoutes.Create, "Create a class and its exercise set", "instructor", 201,
+            "Body: {\"name\", \"datasetId\", \"property\", \"seed\", \"exercises\": [{\"kind\": \"SimilarityHunt|PropertyRanking|Classify|VirtualScreen|RuleCheck\", \"difficulty\": 1-3, \"count\"}]}; "
+            + "a kind that does not fit the dataset's values (a ranking of 0/1 labels, a classification of measurements) is refused with 400 naming why; without exercises, one of each kind that fits."),
         new("get", ClassRoutes.Results, "Class results (JSON leaderboard or ?format=csv)", "instructor", 200),
         new("post", ClassRoutes.Join, "Join a class with its code; returns a student token", "none", 201),
         new("get", ClassRoutes.Exercises, "The class's exercises with your scores", "student", 200),

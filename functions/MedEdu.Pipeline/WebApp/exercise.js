@@ -33,7 +33,7 @@ export async function exerciseView(exerciseId) {
 
   const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
   const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'primary', onclick: onSubmit }, 'Submit answer'));
-  const reset = h('button', { type: 'button', onclick: () => { answer = []; refresh(); } }, mode === 'order' ? 'Clear order' : 'Clear picks');
+  const reset = h('button', { type: 'button', onclick: () => { answer = []; refresh(); } }, mode === 'order' ? 'Clear order' : mode === 'label' ? 'All back to "no"' : 'Clear picks');
   const feedback = h('section', { class: 'feedback', 'aria-labelledby': 'feedback-heading', hidden: true });
   const cards = exercise.candidates.map((/** @type {any} */ c) => card(c, m.version, () => toggle(c.id)));
 
