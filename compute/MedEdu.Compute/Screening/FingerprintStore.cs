@@ -6,8 +6,10 @@ namespace MedEdu.Compute.Screening;
 /// <summary>
 /// A library of packed fingerprints for screening: fingerprints in one 64-byte-aligned native
 /// block (row i at word i × <see cref="Words"/>), popcounts precomputed, compound ids and six
-/// float properties in columns. Build with <see cref="FingerprintStoreBuilder"/> or load with
-/// <see cref="FingerprintStoreFile"/>.
+/// float properties in columns. Rows are ordered by popcount (chemfp's arena layout), with an
+/// index from each popcount to its row range, so a search can skip every band whose popcount
+/// cannot reach its threshold or its current k-th score (the Swamidass-Baldi bound). Build with
+/// <see cref="FingerprintStoreBuilder"/> or load with <see cref="FingerprintStoreFile"/>.
 /// </summary>
 public sealed unsafe class FingerprintStore : IDisposable
 {
@@ -51,6 +53,20 @@ public sealed unsafe class FingerprintStore : IDisposable
     /// <summary>Compound ids.</summary>
     public string[] Ids { get; }
 
+    /// <summary>
+    /// Rows with popcount p are <c>[PopCountBands[p], PopCountBands[p + 1])</c>, for p from 0 to
+    /// <see cref="Bits"/> (the array has <c>Bits + 2</c> entries).
+    /// </summary>
+    public int[] PopCountBands { get; private set; } = [];
+
+    /// <summary>The rows whose popcount lies in <c>[lowest, highest]</c> (clamped to 0..Bits), as a row range.</summary>
+    public (int Start, int End) RowsWithPopCounts(int lowest, int highest)
+    {
+        lowest = Math.Clamp(lowest, 0, Bits + 1);
+        highest = Math.Clamp(highest, -1, Bits);
+        return highest < lowest ? (0, 0) : (PopCountBands[lowest], PopCountBands[highest + 1]);
+    }
+
     /// <summary>Property columns, indexed by <see cref="CompoundProperty"/>.</summary>
     public float[][] Properties { get; }
 
@@ -79,6 +95,87 @@ public sealed unsafe class FingerprintStore : IDisposable
         }
 
         PopCounts[index] = count;
+    }
+
+    /// <summary>
+    /// Orders the rows by popcount (stable: equal popcounts keep their order), moving ids and
+    /// properties with them, and builds <see cref="PopCountBands"/>. In place, one row of scratch.
+    /// </summary>
+    internal void SortByPopCount()
+    {
+        var bands = new int[Bits + 2];
+        for (int i = 0; i < Count; i++)
+        {
+            bands[PopCounts[i] + 1]++;
+        }
+
+        for (int p = 1; p < bands.Length; p++)
+        {
+            bands[p] += bands[p - 1];
+        }
+
+        // Counting sort: destination of each row, then the cycles of that permutation.
+        var next = (int[])bands.Clone();
+        var destination = new int[Count];
+        bool sorted = true;
+        for (int i = 0; i < Count; i++)
+        {
+            destination[i] = next[PopCounts[i]]++;
+            sorted &= destination[i] == i;
+        }
+
+        if (!sorted)
+        {
+            Permute(destination);
+        }
+
+        PopCountBands = bands;
+    }
+
+    private void Permute(int[] destination)
+    {
+        PermuteColumn(PopCounts, destination);
+        PermuteColumn(Ids, destination);
+        foreach (var column in Properties)
+        {
+            PermuteColumn(column, destination);
+        }
+
+        // Rows follow the permutation's cycles, carrying one row at a time through two scratch rows.
+        var carried = new ulong[Words];
+        var displaced = new ulong[Words];
+        var done = new bool[Count];
+        for (int start = 0; start < Count; start++)
+        {
+            if (done[start] || destination[start] == start)
+            {
+                continue;
+            }
+
+            Row(start).CopyTo(carried);
+            int at = start;
+            do
+            {
+                int to = destination[at];
+                Row(to).CopyTo(displaced);
+                carried.CopyTo(Row(to));
+                (carried, displaced) = (displaced, carried);
+                done[to] = true;
+                at = to;
+            }
+            while (at != start);
+        }
+    }
+
+    private void PermuteColumn<T>(T[] column, int[] destination)
+    {
+        var moved = new T[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            moved[destination[i]] = column[i];
+        }
+
+        moved.CopyTo(column, 0);
     }
 
     /// <inheritdoc />

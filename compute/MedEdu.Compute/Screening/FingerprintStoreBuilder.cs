@@ -36,6 +36,10 @@ public sealed class FingerprintStoreBuilder
         _store.Count = i + 1;
     }
 
-    /// <summary>The finished store (the builder must not be used afterwards).</summary>
-    public FingerprintStore Build() => _store;
+    /// <summary>The finished store, its rows ordered by popcount (the builder must not be used afterwards).</summary>
+    public FingerprintStore Build()
+    {
+        _store.SortByPopCount();
+        return _store;
+    }
 }

@@ -9,15 +9,20 @@ namespace MedEdu.Compute.Screening;
 /// The versioned binary file of a <see cref="FingerprintStore"/> (what the pipeline keeps in Blob):
 /// a 64-byte header (magic "MEDFPS01", format version, bits, count, payload XxHash64), then the
 /// fingerprint rows, popcounts, the six property columns and the ids (length-prefixed UTF-8).
-/// Reading streams straight into the aligned block; nothing is copied twice.
+/// Version 2 (written now) holds the rows ordered by popcount; version 1 files, written in
+/// insertion order, are still read and ordered on loading. Reading streams straight into the
+/// aligned block; nothing is copied twice.
 /// </summary>
 public static class FingerprintStoreFile
 {
     /// <summary>File magic.</summary>
     public static ReadOnlySpan<byte> Magic => "MEDFPS01"u8;
 
-    /// <summary>Format version written.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Format version written: 2, rows ordered by popcount.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The first format: rows in insertion order (read and ordered on loading).</summary>
+    public const int InsertionOrderVersion = 1;
 
     private const int HeaderSize = 64;
 
@@ -82,6 +87,19 @@ public static class FingerprintStoreFile
         return builder.Build();
     }
 
+    private static bool IsOrderedByPopCount(FingerprintStore store)
+    {
+        for (int i = 1; i < store.Count; i++)
+        {
+            if (store.PopCounts[i] < store.PopCounts[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Reads a store.</summary>
     /// <exception cref="InvalidDataException">Not a store file, an unknown version, truncated, or the checksum does not match.</exception>
     public static FingerprintStore Read(Stream stream)
@@ -94,9 +112,10 @@ public static class FingerprintStoreFile
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or InsertionOrderVersion))
         {
-            throw new InvalidDataException($"fingerprint store format version {version} is not supported (expected {FormatVersion})");
+            throw new InvalidDataException($"fingerprint store format version {version} is not supported (this build reads versions {InsertionOrderVersion} and {FormatVersion}); "
+                + "rebuild the file with 'mededu store', or ingest the dataset again (POST /api/datasets/{id}/refresh)");
         }
 
         int bits = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
@@ -164,6 +183,12 @@ public static class FingerprintStoreFile
             }
 
             store.Count = count;
+            if (version == FormatVersion && !IsOrderedByPopCount(store))
+            {
+                throw new InvalidDataException("corrupt store: a version 2 file must hold its rows ordered by popcount");
+            }
+
+            store.SortByPopCount();
             return store;
         }
         catch

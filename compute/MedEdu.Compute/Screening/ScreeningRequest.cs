@@ -28,4 +28,8 @@ public sealed record ScreeningRequest(IReadOnlyList<ulong[]> Queries, Similarity
 }
 
 /// <summary>Hits per query, best first, and the engine that found them.</summary>
-public sealed record ScreeningResult(IReadOnlyList<ScreeningHit[]> Hits, string Engine, TimeSpan Elapsed);
+/// <param name="Hits">Per query, the hits best first.</param>
+/// <param name="Engine">The engine that ran.</param>
+/// <param name="Elapsed">Wall time of the search.</param>
+/// <param name="RowsScored">Compounds scored over all queries, when the engine prunes (the rest were skipped by their popcount bound).</param>
+public sealed record ScreeningResult(IReadOnlyList<ScreeningHit[]> Hits, string Engine, TimeSpan Elapsed, long? RowsScored = null);

@@ -48,6 +48,13 @@ public readonly record struct SimilarityMeasure(SimilarityMetric Metric, float A
         return union == 0 ? 0f : (float)c / union;
     }
 
+    /// <summary>
+    /// The highest score a compound with <paramref name="b"/> bits can reach against a query with
+    /// <paramref name="a"/> bits (Swamidass and Baldi, 2007): every metric grows with the common
+    /// bits, which are at most min(a, b). It peaks at b = a and falls away on both sides.
+    /// </summary>
+    public static float UpperBound(int metric, float alpha, float beta, int a, int b) => Score(metric, alpha, beta, a, b, Math.Min(a, b));
+
     /// <summary>The score of this measure.</summary>
     public float Score(int a, int b, int c) => Score((int)Metric, Alpha, Beta, a, b, c);
 }

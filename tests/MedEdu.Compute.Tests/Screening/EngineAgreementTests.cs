@@ -47,7 +47,7 @@ public sealed class EngineAgreementTests : IDisposable
     public void ThresholdSearchOnRandomFingerprintsWithTiesMatchesTheReference(string engineName)
     {
         var store = RandomStore.Value;
-        var queries = new[] { 1, 2, 34, 17 }.Select(i => store.Fingerprint(i).ToArray()).ToList();
+        var queries = new[] { "r1", "r2", "r34", "r17" }.Select(id => store.Fingerprint(Array.IndexOf(store.Ids, id)).ToArray()).ToList();
         var request = ScreeningRequest.AtLeast(queries, 0.05f);
         var expected = new ScalarReferenceEngine().Search(store, request);
         Assert.Contains(expected.Hits[0], h => h.Score == 1f);

@@ -56,4 +56,46 @@ public static class StoreFixtures
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// ESOL's fingerprints plus seeded analogues (a parent with each bit dropped at p = 0.15 and as
+    /// many random bits added): near neighbours at every popcount, as in a real library.
+    /// </summary>
+    public static FingerprintStore EsolWithAnalogues(int count, int seed)
+    {
+        using var esol = Esol();
+        var random = new Random(seed);
+        var builder = new FingerprintStoreBuilder(2048, count);
+        for (int i = 0; i < count; i++)
+        {
+            int parent = i < esol.Count ? i : random.Next(esol.Count);
+            var words = esol.Fingerprint(parent).ToArray();
+            if (i >= esol.Count)
+            {
+                int dropped = 0;
+                for (int w = 0; w < words.Length; w++)
+                {
+                    for (int b = 0; b < 64; b++)
+                    {
+                        if ((words[w] >> b & 1) == 1 && random.NextDouble() < 0.15)
+                        {
+                            words[w] &= ~(1UL << b);
+                            dropped++;
+                        }
+                    }
+                }
+
+                for (int d = 0; d < dropped; d++)
+                {
+                    int bit = random.Next(2048);
+                    words[bit >> 6] |= 1UL << (bit & 63);
+                }
+            }
+
+            var props = Enumerable.Range(0, 6).Select(p => esol.Properties[p][parent]).ToArray();
+            builder.Add($"a{i}", words, props);
+        }
+
+        return builder.Build();
+    }
 }
