@@ -7,7 +7,8 @@ return command switch
 {
     "chemistry" => ChemistryBenchmark.Run(Datasets.Folder(), repeats),
     "models" => ModelsReport.Run(Datasets.Folder(), OptionText("--models", "LightGbm,RandomForest,Linear").Split(','), Option("--seeds", 5)),
-    "screening" => ScreeningBenchmark.Run(Datasets.Folder(), Option("--size", 1_000_000), repeats, OptionText("--engines", "simd,cpu,cuda,opencl").Split(',')),
+    "screening" => ScreeningBenchmark.Run(Datasets.Folder(), Option("--size", 1_000_000), repeats, OptionText("--engines", "simd,cpu,cuda,opencl").Split(','),
+        Enum.Parse<MedEdu.Compute.Screening.PopCountPath>(OptionText("--popcount", "auto"), ignoreCase: true)),
     _ => Usage(),
 };
 
@@ -19,8 +20,9 @@ static int Usage()
     Console.Error.WriteLine("usage: dotnet run -c Release --project compute/MedEdu.Bench -- <command> [--repeats N]");
     Console.Error.WriteLine("commands:");
     Console.Error.WriteLine("  chemistry   SMILES parse and Morgan fingerprint throughput on AqSolDB vs RDKit");
-    Console.Error.WriteLine("  screening   Tanimoto top-10 over a 1M-compound library vs RDKit and the memory-copy ceiling");
-    Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl]");
+    Console.Error.WriteLine("  screening   top-10, top-1000 and threshold searches over a 1M-compound library vs RDKit and the read/copy ceilings,");
+    Console.Error.WriteLine("              on one thread and all; rows pruned by the popcount bound");
+    Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl] [--popcount auto|avx512|avx2|scalar]");
     Console.Error.WriteLine("  models      ML.NET metrics on every bundled dataset, random and scaffold splits, beside MoleculeNet");
     Console.Error.WriteLine("              [--models LightGbm,FastTree,Linear] [--seeds 5]");
     return 2;
