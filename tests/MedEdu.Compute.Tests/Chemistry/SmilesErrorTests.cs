@@ -3,6 +3,7 @@ using MedEdu.Compute.Chemistry.SmilesParse;
 
 namespace MedEdu.Compute.Tests.Chemistry;
 
+[Collection(nameof(RunsAlone))]
 public sealed class SmilesErrorTests
 {
     [Theory]

@@ -23,11 +23,11 @@ public static class ExercisePools
     public static IReadOnlyList<ExerciseCompound> Bbbp => BbbpPool.Value;
 
     private static readonly Lazy<List<ExerciseCompound>> EsolPool = new(() =>
-        Rows("esol-delaney.csv").Select((f, i) => Compound($"esol-{i + 1:D6}", f[0], f[^1], double.Parse(f[^2], CultureInfo.InvariantCulture),
+        Rows("esol-delaney.csv").AsParallel().AsOrdered().Select((f, i) => Compound($"esol-{i + 1:D6}", f[0], f[^1], double.Parse(f[^2], CultureInfo.InvariantCulture),
             double.Parse(f[1], CultureInfo.InvariantCulture), heldOut: i % 10 != 0)).ToList());
 
     private static readonly Lazy<List<ExerciseCompound>> BbbpPool = new(() =>
-        Rows("bbbp.csv").Where(f => f[4].Trim().Length > 0)
+        Rows("bbbp.csv").AsParallel().AsOrdered().Where(f => f[4].Trim().Length > 0)
             .Select(f => (f, ok: TryParse(f[4]))).Where(x => x.ok)
             .Select(x => Compound($"bbbp-{int.Parse(x.f[1], CultureInfo.InvariantCulture):D6}", x.f[2], x.f[4], double.Parse(x.f[3], CultureInfo.InvariantCulture), null, heldOut: false))
             .ToList());

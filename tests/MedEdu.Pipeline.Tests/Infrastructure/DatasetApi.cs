@@ -29,9 +29,24 @@ public static class DatasetApi
     {
         var deadline = DateTime.UtcNow + timeout;
         JsonElement last = default;
+        int failures = 0;
         while (DateTime.UtcNow < deadline)
         {
-            last = await client.GetJsonAsync($"api/datasets/{datasetId}");
+            // A host restarted by a crash test may fail a status read while its durable backend
+            // reconnects; a few failures are tolerated, and the host's log comes with a lasting one.
+            using (var response = await client.GetAsync($"api/datasets/{datasetId}"))
+            {
+                string body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode >= 500 && ++failures <= 3)
+                {
+                    await Task.Delay(500);
+                    continue;
+                }
+
+                Assert.True(response.IsSuccessStatusCode, $"GET api/datasets/{datasetId} answered {(int)response.StatusCode}: {body}\n{log?.Invoke()}");
+                last = JsonDocument.Parse(body).RootElement.Clone();
+            }
+
             foreach (var v in last.GetProperty("versions").EnumerateArray())
             {
                 if (v.GetProperty("version").GetInt32() == version && v.GetProperty("status").GetString() != "Ingesting" && !IngestionRunning(last))
