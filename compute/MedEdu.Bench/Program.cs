@@ -6,9 +6,11 @@ int repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).Fi
 return command switch
 {
     "chemistry" => ChemistryBenchmark.Run(Datasets.Folder(), repeats),
+    "crossover" => ScreeningCrossover.Run(Datasets.Folder(), OptionText("--sizes", "100000,1000000").Split(',').Select(int.Parse).ToArray(), repeats,
+        OptionText("--engine", "cuda")),
     "models" => ModelsReport.Run(Datasets.Folder(), OptionText("--models", "LightGbm,RandomForest,Linear").Split(','), Option("--seeds", 5)),
     "screening" => ScreeningBenchmark.Run(Datasets.Folder(), Option("--size", 1_000_000), repeats, OptionText("--engines", "simd,cpu,cuda,opencl").Split(','),
-        Enum.Parse<MedEdu.Compute.Screening.PopCountPath>(OptionText("--popcount", "auto"), ignoreCase: true)),
+        Enum.Parse<MedEdu.Compute.Screening.PopCountPath>(OptionText("--popcount", "auto"), ignoreCase: true), OptionText("--threads", "1,all")),
     _ => Usage(),
 };
 
@@ -22,7 +24,9 @@ static int Usage()
     Console.Error.WriteLine("  chemistry   SMILES parse and Morgan fingerprint throughput on AqSolDB vs RDKit");
     Console.Error.WriteLine("  screening   top-10, top-1000 and threshold searches over a 1M-compound library vs RDKit and the read/copy ceilings,");
     Console.Error.WriteLine("              on one thread and all; rows pruned by the popcount bound");
-    Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl] [--popcount auto|avx512|avx2|scalar]");
+    Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl] [--popcount auto|avx512|avx2|scalar] [--threads 1,all]");
+    Console.Error.WriteLine("  crossover   top-10 of 1-256 queries, SIMD against a GPU engine, and where the GPU starts to win");
+    Console.Error.WriteLine("              [--sizes 100000,1000000] [--engine cuda]");
     Console.Error.WriteLine("  models      ML.NET metrics on every bundled dataset, random and scaffold splits, beside MoleculeNet");
     Console.Error.WriteLine("              [--models LightGbm,FastTree,Linear] [--seeds 5]");
     return 2;
