@@ -64,41 +64,25 @@ public sealed class FairExerciseIntegrationTests(FairExerciseIntegrationTests.Bo
         var status = await fixture.Host.Client.GetJsonAsync($"api/datasets/{fixture.Bbbp}");
         Assert.Equal("crosses the blood-brain barrier", status.GetProperty("property").GetProperty("positive").GetString());
 
-        foreach (var kind in Enum.GetValues<ExerciseKind>())
+        await ForEveryKindAndLevelAsync(fixture.Bbbp, ExerciseKind.PropertyRanking, ["0/1 labels", "use Classify"], (kind, level, exercise, key) =>
         {
-            for (int level = 1; level <= 3; level++)
+            switch (kind)
             {
-                var (code, body) = await CreateAsync(fixture.Bbbp, new[] { new { kind = kind.ToString(), difficulty = level, count = 2 } });
-                if (kind == ExerciseKind.PropertyRanking)
-                {
-                    Assert.Equal(HttpStatusCode.BadRequest, code);
-                    Assert.Contains("0/1 labels", body.GetProperty("detail").GetString());
-                    Assert.Contains("use Classify", body.GetProperty("detail").GetString());
-                    continue;
-                }
-
-                Assert.True(code == HttpStatusCode.Created, $"{kind} level {level}: {body}");
-                foreach (var (exercise, key) in await StoredAsync(body))
-                {
-                    switch (kind)
-                    {
-                        case ExerciseKind.Classify:
-                            Assert.InRange(key.Truth.Count, 2, exercise.Candidates.Count - 2);
-                            Assert.Equal("crosses the blood-brain barrier", exercise.Label);
-                            Assert.All(exercise.Candidates, c => Assert.Equal(key.Truth.Contains(c.Id) ? 1 : 0, key.Facts[c.Id].Measured));
-                            break;
-                        case ExerciseKind.VirtualScreen:
-                            Assert.Contains("does not cross the blood-brain barrier", exercise.Prompt);
-                            Assert.All(key.Truth, id => Assert.Equal(0, key.Facts[id].Measured));
-                            Assert.InRange(key.BaseRate!.Value, 0.01, 0.5);
-                            break;
-                        case ExerciseKind.SimilarityHunt:
-                            AssertHuntMargin(key, level);
-                            break;
-                    }
-                }
+                case ExerciseKind.Classify:
+                    Assert.InRange(key.Truth.Count, 2, exercise.Candidates.Count - 2);
+                    Assert.Equal("crosses the blood-brain barrier", exercise.Label);
+                    Assert.All(exercise.Candidates, c => Assert.Equal(key.Truth.Contains(c.Id) ? 1 : 0, key.Facts[c.Id].Measured));
+                    break;
+                case ExerciseKind.VirtualScreen:
+                    Assert.Contains("does not cross the blood-brain barrier", exercise.Prompt);
+                    Assert.All(key.Truth, id => Assert.Equal(0, key.Facts[id].Measured));
+                    Assert.InRange(key.BaseRate!.Value, 0.01, 0.5);
+                    break;
+                case ExerciseKind.SimilarityHunt:
+                    AssertHuntMargin(key, level);
+                    break;
             }
-        }
+        });
 
         // With no exercise list, a BBBP class gets every kind that fits: no ranking.
         var (defaultCode, defaults) = await CreateAsync(fixture.Bbbp, null);
@@ -137,40 +121,53 @@ public sealed class FairExerciseIntegrationTests(FairExerciseIntegrationTests.Bo
     [Fact]
     public async Task EsolRankingsAreSpacedBeyondTheErrorAndItGetsNoClassification()
     {
+        await ForEveryKindAndLevelAsync(fixture.Esol, ExerciseKind.Classify, ["use PropertyRanking"], (kind, level, exercise, key) =>
+        {
+            switch (kind)
+            {
+                case ExerciseKind.PropertyRanking:
+                    Assert.Contains("experimental error (0.5 log(mol/L))", exercise.Prompt);
+                    var values = key.Truth.Select(id => key.Facts[id].Measured!.Value).ToList();
+                    for (int i = 1; i < values.Count; i++)
+                    {
+                        Assert.True(values[i - 1] - values[i] > 0.5, $"level {level}: neighbours {values[i - 1]} and {values[i]}");
+                    }
+
+                    break;
+                case ExerciseKind.VirtualScreen:
+                    Assert.NotNull(key.BaseRate);
+                    Assert.Contains("top quarter of this library by aqueous solubility", exercise.Prompt);
+                    break;
+                case ExerciseKind.SimilarityHunt:
+                    AssertHuntMargin(key, level);
+                    break;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Creates a class of two exercises of every kind at every level on the dataset: the kind that
+    /// does not fit is refused with 400 and the reason; every other one is created and its stored
+    /// exercises and keys go to <paramref name="check"/>.
+    /// </summary>
+    private async Task ForEveryKindAndLevelAsync(string datasetId, ExerciseKind refused, string[] reason, Action<ExerciseKind, int, Exercise, AnswerKey> check)
+    {
         foreach (var kind in Enum.GetValues<ExerciseKind>())
         {
             for (int level = 1; level <= 3; level++)
             {
-                var (code, body) = await CreateAsync(fixture.Esol, new[] { new { kind = kind.ToString(), difficulty = level, count = 2 } });
-                if (kind == ExerciseKind.Classify)
+                var (code, body) = await CreateAsync(datasetId, new[] { new { kind = kind.ToString(), difficulty = level, count = 2 } });
+                if (kind == refused)
                 {
                     Assert.Equal(HttpStatusCode.BadRequest, code);
-                    Assert.Contains("use PropertyRanking", body.GetProperty("detail").GetString());
+                    Assert.All(reason, r => Assert.Contains(r, body.GetProperty("detail").GetString()));
                     continue;
                 }
 
                 Assert.True(code == HttpStatusCode.Created, $"{kind} level {level}: {body}");
                 foreach (var (exercise, key) in await StoredAsync(body))
                 {
-                    switch (kind)
-                    {
-                        case ExerciseKind.PropertyRanking:
-                            Assert.Contains("experimental error (0.5 log(mol/L))", exercise.Prompt);
-                            var values = key.Truth.Select(id => key.Facts[id].Measured!.Value).ToList();
-                            for (int i = 1; i < values.Count; i++)
-                            {
-                                Assert.True(values[i - 1] - values[i] > 0.5, $"level {level}: neighbours {values[i - 1]} and {values[i]}");
-                            }
-
-                            break;
-                        case ExerciseKind.VirtualScreen:
-                            Assert.NotNull(key.BaseRate);
-                            Assert.Contains("top quarter of this library by aqueous solubility", exercise.Prompt);
-                            break;
-                        case ExerciseKind.SimilarityHunt:
-                            AssertHuntMargin(key, level);
-                            break;
-                    }
+                    check(kind, level, exercise, key);
                 }
             }
         }
