@@ -20,10 +20,10 @@ internal static class ModelsReport
         new("AqSolDB", "aqsoldb.csv", "SMILES", "Solubility", LearningTask.Regression, "not in MoleculeNet"),
     ];
 
-    public static int Run(string datasetsFolder, string[] kinds, int seeds)
+    public static int Run(string datasetsFolder, string[] kinds, int seeds, string[] datasets)
     {
         var table = new Table("dataset", "model", "split", "n test", "RMSE", "MAE", "R2", "ROC-AUC", "PR-AUC", "accuracy", "train s");
-        foreach (var dataset in All)
+        foreach (var dataset in All.Where(d => datasets.Contains("all") || datasets.Contains(d.Name, StringComparer.OrdinalIgnoreCase)))
         {
             var rows = Load(datasetsFolder, dataset);
             var (molecules, failures) = MoleculeFeaturizer.FeaturizeAll(rows);
@@ -47,19 +47,22 @@ internal static class ModelsReport
         return 0;
     }
 
-    private static (ModelMetrics Metrics, double Seconds) Evaluate(List<FeaturizedMolecule> molecules, DatasetSplit split, LearningTask task, ModelKind kind, int seed)
+    private static (ModelMetrics Metrics, double Seconds, float? L2) Evaluate(List<FeaturizedMolecule> molecules, DatasetSplit split, LearningTask task, ModelKind kind, int seed)
     {
         var watch = Stopwatch.StartNew();
         var model = PropertyModel.Train(split.Train.Select(i => molecules[i]).ToList(), task, kind, seed);
         double seconds = watch.Elapsed.TotalSeconds;
-        return (model.Evaluate(split.Test.Select(i => molecules[i]).ToList()), seconds);
+        return (model.Evaluate(split.Test.Select(i => molecules[i]).ToList()), seconds, model.L2);
     }
 
-    private static string[] Row(string dataset, ModelKind kind, string split, List<(ModelMetrics Metrics, double Seconds)> runs)
+    private static string[] Row(string dataset, ModelKind kind, string split, List<(ModelMetrics Metrics, double Seconds, float? L2)> runs)
     {
+        // The linear baseline names the L2 strengths its inner validation chose (one per run).
+        string model = runs.All(r => r.L2 is null) ? kind.ToString()
+            : $"{kind} (L2 {string.Join("/", runs.Select(r => r.L2!.Value.ToString("0.####", CultureInfo.InvariantCulture)).Distinct())})";
         string Mean(Func<ModelMetrics, double?> pick) =>
             runs[0].Metrics is var first && pick(first) is null ? "" : runs.Average(r => pick(r.Metrics)!.Value).ToString("F3", CultureInfo.InvariantCulture);
-        return [dataset, kind.ToString(), split, runs[0].Metrics.Count.ToString(CultureInfo.InvariantCulture), Mean(m => m.Rmse), Mean(m => m.Mae), Mean(m => m.RSquared),
+        return [dataset, model, split, runs[0].Metrics.Count.ToString(CultureInfo.InvariantCulture), Mean(m => m.Rmse), Mean(m => m.Mae), Mean(m => m.RSquared),
             Mean(m => m.RocAuc), Mean(m => m.PrAuc), Mean(m => m.Accuracy), runs.Average(r => r.Seconds).ToString("F1", CultureInfo.InvariantCulture)];
     }
 

@@ -8,7 +8,8 @@ return command switch
     "chemistry" => ChemistryBenchmark.Run(Datasets.Folder(), repeats),
     "crossover" => ScreeningCrossover.Run(Datasets.Folder(), OptionText("--sizes", "100000,1000000").Split(',').Select(int.Parse).ToArray(), repeats,
         OptionText("--engine", "cuda")),
-    "models" => ModelsReport.Run(Datasets.Folder(), OptionText("--models", "LightGbm,RandomForest,Linear").Split(','), Option("--seeds", 5)),
+    "models" => ModelsReport.Run(Datasets.Folder(), OptionText("--models", "LightGbm,RandomForest,Linear").Split(','), Option("--seeds", 5),
+        OptionText("--datasets", "all").Split(',')),
     "screening" => ScreeningBenchmark.Run(Datasets.Folder(), Option("--size", 1_000_000), repeats, OptionText("--engines", "simd,cpu,cuda,opencl").Split(','),
         Enum.Parse<MedEdu.Compute.Screening.PopCountPath>(OptionText("--popcount", "auto"), ignoreCase: true), OptionText("--threads", "1,all")),
     _ => Usage(),
@@ -28,6 +29,6 @@ static int Usage()
     Console.Error.WriteLine("  crossover   top-10 of 1-256 queries, SIMD against a GPU engine, and where the GPU starts to win");
     Console.Error.WriteLine("              [--sizes 100000,1000000] [--engine cuda]");
     Console.Error.WriteLine("  models      ML.NET metrics on every bundled dataset, random and scaffold splits, beside MoleculeNet");
-    Console.Error.WriteLine("              [--models LightGbm,FastTree,Linear] [--seeds 5]");
+    Console.Error.WriteLine("              [--models LightGbm,FastTree,Linear] [--seeds 5] [--datasets ESOL,FreeSolv,BBBP,AqSolDB]");
     return 2;
 }

@@ -25,7 +25,7 @@ public enum ModelKind
     /// <summary>Gradient-boosted trees, LightGBM.</summary>
     LightGbm,
 
-    /// <summary>A linear baseline (SDCA on min-max-normalized features).</summary>
+    /// <summary>A linear baseline on standardized features (SDCA regression, L-BFGS logistic regression), its L2 chosen by validation inside the training data.</summary>
     Linear,
 
     /// <summary>A random forest, ML.NET's FastForest (best on BBBP's scaffold split).</summary>
@@ -55,14 +55,18 @@ public sealed class PropertyModel
     private readonly ITransformer _model;
     private readonly SchemaDefinition _schema;
 
-    private PropertyModel(MLContext ml, ITransformer model, LearningTask task, ModelKind kind)
+    private PropertyModel(MLContext ml, ITransformer model, LearningTask task, ModelKind kind, float? l2 = null)
     {
         _ml = ml;
         _model = model;
         Task = task;
         Kind = kind;
+        L2 = l2;
         _schema = Schema(task);
     }
+
+    /// <summary>The linear baseline's L2 strength (chosen by inner validation unless given); null for trees.</summary>
+    public float? L2 { get; }
 
     /// <summary>Regression or classification.</summary>
     public LearningTask Task { get; }
@@ -70,10 +74,11 @@ public sealed class PropertyModel
     /// <summary>The learner used.</summary>
     public ModelKind Kind { get; }
 
-    /// <summary>Trains on <paramref name="training"/>.</summary>
-    public static PropertyModel Train(IReadOnlyList<FeaturizedMolecule> training, LearningTask task, ModelKind kind, int seed, TreeSettings? settings = null)
+    /// <summary>Trains on <paramref name="training"/>; a linear model without <paramref name="linearL2"/> chooses it by validation inside the training data.</summary>
+    public static PropertyModel Train(IReadOnlyList<FeaturizedMolecule> training, LearningTask task, ModelKind kind, int seed, TreeSettings? settings = null, float? linearL2 = null)
     {
         var t = settings ?? TreeSettings.For(task);
+        float l2 = kind == ModelKind.Linear ? linearL2 ?? LinearBaseline.ChooseL2(training, task, seed) : 0f;
         var ml = new MLContext(seed);
         var data = Load(ml, training, task);
         IEstimator<ITransformer> pipeline = (task, kind) switch
@@ -89,8 +94,8 @@ public sealed class PropertyModel
                 NumberOfThreads = 1, // one thread keeps training reproducible
                 Booster = new GradientBooster.Options { FeatureFraction = t.FeatureFraction },
             }),
-            (LearningTask.Regression, ModelKind.Linear) => ml.Transforms.NormalizeMinMax("Features")
-                .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, L2Regularization = 0.1f, MaximumNumberOfIterations = 100 })),
+            (LearningTask.Regression, ModelKind.Linear) => ml.Transforms.NormalizeMeanVariance("Features")
+                .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, MaximumNumberOfIterations = 200 })),
             (LearningTask.BinaryClassification, ModelKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(FastTree(new FastTreeBinaryTrainer.Options(), t, seed)),
             (LearningTask.BinaryClassification, ModelKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
@@ -118,10 +123,10 @@ public sealed class PropertyModel
                 FeatureFraction = 0.05,
                 NumberOfThreads = 1,
             }),
-            _ => ml.Transforms.NormalizeMinMax("Features")
-                .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L2Regularization = 0.1f })),
+            _ => ml.Transforms.NormalizeMeanVariance("Features")
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, L1Regularization = 0 })),
         };
-        return new PropertyModel(ml, pipeline.Fit(data), task, kind);
+        return new PropertyModel(ml, pipeline.Fit(data), task, kind, kind == ModelKind.Linear ? l2 : null);
     }
 
     /// <summary>The shared boosted-tree settings for either FastTree task (its learning rate runs 1.6x LightGBM's).</summary>
