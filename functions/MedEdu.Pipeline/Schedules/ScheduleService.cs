@@ -140,9 +140,7 @@ public sealed class ScheduleService(ScheduleRepository schedules, DatasetReposit
             }
 
             var status = await refresher.RefreshAsync(schedule.PartitionKey, client, cancellationToken);
-            schedule.LastVersion = status?.LatestVersion;
-            schedule.LastError = status is null ? $"dataset '{schedule.PartitionKey}' no longer exists" : null;
-            await schedules.TryUpdateAsync(schedule, cancellationToken);
+            await RecordRunAsync(schedule, status?.LatestVersion, status is null ? $"dataset '{schedule.PartitionKey}' no longer exists" : null, cancellationToken);
             if (status is not null)
             {
                 logger.LogInformation("Schedule {Schedule} ({Cron}) started {Dataset} v{Version}", schedule.RowKey, schedule.Cron, schedule.PartitionKey, status.LatestVersion);
@@ -151,5 +149,35 @@ public sealed class ScheduleService(ScheduleRepository schedules, DatasetReposit
         }
 
         return started;
+    }
+
+    /// <summary>
+    /// Records the version a run started, on the schedule as it is now. Every host's timer claims
+    /// due schedules, so another host may have claimed the next occurrence (and written the row)
+    /// between this host's claim and this write; the row is read again and the version kept as the
+    /// highest ever started, rather than the write being lost to the ETag.
+    /// </summary>
+    private async Task RecordRunAsync(ScheduleEntity claimed, int? version, string? error, CancellationToken cancellationToken)
+    {
+        var schedule = claimed;
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            // A later run another host recorded keeps its version and its error.
+            if (version is not int v || (schedule.LastVersion ?? 0) <= v)
+            {
+                schedule.LastVersion = version ?? schedule.LastVersion;
+                schedule.LastError = error;
+            }
+
+            if (await schedules.TryUpdateAsync(schedule, cancellationToken)
+                || await schedules.FindAsync(claimed.PartitionKey, claimed.RowKey, cancellationToken) is not { } current)
+            {
+                return;
+            }
+
+            schedule = current;
+        }
+
+        logger.LogWarning("Schedule {Schedule} kept changing; the run that started v{Version} is not recorded on it", claimed.RowKey, version);
     }
 }
