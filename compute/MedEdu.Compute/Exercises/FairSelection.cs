@@ -80,22 +80,23 @@ public static class FairSelection
         return null;
     }
 
-    /// <summary>The <paramref name="size"/> compounds of <paramref name="source"/> most similar to <paramref name="anchor"/> (Tanimoto, anchor included).</summary>
-    public static List<ExerciseCompound> Neighbourhood(IReadOnlyList<ExerciseCompound> source, ExerciseCompound anchor, int size) =>
+    /// <summary>The compounds of <paramref name="source"/> from most to least similar to <paramref name="anchor"/> (Tanimoto, anchor first).</summary>
+    public static List<ExerciseCompound> BySimilarityTo(IReadOnlyList<ExerciseCompound> source, ExerciseCompound anchor) =>
         source.Select(c => (Compound: c, Similarity: ExerciseGenerator.Tanimoto(anchor.Fingerprint, c.Fingerprint)))
             .OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal)
-            .Take(size).Select(x => x.Compound).ToList();
+            .Select(x => x.Compound).ToList();
 
     /// <summary>
     /// Growing chemical neighbourhoods of a random anchor (50, 100, 200, ... compounds, then the
-    /// whole source), for picking compounds that resemble each other.
+    /// whole source), for picking compounds that resemble each other. The source is ranked once;
+    /// each neighbourhood is a longer prefix of that ranking.
     /// </summary>
     public static IEnumerable<List<ExerciseCompound>> GrowingNeighbourhoods(IReadOnlyList<ExerciseCompound> source, Random random)
     {
-        var anchor = source[random.Next(source.Count)];
+        var ranked = BySimilarityTo(source, source[random.Next(source.Count)]);
         for (int size = 50; size < source.Count; size *= 2)
         {
-            yield return Neighbourhood(source, anchor, size);
+            yield return ranked.GetRange(0, size);
         }
 
         yield return source.ToList();

@@ -101,7 +101,8 @@ public sealed unsafe class FingerprintStore : IDisposable
     /// Orders the rows by popcount (stable: equal popcounts keep their order), moving ids and
     /// properties with them, and builds <see cref="PopCountBands"/>. In place, one row of scratch.
     /// </summary>
-    internal void SortByPopCount()
+    /// <returns>True when the rows were already in popcount order.</returns>
+    internal bool SortByPopCount()
     {
         var bands = new int[Bits + 2];
         for (int i = 0; i < Count; i++)
@@ -130,6 +131,7 @@ public sealed unsafe class FingerprintStore : IDisposable
         }
 
         PopCountBands = bands;
+        return sorted;
     }
 
     private void Permute(int[] destination)

@@ -39,7 +39,7 @@ public sealed class FingerprintStoreBuilder
     /// <summary>The finished store, its rows ordered by popcount (the builder must not be used afterwards).</summary>
     public FingerprintStore Build()
     {
-        _store.SortByPopCount();
+        _ = _store.SortByPopCount();
         return _store;
     }
 }

@@ -87,19 +87,6 @@ public static class FingerprintStoreFile
         return builder.Build();
     }
 
-    private static bool IsOrderedByPopCount(FingerprintStore store)
-    {
-        for (int i = 1; i < store.Count; i++)
-        {
-            if (store.PopCounts[i] < store.PopCounts[i - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Reads a store.</summary>
     /// <exception cref="InvalidDataException">Not a store file, an unknown version, truncated, or the checksum does not match.</exception>
     public static FingerprintStore Read(Stream stream)
@@ -183,12 +170,11 @@ public static class FingerprintStoreFile
             }
 
             store.Count = count;
-            if (version == FormatVersion && !IsOrderedByPopCount(store))
+            if (!store.SortByPopCount() && version == FormatVersion)
             {
                 throw new InvalidDataException("corrupt store: a version 2 file must hold its rows ordered by popcount");
             }
 
-            store.SortByPopCount();
             return store;
         }
         catch

@@ -242,28 +242,12 @@ public sealed class IlgpuEngine : ISimilarityEngine
     /// <summary>The rows of the popcount bands any query of the tile can reach its threshold in (the store is ordered by popcount).</summary>
     private static (int Start, int End) ThresholdWindow(FingerprintStore store, ScreeningRequest request, int[] pops)
     {
-        if (request.Threshold <= 0f)
-        {
-            return (0, store.Count);
-        }
-
         int start = store.Count, end = 0;
-        var m = request.Measure;
         foreach (int a in pops)
         {
-            int low = -1, high = -1;
-            for (int b = 0; b <= store.Bits; b++)
+            var (s, e) = PopCountWindow.Rows(store, request.Measure, a, request.Threshold);
+            if (e > s)
             {
-                if (SimilarityMeasure.UpperBound((int)m.Metric, m.Alpha, m.Beta, a, b) >= request.Threshold - 1e-5f)
-                {
-                    low = low < 0 ? b : low;
-                    high = b;
-                }
-            }
-
-            if (low >= 0)
-            {
-                var (s, e) = store.RowsWithPopCounts(low, high);
                 start = Math.Min(start, s);
                 end = Math.Max(end, e);
             }

@@ -24,9 +24,6 @@ public sealed class SimdCpuEngine : ISimilarityEngine
     /// <summary>Rows one core takes from a wave at a time.</summary>
     private const int ChunkRows = 4096;
 
-    /// <summary>Bounds are compared with this much slack, so float rounding never prunes a row that could reach the cut.</summary>
-    private const float BoundSlack = 1e-5f;
-
     private readonly int _threads;
     private readonly PopCountPath _popCount;
 
@@ -203,37 +200,15 @@ public sealed class SimdCpuEngine : ISimilarityEngine
 
         private float Bound(int a, int b) => SimilarityMeasure.UpperBound(_metric, _alpha, _beta, a, b);
 
-        private bool Reaches(int a, int b, float cut) => Bound(a, b) >= cut - BoundSlack;
-
-        /// <summary>The contiguous popcount bands whose bound reaches <paramref name="cut"/>, as rows (the bound falls away on both sides of the query's popcount).</summary>
-        private QueryWindow Window(int a, float cut)
-        {
-            if (cut <= 0f)
-            {
-                return new(0, store.Count);
-            }
-
-            int low = Math.Min(a, store.Bits), high = low;
-            while (low > 0 && Reaches(a, low - 1, cut))
-            {
-                low--;
-            }
-
-            while (high < store.Bits && Reaches(a, high + 1, cut))
-            {
-                high++;
-            }
-
-            var (start, end) = Reaches(a, low, cut) ? store.RowsWithPopCounts(low, high) : (0, 0);
-            return new(start, end);
-        }
+        private bool Reaches(int a, int b, float cut) => PopCountWindow.Reaches(request.Measure, a, b, cut);
 
         /// <summary>A threshold search: every query's window, read in blocks on all cores, the threads' hits merged.</summary>
         public void ScanWindows(ParallelOptions options)
         {
             for (int q = 0; q < _windows.Length; q++)
             {
-                _windows[q] = Window(queryPops[q], request.Threshold);
+                var (start, end) = PopCountWindow.Rows(store, request.Measure, queryPops[q], request.Threshold);
+                _windows[q] = new QueryWindow(start, end);
             }
 
             int first = _windows.Min(w => w.Start), last = _windows.Max(w => w.End);
