@@ -25,20 +25,9 @@ internal static class SearchCommand
 
         float? threshold = options.Float("--threshold", 0f, 1f);
         int k = options.Int("-k", 10, 1, ScreeningRequest.MaxK);
-        string metric = options.Choice("--metric", "tanimoto", "tanimoto", "dice", "tversky");
-        var measure = metric switch
-        {
-            "dice" => SimilarityMeasure.Dice,
-            "tversky" => SimilarityMeasure.Tversky(options.Float("--alpha", 0f, 10f) ?? 0.9f, options.Float("--beta", 0f, 10f) ?? 0.1f),
-            _ => SimilarityMeasure.Tanimoto,
-        };
-        var filter = options.Choice("--filter", "none", "none", "lipinski", "veber", "druglike") switch
-        {
-            "lipinski" => PropertyFilter.Lipinski,
-            "veber" => PropertyFilter.Veber,
-            "druglike" => PropertyFilter.DrugLike,
-            _ => PropertyFilter.None,
-        };
+        string metric = options.Choice("--metric", "tanimoto", [.. SimilarityMeasure.Names]);
+        var measure = SimilarityMeasure.Named(metric, options.Float("--alpha", 0f, 10f), options.Float("--beta", 0f, 10f))!.Value;
+        var filter = PropertyFilter.Named(options.Choice("--filter", "none", [.. PropertyFilter.Names]))!.Value;
         string accelerator = options.Choice("--accelerator", "auto", [.. ScreeningEngines.Choices]);
 
         FingerprintStore store;

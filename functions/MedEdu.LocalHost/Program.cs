@@ -1,43 +1,6 @@
-using System.Net;
 using MedEdu.LocalHost;
-using MedEdu.Pipeline;
-using MedEdu.Pipeline.Http;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
-var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["MedEdu:InstructorKey"]))
-{
-    // Instructor routes always need a key locally; without one configured, make one for this run.
-    builder.Configuration["MedEdu:InstructorKey"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-}
-
-var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
-
-builder.WebHost.ConfigureKestrel(kestrel =>
-{
-    kestrel.Listen(IPAddress.Loopback, options.ApiPort, o => o.Protocols = HttpProtocols.Http1AndHttp2);
-    // gRPC without TLS needs a listener that speaks HTTP/2 only.
-    kestrel.Listen(IPAddress.Loopback, options.SidecarPort, o => o.Protocols = HttpProtocols.Http2);
-});
-builder.Services.AddMedEduPipeline(builder.Configuration);
-await builder.AddDurableBackendAsync(options);
-builder.Services.AddSingleton(options);
-builder.Services.AddHostedService<ScheduleTimer>();
-
-var app = builder.Build();
-app.UseExceptionHandler(errors => errors.Run(async context =>
-{
-    var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-    app.Logger.LogError(error, "Unhandled error on {Path}", context.Request.Path);
-    await ApiResult.Problem(StatusCodes.Status500InternalServerError, "Internal error", "the server failed to answer; the error is in its log")
-        .ExecuteAsync(context);
-}));
-app.MapGrpcService<TaskHubGrpcServer>();
-app.MapMedEduApi();
-app.Logger.LogWarning("Instructor key (header x-functions-key): {Key}", builder.Configuration["MedEdu:InstructorKey"]);
-app.Logger.LogInformation("MedEdu local host: API on http://127.0.0.1:{ApiPort}/api, durable task hub '{TaskHub}' on Azurite", options.ApiPort, options.TaskHub);
+var app = await LocalHostApp.BuildAsync(args);
 await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can locate the assembly.</summary>

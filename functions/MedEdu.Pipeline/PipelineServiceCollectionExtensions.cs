@@ -29,6 +29,12 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<FingerprintStoreRepository>();
         services.AddSingleton<SimilaritySearchService>();
+        services.Configure<ScreeningWorkerOptions>(configuration.GetSection(ScreeningWorkerOptions.Section));
+        services.AddHttpClient(ScreeningWorkerClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(provider => new ScreeningWorkerClient(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScreeningWorkerOptions>>(),
+            string.IsNullOrEmpty(configuration["Screening:WorkerAudience"]) ? null : new Azure.Identity.DefaultAzureCredential()));
         services.AddSingleton(_ => ScreeningEngines.Create(configuration["Screening:Accelerator"] ?? "auto"));
         services.AddSingleton<DatasetService>();
         services.AddSingleton<DatasetRoutes>();

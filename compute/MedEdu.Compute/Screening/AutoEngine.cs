@@ -36,6 +36,13 @@ public sealed class AutoEngine(ISimilarityEngine gpu, ISimilarityEngine cpu, lon
     }
 
     /// <inheritdoc />
+    public void Release(FingerprintStore store)
+    {
+        gpu.Release(store);
+        cpu.Release(store);
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         gpu.Dispose();

@@ -180,6 +180,9 @@ public sealed unsafe class FingerprintStore : IDisposable
         moved.CopyTo(column, 0);
     }
 
+    /// <summary>True once disposed: its fingerprints are freed.</summary>
+    public bool IsDisposed => _fingerprints == null;
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -11,4 +11,12 @@ public interface ISimilarityEngine : IDisposable
 
     /// <summary>Runs a top-k or threshold search of every query against the store.</summary>
     ScreeningResult Search(FingerprintStore store, ScreeningRequest request);
+
+    /// <summary>
+    /// Frees what the engine keeps for <paramref name="store"/> (a GPU engine's resident copy), so a
+    /// cache that drops the store gets its device memory back now rather than at the next collection.
+    /// </summary>
+    void Release(FingerprintStore store)
+    {
+    }
 }

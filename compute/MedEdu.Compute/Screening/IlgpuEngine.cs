@@ -291,6 +291,19 @@ public sealed class IlgpuEngine : ISimilarityEngine
     }
 
     /// <inheritdoc />
+    public void Release(FingerprintStore store)
+    {
+        lock (_gate)
+        {
+            if (_uploads.TryGetValue(store, out var device))
+            {
+                _uploads.Remove(store);
+                device.Dispose();
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         _accelerator.Dispose();
@@ -298,7 +311,7 @@ public sealed class IlgpuEngine : ISimilarityEngine
     }
 
     /// <summary>A store's arrays on the device, word-major, with the buffers every search reuses.</summary>
-    private sealed class DeviceStore
+    private sealed class DeviceStore : IDisposable
     {
         private readonly Accelerator _accelerator;
 
@@ -370,6 +383,14 @@ public sealed class IlgpuEngine : ISimilarityEngine
             Capacity = capacity;
             HitIndices = _accelerator.Allocate1D<int>((long)IlgpuKernels.MaxTile * capacity);
             HitScores = _accelerator.Allocate1D<float>((long)IlgpuKernels.MaxTile * capacity);
+        }
+
+        public void Dispose()
+        {
+            foreach (var buffer in new MemoryBuffer?[] { Fingerprints, PopCounts, Properties, Queries, QueryPopCounts, Scores, Histogram, Cuts, HitCounts, HitIndices, HitScores })
+            {
+                buffer?.Dispose();
+            }
         }
 
         /// <summary>Transposes the rows to word-major on the way up, a slice of rows at a time.</summary>

@@ -79,6 +79,19 @@ public struct PropertyFilter
     /// <summary>Both Lipinski and Veber.</summary>
     public static PropertyFilter DrugLike => Veber with { MaxLipinskiViolations = 1 };
 
+    /// <summary>The names <see cref="Named"/> accepts: none, lipinski, veber, druglike.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["none", "lipinski", "veber", "druglike"];
+
+    /// <summary>The filter of that name (case-insensitive; empty means none), or null for an unknown name.</summary>
+    public static PropertyFilter? Named(string? name) => (name ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "none" => None,
+        "lipinski" => Lipinski,
+        "veber" => Veber,
+        "druglike" => DrugLike,
+        _ => null,
+    };
+
     /// <summary>True when no bound is set.</summary>
     public readonly bool IsEmpty => this.Equals(None) || (float.IsNaN(MinMolWt) && float.IsNaN(MaxMolWt) && float.IsNaN(MinMolLogP) && float.IsNaN(MaxMolLogP)
         && float.IsNaN(MinTPSA) && float.IsNaN(MaxTPSA) && float.IsNaN(MinHBD) && float.IsNaN(MaxHBD) && float.IsNaN(MinHBA) && float.IsNaN(MaxHBA)

@@ -25,6 +25,21 @@ public readonly record struct SimilarityMeasure(SimilarityMetric Metric, float A
     /// <summary>Tversky with the given weights.</summary>
     public static SimilarityMeasure Tversky(float alpha, float beta) => new(SimilarityMetric.Tversky, alpha, beta);
 
+    /// <summary>The names <see cref="Named"/> accepts: tanimoto, dice, tversky.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["tanimoto", "dice", "tversky"];
+
+    /// <summary>
+    /// The measure of that name (case-insensitive; empty means Tanimoto), Tversky with the given
+    /// weights (0.9 and 0.1, substructure-like, when not given); null for an unknown name.
+    /// </summary>
+    public static SimilarityMeasure? Named(string? name, float? alpha = null, float? beta = null) => (name ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "tanimoto" => Tanimoto,
+        "dice" => Dice,
+        "tversky" => Tversky(alpha ?? 0.9f, beta ?? 0.1f),
+        _ => null,
+    };
+
     /// <summary>
     /// The score from bit counts: a = query bits, b = compound bits, c = common bits. Every engine
     /// (and the GPU kernel) uses this one function, so scores are identical across engines. Two

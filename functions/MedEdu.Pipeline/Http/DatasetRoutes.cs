@@ -123,20 +123,9 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             return problem!;
         }
 
-        var measure = request.Query["metric"].ToString().ToLowerInvariant() switch
-        {
-            "" or "tanimoto" => (Compute.Screening.SimilarityMeasure?)Compute.Screening.SimilarityMeasure.Tanimoto,
-            "dice" => Compute.Screening.SimilarityMeasure.Dice,
-            _ => null,
-        };
-        var filter = request.Query["filter"].ToString().ToLowerInvariant() switch
-        {
-            "" or "none" => (Compute.Screening.PropertyFilter?)Compute.Screening.PropertyFilter.None,
-            "lipinski" => Compute.Screening.PropertyFilter.Lipinski,
-            "veber" => Compute.Screening.PropertyFilter.Veber,
-            "druglike" => Compute.Screening.PropertyFilter.DrugLike,
-            _ => null,
-        };
+        string metric = request.Query["metric"].ToString();
+        var measure = metric.Equals("tversky", StringComparison.OrdinalIgnoreCase) ? null : Compute.Screening.SimilarityMeasure.Named(metric);
+        var filter = Compute.Screening.PropertyFilter.Named(request.Query["filter"].ToString());
         if (measure is null || filter is null)
         {
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", "'metric' must be tanimoto or dice; 'filter' none, lipinski, veber or druglike");
@@ -150,7 +139,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
 
         try
         {
-            return ApiResult.Ok(await similarity.SearchAsync(key, smiles, k, measure.Value, filter.Value));
+            return ApiResult.Ok(await similarity.SearchAsync(key, smiles, k, metric, request.Query["filter"].ToString(), request.HttpContext.RequestAborted));
         }
         catch (Compute.Chemistry.SmilesParse.SmilesException e)
         {

@@ -1,4 +1,5 @@
 using MedEdu.Compute.Data;
+using MedEdu.Observability;
 using MedEdu.Pipeline.Storage;
 using Microsoft.DurableTask;
 
@@ -14,10 +15,16 @@ public sealed class IngestCompoundChunk(RawDatasetStore rawStore, CompoundReposi
     /// <inheritdoc />
     public override async Task<ChunkOutcome> RunAsync(TaskActivityContext context, IngestChunkInput input)
     {
+        using var span = MedEduTelemetry.Source.StartActivity("ingest chunk");
+        span?.SetTag("mededu.dataset", input.DatasetId);
+        span?.SetTag("mededu.version", input.Version);
+        span?.SetTag("mededu.chunk", input.Chunk.Index);
         var bytes = await rawStore.ReadRangeAsync(input.BlobName, input.Chunk.Offset, input.Chunk.Length);
         var (stored, quarantined) = Parse(bytes, input);
         await compounds.UpsertAsync(stored);
         await compounds.QuarantineAsync(quarantined);
+        MedEduTelemetry.IngestedRows.Add(stored.Count, new KeyValuePair<string, object?>("outcome", "stored"));
+        MedEduTelemetry.IngestedRows.Add(quarantined.Count, new KeyValuePair<string, object?>("outcome", "quarantined"));
         return new ChunkOutcome(input.Chunk.Index, stored.Count, quarantined.Count);
     }
 

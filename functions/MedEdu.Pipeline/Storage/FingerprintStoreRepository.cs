@@ -14,7 +14,7 @@ public sealed class FingerprintStoreRepository(StorageAccount account)
     private readonly ConcurrentDictionary<DatasetVersionKey, Lazy<Task<FingerprintStore>>> _loaded = new();
 
     /// <summary>Blob name of a version's store.</summary>
-    public static string BlobNameOf(DatasetVersionKey key) => $"{key.DatasetId}/v{key.Version}.store";
+    public static string BlobNameOf(DatasetVersionKey key) => Compute.Screening.Remote.StoreBlobs.NameOf(key.DatasetId, key.Version);
 
     /// <summary>Writes (overwrites) a version's store.</summary>
     public async Task<string> SaveAsync(DatasetVersionKey key, FingerprintStore store, CancellationToken cancellationToken = default)

@@ -25,7 +25,7 @@ public static class TableNames
     public const string Schedules = "Schedules";
 
     /// <summary>Blob container for screening stores.</summary>
-    public const string StoreContainer = "fingerprint-stores";
+    public const string StoreContainer = Compute.Screening.Remote.StoreBlobs.Container;
 
     /// <summary>Blob container for trained model zips.</summary>
     public const string ModelContainer = "models";
