@@ -72,7 +72,7 @@ public static class ScreeningWorkerApp
 
         if (context.Request.ContentLength > options.MaxRequestBytes)
         {
-            return TooLarge(context.Request.ContentLength.Value, options.MaxRequestBytes);
+            return TooLarge(context, context.Request.ContentLength.Value, options.MaxRequestBytes);
         }
 
         RemoteSearchRequest? request;
@@ -86,7 +86,7 @@ public static class ScreeningWorkerApp
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(null, options.MaxRequestBytes);
+            return TooLarge(context, null, options.MaxRequestBytes);
         }
 
         var plan = SearchPlan.From(request, options.MaxQueries, out int status, out string problem);
@@ -137,8 +137,14 @@ public static class ScreeningWorkerApp
         }
     }
 
-    private static IResult TooLarge(long? length, long limit) => Results.Problem(
-        title: "Request too large",
-        detail: $"the body {(length is null ? "is" : $"has {length} bytes,")} over the worker's limit of {limit} bytes (Worker:MaxRequestBytes): split the batch",
-        statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static IResult TooLarge(HttpContext context, long? length, long limit)
+    {
+        // The unread rest of the body is over the limit too: close rather than let Kestrel drain it,
+        // which would abort the connection before the problem reaches the caller.
+        context.Response.Headers.Connection = "close";
+        return Results.Problem(
+            title: "Request too large",
+            detail: $"the body {(length is null ? "is" : $"has {length} bytes,")} over the worker's limit of {limit} bytes (Worker:MaxRequestBytes): split the batch",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
 }
