@@ -1,6 +1,7 @@
 // MedEdu: one researcher's own instance. Storage (identity-only), a Flex Consumption Function App
 // with a system-assigned identity and storage roles, Application Insights on Log Analytics, and an
-// optional serverless-GPU screening worker on Azure Container Apps.
+// optional screening worker on a serverless GPU in Azure Container Apps, which the app calls with
+// its identity's token.
 targetScope = 'resourceGroup'
 
 @description('Short name used to derive resource names (3-11 lowercase letters or digits).')
@@ -39,8 +40,19 @@ param logRetentionDays int = 30
 @description('Deploy the GPU screening worker (Container Apps, serverless GPU). Off by default: it costs money when it runs.')
 param enableGpuWorker bool = false
 
-@description('Container image of the GPU screening worker (same screening engine, CUDA accelerator).')
-param gpuWorkerImage string = 'mcr.microsoft.com/dotnet/runtime:10.0'
+@description('Image of the screening worker, built from compute/MedEdu.ScreeningWorker/Dockerfile with az acr build (README); required with enableGpuWorker.')
+param gpuWorkerImage string = ''
+
+@description('Azure Container Registry (in this resource group) holding the worker image; the worker pulls it with its own identity. Empty for a public image.')
+param gpuWorkerRegistryName string = ''
+
+@description('Client id of the worker\'s Entra ID app registration (README: az ad app create); required with enableGpuWorker.')
+param workerAppClientId string = ''
+
+@description('Most worker replicas (each holds one GPU while it runs).')
+@minValue(1)
+@maxValue(10)
+param gpuWorkerMaxReplicas int = 1
 
 @description('Serverless GPU workload profile of the worker.')
 @allowed([
@@ -59,6 +71,8 @@ var names = {
   gpuEnvironment: 'cae-${appName}-${environmentName}'
   gpuWorker: 'ca-${appName}-gpu-${environmentName}'
 }
+// Stores kept resident on a worker: within the GPU's memory (T4 16 GB, A100 80 GB), the rest for buffers.
+var workerStoreBudgetBytes = gpuWorkloadProfile == 'Consumption-GPU-NC24-A100' ? 64 * 1073741824 : 12 * 1073741824
 var tags = {
   application: 'MedEdu'
   environment: environmentName
@@ -94,6 +108,8 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     insightsConnectionString: monitoring.outputs.connectionString
+    screeningWorkerUrl: enableGpuWorker ? 'https://${names.gpuWorker}.${gpuEnvironment!.outputs.defaultDomain}' : ''
+    screeningWorkerAudience: enableGpuWorker ? 'api://${workerAppClientId}' : ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
@@ -107,17 +123,33 @@ module storageRoles 'modules/storage-roles.bicep' = {
   }
 }
 
+module gpuEnvironment 'modules/gpu-environment.bicep' = if (enableGpuWorker) {
+  name: 'gpuEnvironment'
+  params: {
+    name: names.gpuEnvironment
+    location: location
+    tags: tags
+    workloadProfile: gpuWorkloadProfile
+    workspaceName: monitoring.outputs.workspaceName
+  }
+}
+
 module gpuWorker 'modules/gpu-worker.bicep' = if (enableGpuWorker) {
   name: 'gpuWorker'
   params: {
-    environmentName: names.gpuEnvironment
     appName: names.gpuWorker
     location: location
     tags: tags
+    environmentId: gpuEnvironment!.outputs.id
     image: gpuWorkerImage
-    workloadProfile: gpuWorkloadProfile
-    workspaceName: monitoring.outputs.workspaceName
+    registryName: gpuWorkerRegistryName
+    storeBudgetBytes: workerStoreBudgetBytes
     storageAccountName: storage.outputs.name
+    storesContainerName: storage.outputs.storesContainerName
+    workerClientId: workerAppClientId
+    callerPrincipalId: functionApp.outputs.principalId
+    insightsConnectionString: monitoring.outputs.connectionString
+    maxReplicas: gpuWorkerMaxReplicas
   }
 }
 
@@ -135,3 +167,6 @@ output applicationInsightsName string = names.insights
 
 @description('Name of the GPU worker container app, when deployed.')
 output gpuWorkerName string = enableGpuWorker ? names.gpuWorker : ''
+
+@description('Base URL of the GPU worker, when deployed.')
+output gpuWorkerUrl string = enableGpuWorker ? gpuWorker!.outputs.url : ''

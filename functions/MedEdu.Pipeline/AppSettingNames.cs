@@ -22,7 +22,13 @@ public static class AppSettingNames
     /// <summary>Screening engine choice (auto|cuda|opencl|cpu|simd).</summary>
     public const string ScreeningAccelerator = "Screening__Accelerator";
 
+    /// <summary>Base URL of the screening worker (empty without one).</summary>
+    public const string ScreeningWorkerUrl = "Screening__WorkerUrl";
+
+    /// <summary>Entra ID application id URI of the screening worker: the audience of the app's tokens.</summary>
+    public const string ScreeningWorkerAudience = "Screening__WorkerAudience";
+
     /// <summary>Every setting the app reads in Azure.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [StorageAccountName, StorageCredential, ApplicationInsights, AllowLoopbackSources, ScreeningAccelerator];
+        [StorageAccountName, StorageCredential, ApplicationInsights, AllowLoopbackSources, ScreeningAccelerator, ScreeningWorkerUrl, ScreeningWorkerAudience];
 }

@@ -19,6 +19,12 @@ param deploymentContainerUrl string
 @description('Application Insights connection string.')
 param insightsConnectionString string
 
+@description('Base URL of the screening worker; empty: every search runs in the app.')
+param screeningWorkerUrl string
+
+@description('Entra ID application id URI of the screening worker (the audience of the tokens the app sends it); empty without a worker.')
+param screeningWorkerAudience string
+
 @description('Most instances.')
 param maximumInstanceCount int
 
@@ -94,6 +100,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Screening__Accelerator'
           value: 'auto'
+        }
+        {
+          name: 'Screening__WorkerUrl'
+          value: screeningWorkerUrl
+        }
+        {
+          name: 'Screening__WorkerAudience'
+          value: screeningWorkerAudience
         }
       ]
     }

@@ -38,8 +38,20 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// The pipeline writes each dataset version's screening store here; the GPU worker reads it.
+resource storesContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'fingerprint-stores'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 @description('Storage account name.')
 output name string = account.name
+
+@description('Blob container of the screening stores.')
+output storesContainerName string = storesContainer.name
 
 @description('Blob container the Flex Consumption app deploys from.')
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

@@ -107,4 +107,65 @@ public sealed class BicepTemplateTests
         Assert.False(enable.GetProperty("defaultValue").GetBoolean());
         Assert.Contains("functionAppUrl", Template.Value.GetProperty("outputs").EnumerateObject().Select(o => o.Name));
     }
+
+    [Fact]
+    public void TheGpuWorkerRunsOnAServerlessGpuProfileScalingToZero()
+    {
+        var environment = Assert.Single(OfType("Microsoft.App/managedEnvironments"));
+        var profiles = environment.GetProperty("properties").GetProperty("workloadProfiles").EnumerateArray().ToList();
+        Assert.Contains(profiles, p => p.GetProperty("name").GetString() == "gpu");
+        var allowed = Template.Value.GetProperty("parameters").GetProperty("gpuWorkloadProfile").GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Equal(["Consumption-GPU-NC8as-T4", "Consumption-GPU-NC24-A100"], allowed);
+
+        var worker = Assert.Single(OfType("Microsoft.App/containerApps"));
+        var p = worker.GetProperty("properties");
+        Assert.Equal("gpu", p.GetProperty("workloadProfileName").GetString());
+        Assert.Equal(0, p.GetProperty("template").GetProperty("scale").GetProperty("minReplicas").GetInt32());
+        Assert.Equal(8080, p.GetProperty("configuration").GetProperty("ingress").GetProperty("targetPort").GetInt32());
+        Assert.False(p.GetProperty("configuration").GetProperty("ingress").GetProperty("allowInsecure").GetBoolean());
+        Assert.Equal("UserAssigned", worker.GetProperty("identity").GetProperty("type").GetString());
+        var container = Assert.Single(p.GetProperty("template").GetProperty("containers").EnumerateArray());
+        var env = container.GetProperty("env").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Worker__Storage__AccountName", env);
+        Assert.Contains("Worker__Entra__ClientId", env);
+        Assert.Contains("Worker__Entra__AllowedCallers__0", env);
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", env);
+        Assert.DoesNotContain("Worker__ApiKey", env);
+        var probes = container.GetProperty("probes").EnumerateArray().Select(x => x.GetProperty("httpGet").GetProperty("path").GetString()).ToList();
+        Assert.Equal(["/healthz", "/readyz"], probes);
+
+        // No placeholder image: the researcher names the one they built.
+        Assert.Equal("", Template.Value.GetProperty("parameters").GetProperty("gpuWorkerImage").GetProperty("defaultValue").GetString());
+    }
+
+    [Fact]
+    public void OnlyTheFunctionAppsIdentityWithAWorkerTokenGetsThroughTheWorkersIngress()
+    {
+        var auth = Assert.Single(OfType("Microsoft.App/containerApps/authConfigs")).GetProperty("properties");
+        Assert.True(auth.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        Assert.Equal("Return401", auth.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
+        var aad = auth.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        Assert.True(aad.GetProperty("enabled").GetBoolean());
+        string validation = aad.GetProperty("validation").GetRawText();
+        Assert.Contains("allowedAudiences", validation);
+        Assert.Contains("callerPrincipalId", validation);
+        Assert.Contains("callerPrincipalId", Assert.Single(OfType("Microsoft.App/containerApps")).GetRawText());
+    }
+
+    [Fact]
+    public void TheWorkerReadsOnlyTheStoresContainerAndTheAppIsPointedAtIt()
+    {
+        var reader = Assert.Single(OfType("Microsoft.Authorization/roleAssignments"), r => r.GetRawText().Contains("blobDataReader"));
+        Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", reader.GetProperty("scope").GetString());
+        Assert.Contains("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", Template.Value.GetRawText()); // Storage Blob Data Reader
+        Assert.Contains(OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => c.GetRawText().Contains("fingerprint-stores"));
+
+        var settings = Assert.Single(OfType("Microsoft.Web/sites")).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+        Assert.Contains("screeningWorkerUrl", settings[AppSettingNames.ScreeningWorkerUrl]);
+        Assert.Contains("screeningWorkerAudience", settings[AppSettingNames.ScreeningWorkerAudience]);
+        string main = Resources(Template.Value).Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "functionApp").GetRawText();
+        Assert.Contains("defaultDomain", main);
+        Assert.Contains("api://", main);
+    }
 }
