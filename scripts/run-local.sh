@@ -3,7 +3,16 @@
 # Installs Azurite (npm ci), builds, starts the local host on http://127.0.0.1:7071, ingests the
 # bundled ESOL dataset through the real durable pipeline, prints a summary and the URLs, then keeps
 # serving until Ctrl-C (which stops the host and the Azurite it started).
+#   --worker   also start the screening worker (compute/MedEdu.ScreeningWorker) on 127.0.0.1:7073 as a
+#              second process; the host sends similar searches to it (and falls back to its own engine).
 set -euo pipefail
+with_worker=no
+for arg in "$@"; do
+  case $arg in
+    --worker) with_worker=yes ;;
+    *) echo "usage: bash scripts/run-local.sh [--worker]"; exit 2 ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 api="http://127.0.0.1:7071/api"
@@ -21,13 +30,31 @@ dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsO
 mkdir -p .azurite
 [[ -s .azurite/instructor-key ]] || head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > .azurite/instructor-key
 key=$(cat .azurite/instructor-key)
-dotnet functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll --MedEdu:InstructorKey="$key" >"$log" 2>&1 &
+worker_settings=()
+worker_pid=""
+if [[ $with_worker == yes ]]; then
+  dotnet build compute/MedEdu.ScreeningWorker -c Release -nologo -v quiet -clp:ErrorsOnly
+  [[ -s .azurite/worker-key ]] || head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > .azurite/worker-key
+  worker_key=$(cat .azurite/worker-key)
+  dotnet compute/MedEdu.ScreeningWorker/bin/Release/net10.0/MedEdu.ScreeningWorker.dll --urls=http://127.0.0.1:7073 \
+    --Worker:ApiKey="$worker_key" >"$root/.azurite/worker.log" 2>&1 &
+  worker_pid=$!
+  for _ in $(seq 1 150); do
+    curl -sf http://127.0.0.1:7073/healthz >/dev/null 2>&1 && break
+    kill -0 "$worker_pid" 2>/dev/null || { echo "the screening worker exited; its log:"; cat "$root/.azurite/worker.log"; exit 1; }
+    sleep 0.2
+  done
+  echo "screening worker: answering on http://127.0.0.1:7073 ($(curl -s http://127.0.0.1:7073/readyz | jq -r '"\(.engine) on \(.device)"'); log: .azurite/worker.log)"
+  worker_settings=(--Screening:WorkerUrl=http://127.0.0.1:7073 --Screening:WorkerKey="$worker_key")
+fi
+dotnet functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll --MedEdu:InstructorKey="$key" "${worker_settings[@]}" >"$log" 2>&1 &
 host_pid=$!
 cleanup() {
   echo
   echo "stopping the local host (pid $host_pid)"
   kill "$host_pid" 2>/dev/null || true
   wait "$host_pid" 2>/dev/null || true
+  if [[ -n $worker_pid ]]; then kill "$worker_pid" 2>/dev/null || true; wait "$worker_pid" 2>/dev/null || true; fi
   if [[ $azurite_was_ours == yes ]]; then bash scripts/azurite.sh stop; fi
 }
 trap cleanup EXIT
@@ -76,6 +103,7 @@ Try:
   curl $api/datasets
   curl $api/datasets/esol
   curl '$api/datasets/esol/compounds?skip=0&take=5'
+  curl '$api/datasets/esol/similar?smiles=c1ccccc1O&k=5'   (engine: worker:... with --worker)
   curl -H "x-functions-key: $key" $api/datasets/esol/quarantine
   curl -X POST -H "x-functions-key: $key" -H 'content-type: application/json' -d '{"name":"Pharmacy 101","datasetId":"esol","property":"aqueous solubility"}' $api/classes
   curl $api/openapi.json
