@@ -141,6 +141,12 @@ public sealed class ScreeningWorkerIntegrationTests(WorkerStackFixture stack) : 
         var ready = await worker.Anonymous.GetFromJsonAsync<JsonElement>("readyz");
         Assert.Equal("simd", ready.GetProperty("engine").GetString());
         Assert.Contains("found", ready.GetProperty("stores").GetString());
+
+        // Alive but not ready when the stores cannot be reached.
+        const string nowhere = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+        await using var stranded = await ScreeningWorkerProcess.StartAsync($"--Worker:Storage:ConnectionString={nowhere}");
+        using var notReady = await stranded.Anonymous.GetAsync("readyz");
+        await AssertProblemAsync(notReady, HttpStatusCode.ServiceUnavailable, "did not answer");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class OpenApiDocument
         new("get", DatasetRoutes.Compounds, "A page of compounds of the served version", "none", 200),
         new("get", DatasetRoutes.Quarantine, "Rows refused by ingestion", "instructor", 200),
         new("get", DatasetRoutes.Model, "The version's model and metrics", "none", 200),
-        new("get", DatasetRoutes.Similar, "Most similar compounds to a SMILES", "none", 200),
+        new("get", DatasetRoutes.Similar, "Most similar compounds to a SMILES; engine names what ran (worker:<engine> on the screening worker), fallback why the worker did not", "none", 200),
         new("post", ClassRoutes.Create, "Create a class and its exercise set", "instructor", 201,
             "Body: {\"name\", \"datasetId\", \"property\", \"seed\", \"exercises\": [{\"kind\": \"SimilarityHunt|PropertyRanking|Classify|VirtualScreen|RuleCheck\", \"difficulty\": 1-3, \"count\"}]}; "
             + "a kind that does not fit the dataset's values (a ranking of 0/1 labels, a classification of measurements) is refused with 400 naming why; without exercises, one of each kind that fits."),
