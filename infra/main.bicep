@@ -123,6 +123,14 @@ module storageRoles 'modules/storage-roles.bicep' = {
   }
 }
 
+module storageCors 'modules/storage-cors.bicep' = {
+  name: 'storageCors'
+  params: {
+    storageAccountName: storage.outputs.name
+    appHostName: functionApp.outputs.defaultHostName
+  }
+}
+
 module gpuEnvironment 'modules/gpu-environment.bicep' = if (enableGpuWorker) {
   name: 'gpuEnvironment'
   params: {

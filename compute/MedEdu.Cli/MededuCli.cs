@@ -23,6 +23,7 @@ public static class MededuCli
                 "search" => SearchCommand.Run(rest, stdout, stderr),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
                 "depict" => DepictCommand.Run(rest, stdout, stderr),
+                "upload" => UploadCommand.Run(rest, stdout, stderr),
                 "bench" => Bench(stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
@@ -61,6 +62,9 @@ public static class MededuCli
           depict       (--smiles SMILES [--output FILE.svg] | --input FILE [--smiles-column NAME] [--id-column NAME]
                        --output FOLDER) [--aromatic kekule|circles] [--width W] [--height H]
                        2D drawings as SVG (to standard output for one SMILES)
+          upload       --api URL --file FILE [--key KEY] [--id ID] [--name NAME] [--smiles-column NAME]
+                       [--name-column NAME] [--value-column NAME] [--block-mib 8]
+                       sends a CSV or SMILES file to a MedEdu instance in blocks and registers it as a dataset
           bench        how to run the benchmarks
 
         Input is a SMILES file (SMILES<whitespace>ID per line) or, for .csv files or with --smiles-column, a CSV.

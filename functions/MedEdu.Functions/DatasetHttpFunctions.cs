@@ -7,8 +7,13 @@ using Microsoft.DurableTask.Client;
 namespace MedEdu.Functions;
 
 /// <summary>HTTP triggers of the dataset routes: one line each over the shared <see cref="DatasetRoutes"/>.</summary>
-public sealed class DatasetHttpFunctions(DatasetRoutes routes)
+public sealed class DatasetHttpFunctions(DatasetRoutes routes, UploadRoutes uploads)
 {
+    /// <summary><c>POST /api/uploads</c> (instructor key).</summary>
+    [Function("CreateUpload")]
+    public async Task<IActionResult> CreateUpload(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = UploadRoutes.Collection)] HttpRequest request) => await uploads.CreateAsync(request);
+
     /// <summary><c>POST /api/datasets</c> (instructor key).</summary>
     [Function("RegisterDataset")]
     public async Task<IActionResult> Register(

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.MapPost(DatasetRoutes.Collection, (HttpRequest r, DatasetRoutes h, DurableTaskClient c) => h.RegisterAsync(r, c));
         api.MapGet(DatasetRoutes.Collection, (HttpRequest r, DatasetRoutes h) => h.ListAsync(r));
+        api.MapPost(UploadRoutes.Collection, (HttpRequest r, UploadRoutes h) => h.CreateAsync(r));
         api.MapGet(DatasetRoutes.Item, (HttpRequest r, DatasetRoutes h, DurableTaskClient c, string id) => h.GetAsync(r, c, id));
         api.MapPost(DatasetRoutes.Refresh, (HttpRequest r, DatasetRoutes h, DurableTaskClient c, string id) => h.RefreshAsync(r, c, id));
         api.MapGet(DatasetRoutes.Compounds, (HttpRequest r, DatasetRoutes h, string id) => h.CompoundsAsync(r, id));

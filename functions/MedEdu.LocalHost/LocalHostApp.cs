@@ -43,6 +43,10 @@ public static class LocalHostApp
             await ApiResult.Problem(StatusCodes.Status500InternalServerError, "Internal error", "the server failed to answer; the error is in its log")
                 .ExecuteAsync(context);
         }));
+        // The page PUTs uploads straight to Azurite with a write-only URL: allow browsers to. Every
+        // local host (tests run several, on their own ports) shares the one development account,
+        // so the rule names no origin; the URL's signature is what grants the write.
+        await app.Services.GetRequiredService<Pipeline.Uploads.UploadService>().AllowBrowserUploadsAsync(["*"]);
         app.MapGrpcService<TaskHubGrpcServer>();
         app.MapMedEduApi();
         app.Logger.LogWarning("Instructor key (header x-functions-key): {Key}", builder.Configuration["MedEdu:InstructorKey"]);

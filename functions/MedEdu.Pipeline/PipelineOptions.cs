@@ -27,6 +27,12 @@ public sealed class PipelineOptions
     /// <summary>Largest source file accepted, in bytes.</summary>
     public long MaxSourceBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>Largest file an instructor may upload (<c>POST /api/uploads</c>), in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 2L << 30;
+
+    /// <summary>How long an upload's write-only URL (and its id) stays valid.</summary>
+    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Longest a source download may take.</summary>
     public TimeSpan SourceTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

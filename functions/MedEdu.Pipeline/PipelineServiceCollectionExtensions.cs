@@ -38,6 +38,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(_ => ScreeningEngines.Create(configuration["Screening:Accelerator"] ?? "auto"));
         services.AddSingleton<DatasetService>();
         services.AddSingleton<DatasetRoutes>();
+        services.AddSingleton<Uploads.UploadService>();
+        services.AddSingleton<UploadedFileFetcher>();
+        services.AddSingleton<UploadRoutes>();
         services.AddSingleton<DepictionCache>();
         services.AddSingleton<DepictionService>();
         services.AddSingleton<CompoundRoutes>();

@@ -22,6 +22,7 @@ public sealed class FunctionsMetadataTests
         { "ListQuarantinedRows", "get", DatasetRoutes.Quarantine, "Function" },
         { "GetDatasetModel", "get", DatasetRoutes.Model, "Anonymous" },
         { "FindSimilarCompounds", "get", DatasetRoutes.Similar, "Anonymous" },
+        { "CreateUpload", "post", UploadRoutes.Collection, "Function" },
         { "CreateClass", "post", ClassRoutes.Create, "Function" },
         { "GetClassResults", "get", ClassRoutes.Results, "Function" },
         { "JoinClass", "post", ClassRoutes.Join, "Anonymous" },

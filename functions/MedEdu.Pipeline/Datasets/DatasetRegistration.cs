@@ -23,7 +23,10 @@ public sealed class DatasetRegistration
     /// <summary>Activities from ChEMBL: <c>{"target": "CHEMBL203", "activityType": "IC50"}</c>.</summary>
     [JsonPropertyName("chembl")] public ChemblRegistration? Chembl { get; init; }
 
-    /// <summary>CSV column with SMILES; required with <see cref="Url"/>.</summary>
+    /// <summary>An upload id from <c>POST /api/uploads</c> whose file has been PUT.</summary>
+    [JsonPropertyName("upload")] public string? Upload { get; init; }
+
+    /// <summary>CSV column with SMILES; required with <see cref="Url"/>; "smiles" by default for an upload.</summary>
     [JsonPropertyName("smilesColumn")] public string? SmilesColumn { get; init; }
 
     /// <summary>CSV column with compound names.</summary>

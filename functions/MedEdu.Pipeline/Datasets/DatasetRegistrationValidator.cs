@@ -21,10 +21,11 @@ public static partial class DatasetRegistrationValidator
     {
         bool hasBundled = !string.IsNullOrWhiteSpace(registration.Bundled);
         bool hasUrl = !string.IsNullOrWhiteSpace(registration.Url);
-        int kinds = (hasBundled ? 1 : 0) + (hasUrl ? 1 : 0) + (registration.PubChem is null ? 0 : 1) + (registration.Chembl is null ? 0 : 1);
+        bool hasUpload = registration.Upload is not null;
+        int kinds = (hasBundled ? 1 : 0) + (hasUrl ? 1 : 0) + (registration.PubChem is null ? 0 : 1) + (registration.Chembl is null ? 0 : 1) + (hasUpload ? 1 : 0);
         if (kinds != 1)
         {
-            error = "give exactly one source: 'bundled' (one of: " + string.Join(", ", BundledDatasetCatalog.Names) + "), 'url', 'pubchem' or 'chembl'";
+            error = "give exactly one source: 'bundled' (one of: " + string.Join(", ", BundledDatasetCatalog.Names) + "), 'url', 'upload', 'pubchem' or 'chembl'";
             return null;
         }
 
@@ -37,6 +38,10 @@ public static partial class DatasetRegistrationValidator
         else if (hasUrl)
         {
             source = CsvByUrl(registration, urlPolicy, out defaultId, out error);
+        }
+        else if (hasUpload)
+        {
+            source = Upload(registration, out defaultId, out error);
         }
         else if (registration.PubChem is { } pubchem)
         {
@@ -151,6 +156,25 @@ public static partial class DatasetRegistrationValidator
 
         defaultId = Path.GetFileNameWithoutExtension(uri!.AbsolutePath).ToLowerInvariant();
         return new DatasetSource(null, uri.AbsoluteUri, new ColumnMapping(registration.SmilesColumn, registration.NameColumn, registration.ValueColumn));
+    }
+
+    [GeneratedRegex("^[0-9a-f]{24}$")]
+    private static partial Regex UploadIdPattern();
+
+    private static DatasetSource? Upload(DatasetRegistration registration, out string defaultId, out string? error)
+    {
+        defaultId = "";
+        error = null;
+        if (!UploadIdPattern().IsMatch(registration.Upload!))
+        {
+            error = $"'upload' must be an id from POST /api/uploads (24 hex digits), not '{registration.Upload}'";
+            return null;
+        }
+
+        defaultId = $"upload-{registration.Upload![..8]}";
+        var mapping = new ColumnMapping(string.IsNullOrWhiteSpace(registration.SmilesColumn) ? "smiles" : registration.SmilesColumn, registration.NameColumn, registration.ValueColumn);
+        // The content's ETag and format are known once the upload is claimed (DatasetService).
+        return new DatasetSource(null, null, mapping, Upload: new UploadSource(registration.Upload!, "", "csv"));
     }
 
     private static DatasetSource? PubChem(PubChemRegistration pubchem, out string defaultId, out string? error)

@@ -6,15 +6,20 @@ namespace MedEdu.Pipeline.Datasets;
 /// <param name="Mapping">Column mapping used to read the CSV (for PubChem and ChEMBL, the normalized CSV's).</param>
 /// <param name="PubChem">A PubChem PUG-REST query, or null.</param>
 /// <param name="Chembl">A ChEMBL activities query, or null.</param>
-public sealed record DatasetSource(string? Bundled, string? Url, ColumnMapping Mapping, PubChemQuery? PubChem = null, ChemblQuery? Chembl = null)
+/// <param name="Upload">An instructor's uploaded file, or null.</param>
+public sealed record DatasetSource(string? Bundled, string? Url, ColumnMapping Mapping, PubChemQuery? PubChem = null, ChemblQuery? Chembl = null, UploadSource? Upload = null)
 {
-    /// <summary>A short human description, e.g. <c>bundled:esol</c>, the URL, <c>pubchem:aid/1000</c>.</summary>
+    /// <summary>A short human description, e.g. <c>bundled:esol</c>, the URL, <c>pubchem:aid/1000</c>, <c>upload:…</c>.</summary>
     public string Describe() =>
         Bundled is not null ? $"bundled:{Bundled}"
+        : Upload is not null ? $"upload:{Upload.Id}"
         : PubChem is not null ? PubChem.Describe()
         : Chembl is not null ? Chembl.Describe()
         : Url ?? "(none)";
 }
+
+/// <summary>An uploaded file (<c>POST /api/uploads</c>): its id, the ETag of the content registered, and csv or smiles.</summary>
+public sealed record UploadSource(string Id, string ETag, string Format);
 
 /// <summary>
 /// Compounds from PubChem PUG-REST: a CID list with one computed property as the value, or an

@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Http;
 /// app calls them from one-line HTTP triggers. Each takes the request and the durable client the
 /// host provides and returns an <see cref="ApiResult"/>.
 /// </summary>
-public sealed class DatasetRoutes(DatasetService service, SimilaritySearchService similarity, InstructorGuard instructor, IOptions<PipelineOptions> options)
+public sealed class DatasetRoutes(DatasetService service, SimilaritySearchService similarity, Uploads.UploadService uploads, InstructorGuard instructor, IOptions<PipelineOptions> options)
 {
     /// <summary>Route templates, shared by both hosts (relative to <c>/api</c>).</summary>
     public const string Collection = "datasets";
@@ -46,9 +46,28 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid dataset registration", error!);
         }
 
+        if (validated.Source.Upload is { } upload)
+        {
+            try
+            {
+                var claim = await uploads.ClaimAsync(upload.Id, validated.Id, validated.Source.Mapping.Smiles, request.HttpContext.RequestAborted);
+                var mapping = claim.Format == "smiles" ? Uploads.SmilesFileConverter.Mapping : validated.Source.Mapping;
+                validated = validated with { Source = validated.Source with { Mapping = mapping, Upload = new Datasets.UploadSource(claim.Id, claim.ETag, claim.Format) } };
+            }
+            catch (Uploads.UploadRefusedException e)
+            {
+                return ApiResult.Problem(e.Status, e.Title, e.Message);
+            }
+        }
+
         var status = await service.RegisterAsync(validated, client, request.HttpContext.RequestAborted);
         if (status is null)
         {
+            if (validated.Source.Upload is { } claimed)
+            {
+                await uploads.ReleaseAsync(claimed.Id, request.HttpContext.RequestAborted);
+            }
+
             return ApiResult.Problem(StatusCodes.Status409Conflict, "Dataset exists",
                 $"dataset '{validated.Id}' is already registered; POST /api/datasets/{validated.Id}/refresh ingests a new version", $"/api/datasets/{validated.Id}");
         }

@@ -11,9 +11,13 @@ public static class OpenApiDocument
             "Body: {\"id\", \"name\"} and exactly one source: {\"bundled\": \"esol|freesolv|bbbp|aqsoldb\"}; "
             + "{\"url\": \"https://...\", \"smilesColumn\", \"nameColumn\", \"valueColumn\"} (host on the allowlist); "
             + "{\"pubchem\": {\"cids\": [2244], \"property\": \"XLogP\"}} or {\"pubchem\": {\"aid\": 1000}}; "
-            + "{\"chembl\": {\"target\": \"CHEMBL203\", \"activityType\": \"IC50|Ki|Kd|EC50\"}}. "
+            + "{\"chembl\": {\"target\": \"CHEMBL203\", \"activityType\": \"IC50|Ki|Kd|EC50\"}}; "
+            + "{\"upload\": \"<id from POST /api/uploads>\", \"smilesColumn\" (default smiles), \"nameColumn\", \"valueColumn\"} (a CSV, or a SMILES file: one 'SMILES name' per line). "
             + "Optional {\"property\": {\"name\", \"symbol\", \"unit\", \"experimentalError\", \"positive\", \"negative\"}}: what the value means (defaults depend on the source)."),
         new("get", DatasetRoutes.Collection, "List datasets", "none", 200),
+        new("post", UploadRoutes.Collection, "Get a write-only URL to upload a dataset file to", "instructor", 201,
+            "Body (optional): {\"fileName\"}. Answers {\"id\", \"uploadUrl\", \"expiresAt\", \"maxBytes\"}: PUT the file to uploadUrl with x-ms-blob-type: BlockBlob (or its blocks, then the block list), "
+            + "then register it with POST /api/datasets {\"upload\": id}. An unknown id answers 404, a used one 409, an expired one 410, a file over the limit 413, one that is not CSV or SMILES 415."),
         new("get", DatasetRoutes.Item, "Dataset status, versions and ingestion progress", "none", 200),
         new("post", DatasetRoutes.Refresh, "Ingest a new version from the registered source", "instructor", 202),
         new("get", DatasetRoutes.Compounds, "A page of compounds of the served version", "none", 200),

@@ -10,12 +10,20 @@ namespace MedEdu.Pipeline.Ingestion;
 /// Downloads a dataset's source into Blob storage under its content hash and cuts it into row
 /// chunks on record boundaries, so chunk activities read only their byte range.
 /// </summary>
-public sealed class FetchRawDataset(DatasetSourceReader reader, RawDatasetStore rawStore, ILogger<FetchRawDataset> logger)
+public sealed class FetchRawDataset(DatasetSourceReader reader, RawDatasetStore rawStore, UploadedFileFetcher uploads, ILogger<FetchRawDataset> logger)
     : TaskActivity<IngestDatasetInput, RawDatasetManifest>
 {
     /// <inheritdoc />
     public override async Task<RawDatasetManifest> RunAsync(TaskActivityContext context, IngestDatasetInput input)
     {
+        if (input.Source.Upload is not null)
+        {
+            // An upload may be far larger than memory: streamed, never held.
+            var manifest = await uploads.FetchAsync(input);
+            logger.LogInformation("Planned {Rows} rows of {Source} in {Chunks} chunks", manifest.TotalRows, input.Source.Describe(), manifest.Chunks.Count);
+            return manifest;
+        }
+
         byte[] content;
         try
         {

@@ -21,6 +21,9 @@ public sealed class RawDatasetStore(StorageAccount account)
         return name;
     }
 
+    /// <summary>A stream writing the stored copy of an uploaded file, named <paramref name="name"/>.</summary>
+    public Task<Stream> OpenWriteAsync(string name, CancellationToken cancellationToken = default) => _blobs.OpenWriteAsync(name, cancellationToken);
+
     /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/> of a stored file.</summary>
     public Task<byte[]> ReadRangeAsync(string blobName, long offset, int length, CancellationToken cancellationToken = default) =>
         _blobs.ReadRangeAsync(blobName, offset, length, cancellationToken);

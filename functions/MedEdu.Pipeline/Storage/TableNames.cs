@@ -24,6 +24,12 @@ public static class TableNames
     /// <summary>One entity per refresh schedule (partition: dataset id).</summary>
     public const string Schedules = "Schedules";
 
+    /// <summary>One entity per upload ticket (valet key), by its id.</summary>
+    public const string Uploads = "Uploads";
+
+    /// <summary>Blob container instructors' files are uploaded into, one blob per upload id.</summary>
+    public const string UploadContainer = "uploads";
+
     /// <summary>Blob container for screening stores.</summary>
     public const string StoreContainer = Compute.Screening.Remote.StoreBlobs.Container;
 

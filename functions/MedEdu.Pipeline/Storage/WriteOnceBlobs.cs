@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace MedEdu.Pipeline.Storage;
 
@@ -37,6 +38,16 @@ public sealed class WriteOnceBlobs
         {
             // Same name, same content: an earlier attempt already stored it.
         }
+    }
+
+    /// <summary>
+    /// A stream that writes <paramref name="name"/> in blocks, for content too large to hold (an
+    /// uploaded file); a rewrite by a retried activity writes the same content again.
+    /// </summary>
+    public async Task<Stream> OpenWriteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        return await _container.GetBlockBlobClient(name).OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = 4 << 20 }, cancellationToken);
     }
 
     /// <summary>The blob's content, or null when there is none.</summary>
