@@ -49,6 +49,27 @@ public sealed class UploadIntegrationTests(LocalHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Mededu_upload_sends_a_file_and_registers_it()
+    {
+        string id = "cli" + Guid.NewGuid().ToString("N")[..8];
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = await Task.Run(() => MededuCli.Run(
+            ["upload", "--api", fixture.Host.Client.BaseAddress!.ToString(), "--key", LocalHostProcess.InstructorKey, "--file", RepoPaths.Dataset("esol-delaney.csv"),
+             "--id", id, "--name-column", "Compound ID", "--value-column", "measured log solubility in mols per litre"],
+            stdout, stderr));
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Contains($"registered dataset '{id}'", stdout.ToString());
+        Assert.Contains("(100%)", stderr.ToString());
+        var version = await Client.WaitForVersionAsync(id, 1, TimeSpan.FromSeconds(120), () => fixture.Host.Log);
+        Assert.Equal(1128, version.GetProperty("stored").GetInt32());
+
+        var refused = new StringWriter();
+        Assert.Equal(1, MededuCli.Run(["upload", "--api", fixture.Host.Client.BaseAddress!.ToString(), "--file", RepoPaths.Dataset("esol-delaney.csv")], new StringWriter(), refused));
+        Assert.Contains("answered 401", refused.ToString());
+    }
+
+    [Fact]
     public async Task A_smiles_file_is_recognised_and_ingested_with_its_names()
     {
         var ticket = await CreateAsync(Client, "four.smi");
