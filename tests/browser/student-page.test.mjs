@@ -196,6 +196,33 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   await context.close();
 });
 
+test('an instructor uploads AqSolDB through the page: the file goes to storage in blocks, then ingests', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  const page = await context.newPage();
+  await page.goto(`${host.base}/api/app/#/instructor`);
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.getByLabel('Instructor key').fill(host.key);
+  await page.getByRole('button', { name: 'Use key' }).click();
+  const uploadedId = `aqsol-upload-${Date.now().toString(36)}`;
+  await page.getByLabel('CSV or SMILES file').setInputFiles(path.join(repoRoot, 'datasets/aqsoldb.csv'));
+  await page.getByLabel('Dataset id').fill(uploadedId);
+  await page.getByLabel('SMILES column (CSV)').fill('SMILES');
+  await page.getByLabel('Name column (CSV)').fill('Name');
+  await page.getByLabel('Measured value column (CSV)').fill('Solubility');
+  await page.getByRole('button', { name: 'Upload and ingest' }).click();
+  await page.locator('#uploadStatus').getByText(`ingesting as '${uploadedId}'`).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#uploadProgress').getAttribute('value'), '100');
+  await shot(page, '10-instructor-upload');
+  const ready = await waitFor(() => api(`${host.api}/datasets/${uploadedId}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 240_000, 'the upload to be ready');
+  const rows = readFileSync(path.join(repoRoot, 'datasets/aqsoldb.csv'), 'utf8').trimEnd().split('\n').length - 1;
+  assert.equal(ready.versions[0].totalRows, rows);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.locator('#datasets').getByText(uploadedId).waitFor();
+  await shot(page, '11-instructor-uploaded');
+  await context.close();
+});
+
 test('a student classifies BBBP compounds: every card starts "no", clicked ones say "yes", and the feedback speaks the labels', async () => {
   // The first 400 rows of BBBP, served as a dataset host would, with the labels' words.
   const bbbp = readFileSync(path.join(repoRoot, 'datasets/bbbp.csv'), 'utf8').trimEnd().split('\n').slice(0, 401).join('\n') + '\n';

@@ -8,8 +8,11 @@ namespace MedEdu.Pipeline.Http;
 /// Serves the student and instructor web page (<c>WebApp/</c>, embedded in this assembly so the
 /// Functions app and the local host serve the very same files) under <c>/api/app/</c>.
 /// </summary>
-public sealed class WebAppRoutes
+public sealed class WebAppRoutes(Storage.StorageAccount storage)
 {
+    // The page PUTs uploads straight to Blob storage (the valet-key URL), so it may connect there too.
+    private readonly string _connect = $"'self' {storage.Blobs.Uri.GetLeftPart(UriPartial.Authority)}";
+
     /// <summary>Route template, relative to <c>/api</c>.</summary>
     public const string Route = "app/{*path}";
 
@@ -41,7 +44,7 @@ public sealed class WebAppRoutes
         result.Headers["Cache-Control"] = "no-cache";
         result.Headers["X-Content-Type-Options"] = "nosniff";
         result.Headers["Content-Security-Policy"] =
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+            $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src {_connect}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
         result.Headers["Referrer-Policy"] = "no-referrer";
         return result;
     }

@@ -4,6 +4,7 @@ import { announce, h, kindNames, show } from './dom.js';
 import { isIngesting } from './progress.js';
 import { instructorSecret, rememberInstructorSecret } from './session.js';
 import { leaderboardTable } from './student.js';
+import { uploadPanel } from './upload.js';
 
 let timer = 0;
 
@@ -25,6 +26,8 @@ export async function instructorView() {
       h('label', { for: 'key' }, 'Instructor key (x-functions-key)'), key,
       h('button', { type: 'submit' }, 'Use key')),
     h('h2', {}, 'Datasets'), datasets,
+    h('h2', {}, 'Upload a dataset'),
+    uploadPanel(() => instructorSecret() || key.value, refreshDatasets),
     h('h2', {}, 'New class'),
     h('form', { class: 'panel', onsubmit: onCreate },
       h('label', { for: 'className' }, 'Class name'), className,
