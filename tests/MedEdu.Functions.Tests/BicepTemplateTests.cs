@@ -168,4 +168,17 @@ public sealed class BicepTemplateTests
         Assert.Contains("defaultDomain", main);
         Assert.Contains("api://", main);
     }
+
+    [Fact]
+    public void BrowsersOnTheAppsOriginMayPutUploadsToBlobStorage()
+    {
+        var cors = OfType("Microsoft.Storage/storageAccounts/blobServices")
+            .Select(b => b.TryGetProperty("properties", out var p) && p.TryGetProperty("cors", out var c) ? c : (JsonElement?)null)
+            .Single(c => c is not null)!.Value;
+        var rule = Assert.Single(cors.GetProperty("corsRules").EnumerateArray());
+        Assert.Equal(["PUT", "OPTIONS"], rule.GetProperty("allowedMethods").EnumerateArray().Select(m => m.GetString()));
+        string origin = Assert.Single(rule.GetProperty("allowedOrigins").EnumerateArray()).GetString()!;
+        Assert.Contains("appHostName", origin);
+        Assert.DoesNotContain("*", origin);
+    }
 }
