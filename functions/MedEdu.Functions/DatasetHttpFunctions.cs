@@ -37,6 +37,11 @@ public sealed class DatasetHttpFunctions(DatasetRoutes routes, UploadRoutes uplo
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = DatasetRoutes.Refresh)] HttpRequest request,
         [DurableClient] DurableTaskClient client, string id) => await routes.RefreshAsync(request, client, id);
 
+    /// <summary><c>GET /api/datasets/{id}/versions/{version}/files</c>.</summary>
+    [Function("ListVersionFiles")]
+    public async Task<IActionResult> Files(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Files)] HttpRequest request, string id, string version) => await routes.FilesAsync(request, id, version);
+
     /// <summary><c>GET /api/datasets/{id}/compounds</c>.</summary>
     [Function("ListCompounds")]
     public async Task<IActionResult> Compounds(

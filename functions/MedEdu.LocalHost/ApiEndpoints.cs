@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapPost(DatasetRoutes.Refresh, (HttpRequest r, DatasetRoutes h, DurableTaskClient c, string id) => h.RefreshAsync(r, c, id));
         api.MapGet(DatasetRoutes.Compounds, (HttpRequest r, DatasetRoutes h, string id) => h.CompoundsAsync(r, id));
         api.MapGet(DatasetRoutes.Quarantine, (HttpRequest r, DatasetRoutes h, string id) => h.QuarantineAsync(r, id));
+        api.MapGet(DatasetRoutes.Files, (HttpRequest r, DatasetRoutes h, string id, string version) => h.FilesAsync(r, id, version));
         api.MapGet(DatasetRoutes.Model, (HttpRequest r, DatasetRoutes h, string id) => h.ModelAsync(r, id));
         api.MapGet(DatasetRoutes.Similar, (HttpRequest r, DatasetRoutes h, string id) => h.SimilarAsync(r, id));
         api.MapGet(CompoundRoutes.Depiction, (HttpRequest r, CompoundRoutes h, string id) => h.CompoundAsync(r, id));

@@ -25,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableProvider>();
         services.AddSingleton<RawDatasetStore>();
         services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<CompoundFiles>();
         services.AddSingleton<CompoundRepository>();
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<FingerprintStoreRepository>();

@@ -23,6 +23,7 @@ public sealed class FunctionsMetadataTests
         { "GetDatasetModel", "get", DatasetRoutes.Model, "Anonymous" },
         { "FindSimilarCompounds", "get", DatasetRoutes.Similar, "Anonymous" },
         { "CreateUpload", "post", UploadRoutes.Collection, "Function" },
+        { "ListVersionFiles", "get", DatasetRoutes.Files, "Anonymous" },
         { "CreateClass", "post", ClassRoutes.Create, "Function" },
         { "GetClassResults", "get", ClassRoutes.Results, "Function" },
         { "JoinClass", "post", ClassRoutes.Join, "Anonymous" },

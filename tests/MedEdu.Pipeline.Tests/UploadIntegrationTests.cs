@@ -144,14 +144,14 @@ public sealed class UploadIntegrationTests(LocalHostFixture fixture) : IClassFix
     [Fact]
     public async Task An_expired_or_oversized_upload_is_refused()
     {
-        await using var host = await LocalHostProcess.StartAsync(null, "--MedEdu:UploadLifetime=00:00:02", "--MedEdu:MaxUploadBytes=100");
+        await using var host = await LocalHostProcess.StartAsync(null, "--MedEdu:UploadLifetime=00:00:08", "--MedEdu:MaxUploadBytes=100");
         var small = await CreateAsync(host.Client, "small.csv");
         Assert.Equal(100, small.GetProperty("maxBytes").GetInt64());
         await PutAsync(small, "smiles,name\n" + string.Concat(Enumerable.Repeat("CCO,ethanol\n", 20)));
         await AssertRefusedAsync(host.Client, small, HttpStatusCode.RequestEntityTooLarge, "the limit is 100");
 
         var late = await CreateAsync(host.Client, "late.csv");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(9));
         var expired = await Assert.ThrowsAsync<HttpRequestException>(() => BlockUploader.UploadAsync(new HttpClient(), Url(late), new MemoryStream("smiles\nCCO\n"u8.ToArray())));
         Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
         await AssertRefusedAsync(host.Client, late, HttpStatusCode.Gone, "expired");

@@ -21,6 +21,9 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     public const string Compounds = "datasets/{id}/compounds";
     public const string Quarantine = "datasets/{id}/quarantine";
     public const string Model = "datasets/{id}/model";
+
+    /// <summary>Route of a version's Parquet files.</summary>
+    public const string Files = "datasets/{id}/versions/{version}/files";
     public const string Similar = "datasets/{id}/similar";
 
     /// <summary>Largest page of compounds one request may ask for.</summary>
@@ -107,6 +110,26 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
         instructor.Check(request) is { } denied
             ? Task.FromResult(denied)
             : PageAsync(request, id, (key, skip, take, ct) => service.PageQuarantineAsync(key, skip, take, ct));
+
+    /// <summary><c>GET /api/datasets/{id}/versions/{version}/files</c>: the version's Parquet files, for pandas, polars or DuckDB.</summary>
+    public async Task<ApiResult> FilesAsync(HttpRequest request, string id, string version)
+    {
+        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) || number < 1)
+        {
+            return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid version", $"the version must be a positive integer, not '{version}'");
+        }
+
+        var (key, notServed) = await ServedVersionAsync(request, id, number);
+        if (notServed is not null)
+        {
+            return notServed;
+        }
+
+        var files = await service.FilesAsync(key, request.HttpContext.RequestAborted);
+        return files.Count == 0
+            ? ApiResult.Problem(StatusCodes.Status409Conflict, "No files", $"version {number} of '{id}' keeps its compounds in Table (ingested before Parquet files) or stored none: page them with GET /api/datasets/{id}/compounds?version={number}")
+            : ApiResult.Ok(new Services.VersionFiles(id, number, files));
+    }
 
     /// <summary><c>GET /api/datasets/{id}/model?version=</c>: the served version's model and its held-out metrics.</summary>
     public async Task<ApiResult> ModelAsync(HttpRequest request, string id)

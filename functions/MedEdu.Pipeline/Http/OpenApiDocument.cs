@@ -22,6 +22,7 @@ public static class OpenApiDocument
         new("post", DatasetRoutes.Refresh, "Ingest a new version from the registered source", "instructor", 202),
         new("get", DatasetRoutes.Compounds, "A page of compounds of the served version", "none", 200),
         new("get", DatasetRoutes.Quarantine, "Rows refused by ingestion", "instructor", 200),
+        new("get", DatasetRoutes.Files, "The version's compounds as Parquet files (row ranges, counts, read-only URLs valid an hour)", "none", 200),
         new("get", DatasetRoutes.Model, "The version's model and metrics", "none", 200),
         new("get", DatasetRoutes.Similar, "Most similar compounds to a SMILES; engine names what ran (worker:<engine> on the screening worker), fallback why the worker did not", "none", 200),
         new("post", ClassRoutes.Create, "Create a class and its exercise set", "instructor", 201,

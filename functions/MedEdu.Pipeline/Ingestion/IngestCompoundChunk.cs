@@ -21,7 +21,7 @@ public sealed class IngestCompoundChunk(RawDatasetStore rawStore, CompoundReposi
         span?.SetTag("mededu.chunk", input.Chunk.Index);
         var bytes = await rawStore.ReadRangeAsync(input.BlobName, input.Chunk.Offset, input.Chunk.Length);
         var (stored, quarantined) = Parse(bytes, input);
-        await compounds.UpsertAsync(stored);
+        await compounds.WriteChunkAsync(new DatasetVersionKey(input.DatasetId, input.Version), input.Chunk.FirstRowNumber, stored);
         await compounds.QuarantineAsync(quarantined);
         MedEduTelemetry.IngestedRows.Add(stored.Count, new KeyValuePair<string, object?>("outcome", "stored"));
         MedEduTelemetry.IngestedRows.Add(quarantined.Count, new KeyValuePair<string, object?>("outcome", "quarantined"));

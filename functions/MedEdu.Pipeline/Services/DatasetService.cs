@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace MedEdu.Pipeline.Services;
 
 /// <summary>Registers datasets, starts their ingestion and reports on them; used by every host's routes.</summary>
-public sealed class DatasetService(DatasetRepository datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock)
+public sealed class DatasetService(DatasetRepository datasets, CompoundRepository compounds, CompoundFiles files, ModelRepository models, TimeProvider clock)
 {
     /// <summary>Registers a new dataset and starts ingesting version 1; null when the id is taken.</summary>
     public async Task<DatasetStatus?> RegisterAsync(ValidatedRegistration registration, DurableTaskClient client, CancellationToken cancellationToken = default)
@@ -155,6 +155,24 @@ public sealed class DatasetService(DatasetRepository datasets, CompoundRepositor
     /// <summary>A page of compounds of a version.</summary>
     public async Task<List<CompoundView>> PageCompoundsAsync(DatasetVersionKey key, int skip, int take, CancellationToken cancellationToken = default) =>
         (await compounds.PageAsync(key, skip, take, cancellationToken)).Select(CompoundView.From).ToList();
+
+    /// <summary>
+    /// The version's Parquet files with their row ranges, compound counts, sizes and a read-only URL
+    /// valid for an hour; empty for a version whose compounds are in Table (ingested before Parquet).
+    /// </summary>
+    public async Task<List<CompoundFileView>> FilesAsync(DatasetVersionKey key, CancellationToken cancellationToken = default)
+    {
+        var parts = await files.ListAsync(key, cancellationToken);
+        var views = new List<CompoundFileView>(parts.Count);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            int lastRow = i + 1 < parts.Count ? parts[i + 1].FirstRow - 1 : -1;
+            views.Add(new CompoundFileView(Path.GetFileName(parts[i].Name), parts[i].FirstRow, lastRow < 0 ? null : lastRow, parts[i].Count, parts[i].Bytes,
+                (await files.DownloadUrlAsync(parts[i], TimeSpan.FromHours(1), cancellationToken)).ToString()));
+        }
+
+        return views;
+    }
 
     /// <summary>A page of quarantined rows of a version.</summary>
     public async Task<List<QuarantinedRowView>> PageQuarantineAsync(DatasetVersionKey key, int skip, int take, CancellationToken cancellationToken = default) =>

@@ -55,3 +55,15 @@ public sealed record VersionLookup(DatasetVersionKey? Key, string? NotReady)
     /// <summary>The dataset does not exist.</summary>
     public static VersionLookup UnknownDataset { get; } = new(null, null);
 }
+
+/// <summary>One Parquet file of a version, as <c>GET /api/datasets/{id}/versions/{v}/files</c> lists it.</summary>
+/// <param name="Name">File name.</param>
+/// <param name="FirstRow">First data row of the raw file its chunk covers.</param>
+/// <param name="LastRow">Last data row its chunk covers (null for the last file: through the end).</param>
+/// <param name="Compounds">Compounds in it (the chunk's rows less the quarantined).</param>
+/// <param name="Bytes">Size.</param>
+/// <param name="Url">Read-only download URL, valid for an hour.</param>
+public sealed record CompoundFileView(string Name, int FirstRow, int? LastRow, int Compounds, long Bytes, string Url);
+
+/// <summary>What <c>GET /api/datasets/{id}/versions/{v}/files</c> answers.</summary>
+public sealed record VersionFiles(string DatasetId, int Version, List<CompoundFileView> Files);

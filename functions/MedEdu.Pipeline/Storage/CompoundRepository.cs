@@ -2,15 +2,16 @@ using Azure.Data.Tables;
 
 namespace MedEdu.Pipeline.Storage;
 
-/// <summary>Stores compounds and quarantined rows of dataset versions.</summary>
-public sealed class CompoundRepository(TableProvider tables)
+/// <summary>
+/// Stores compounds (one Parquet file per ingested chunk, <see cref="CompoundFiles"/>) and
+/// quarantined rows (Table) of dataset versions. Versions ingested before compounds went to
+/// Parquet have theirs in Table, where they are still read from.
+/// </summary>
+public sealed class CompoundRepository(TableProvider tables, CompoundFiles files)
 {
-    /// <summary>Upserts compounds; repeating the call with the same rows changes nothing.</summary>
-    public async Task UpsertAsync(IReadOnlyCollection<CompoundEntity> compounds, CancellationToken cancellationToken = default)
-    {
-        var table = await tables.GetAsync(TableNames.Compounds);
-        await TableBatchWriter.UpsertAllAsync(table, compounds, cancellationToken);
-    }
+    /// <summary>Writes a chunk's compounds; repeating the call with the same rows leaves the same file.</summary>
+    public Task WriteChunkAsync(DatasetVersionKey version, int firstRow, IReadOnlyCollection<CompoundEntity> compounds, CancellationToken cancellationToken = default) =>
+        compounds.Count == 0 ? Task.CompletedTask : files.WriteAsync(version, firstRow, compounds, cancellationToken);
 
     /// <summary>Upserts quarantined rows; repeating the call changes nothing.</summary>
     public async Task QuarantineAsync(IReadOnlyCollection<QuarantinedRowEntity> rows, CancellationToken cancellationToken = default)
@@ -22,8 +23,33 @@ public sealed class CompoundRepository(TableProvider tables)
     /// <summary>Compounds of a version in row order, skipping <paramref name="skip"/> and returning at most <paramref name="take"/>.</summary>
     public async Task<List<CompoundEntity>> PageAsync(DatasetVersionKey version, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Compounds);
-        return await PageAsync<CompoundEntity>(table, version, skip, take, cancellationToken);
+        var parts = await files.ListAsync(version, cancellationToken);
+        if (parts.Count == 0)
+        {
+            var table = await tables.GetAsync(TableNames.Compounds);
+            return await PageAsync<CompoundEntity>(table, version, skip, take, cancellationToken);
+        }
+
+        // Each file's count is in the listing: only the files the page overlaps are read.
+        var page = new List<CompoundEntity>(Math.Min(take, 1000));
+        int before = 0;
+        foreach (var file in parts)
+        {
+            if (page.Count >= take)
+            {
+                break;
+            }
+
+            if (before + file.Count > skip)
+            {
+                var rows = await files.ReadAsync(version, file, cancellationToken);
+                page.AddRange(rows.Skip(Math.Max(0, skip - before)).Take(take - page.Count));
+            }
+
+            before += file.Count;
+        }
+
+        return page;
     }
 
     /// <summary>Quarantined rows of a version in row order.</summary>
@@ -36,6 +62,13 @@ public sealed class CompoundRepository(TableProvider tables)
     /// <summary>One compound of a version by its data row, or null.</summary>
     public async Task<CompoundEntity?> FindAsync(DatasetVersionKey version, int rowNumber, CancellationToken cancellationToken = default)
     {
+        var parts = await files.ListAsync(version, cancellationToken);
+        if (parts.Count > 0)
+        {
+            var file = parts.LastOrDefault(f => f.FirstRow <= rowNumber);
+            return file is null ? null : (await files.ReadAsync(version, file, cancellationToken)).Find(c => c.RowNumber == rowNumber);
+        }
+
         var table = await tables.GetAsync(TableNames.Compounds);
         var found = await table.GetEntityIfExistsAsync<CompoundEntity>(version.PartitionKey, CompoundEntity.RowKeyOf(rowNumber), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
@@ -48,7 +81,8 @@ public sealed class CompoundRepository(TableProvider tables)
     /// <summary>Counts stored compounds and quarantined rows of a version by scanning their keys.</summary>
     public async Task<(int Stored, int Quarantined)> CountAsync(DatasetVersionKey version, CancellationToken cancellationToken = default)
     {
-        var compounds = await CountKeysAsync(await tables.GetAsync(TableNames.Compounds), version, cancellationToken);
+        var parts = await files.ListAsync(version, cancellationToken);
+        var compounds = parts.Count > 0 ? parts.Sum(f => f.Count) : await CountKeysAsync(await tables.GetAsync(TableNames.Compounds), version, cancellationToken);
         var quarantined = await CountKeysAsync(await tables.GetAsync(TableNames.Quarantine), version, cancellationToken);
         return (compounds, quarantined);
     }
