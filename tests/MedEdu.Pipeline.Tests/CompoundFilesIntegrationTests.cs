@@ -61,8 +61,17 @@ public sealed class CompoundFilesIntegrationTests(LocalHostFixture fixture) : IC
         await datasets.UpsertVersionAsync(new DatasetVersionEntity { PartitionKey = id, RowKey = DatasetVersionEntity.RowKeyOf(1), Version = 1, Status = DatasetVersionStatus.Ready, InstanceId = "none", Stored = 2, TotalRows = 2 });
         var rows = new[] { ("CCO", "ethanol"), ("c1ccccc1O", "phenol") }.Select((c, i) => new CompoundEntity
         {
-            PartitionKey = key.PartitionKey, RowKey = CompoundEntity.RowKeyOf(i + 1), CompoundId = CompoundEntity.IdOf(id, i + 1), DatasetId = id, Version = 1,
-            RowNumber = i + 1, Line = i + 2, Name = c.Item2, Smiles = c.Item1, CanonicalSmiles = c.Item1, Fingerprint = new byte[256],
+            PartitionKey = key.PartitionKey,
+            RowKey = CompoundEntity.RowKeyOf(i + 1),
+            CompoundId = CompoundEntity.IdOf(id, i + 1),
+            DatasetId = id,
+            Version = 1,
+            RowNumber = i + 1,
+            Line = i + 2,
+            Name = c.Item2,
+            Smiles = c.Item1,
+            CanonicalSmiles = c.Item1,
+            Fingerprint = new byte[256],
         }).ToList();
         await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(TableNames.Compounds), rows);
 

@@ -85,7 +85,10 @@ public sealed class CompoundFiles(StorageAccount account)
         var expires = DateTimeOffset.UtcNow + lifetime;
         var sas = new Azure.Storage.Sas.BlobSasBuilder(Azure.Storage.Sas.BlobSasPermissions.Read, expires)
         {
-            BlobContainerName = Container, BlobName = file.Name, Resource = "b", StartsOn = DateTimeOffset.UtcNow.AddMinutes(-5),
+            BlobContainerName = Container,
+            BlobName = file.Name,
+            Resource = "b",
+            StartsOn = DateTimeOffset.UtcNow.AddMinutes(-5),
         };
         if (blob.CanGenerateSasUri)
         {
