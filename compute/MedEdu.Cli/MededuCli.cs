@@ -24,6 +24,7 @@ public static class MededuCli
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
                 "depict" => DepictCommand.Run(rest, stdout, stderr),
                 "upload" => UploadCommand.Run(rest, stdout, stderr),
+                "synth" => SynthCommand.Run(rest, stdout, stderr),
                 "bench" => Bench(stderr),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
@@ -65,6 +66,9 @@ public static class MededuCli
           upload       --api URL --file FILE [--key KEY] [--id ID] [--name NAME] [--smiles-column NAME]
                        [--name-column NAME] [--value-column NAME] [--block-mib 8]
                        sends a CSV or SMILES file to a MedEdu instance in blocks and registers it as a dataset
+          synth        [--count 100000] [--seed 1] [--output FILE.csv] [--datasets datasets]
+                       a SYNTHETIC library for scale tests: bundled molecules with substituents attached,
+                       valid and distinct; CSV id,smiles,logp (computed Crippen logP, not measured)
           bench        how to run the benchmarks
 
         Input is a SMILES file (SMILES<whitespace>ID per line) or, for .csv files or with --smiles-column, a CSV.

@@ -24,6 +24,19 @@ public sealed class PipelineOptions
     /// </summary>
     public bool TrainModels { get; set; } = true;
 
+    /// <summary>
+    /// Most measured compounds a model trains and is tested on: a larger version gives a seeded,
+    /// stratified sample (<see cref="Compute.Learning.TrainingSample"/>), so training memory does not
+    /// grow with the dataset. Every compound still gets a prediction.
+    /// </summary>
+    public int MaxTrainingCompounds { get; set; } = 50_000;
+
+    /// <summary>
+    /// Training compounds the applicability domain compares each compound with (a seeded sample when
+    /// there are more), which bounds the cost of predicting a million compounds.
+    /// </summary>
+    public int DomainReferenceCompounds { get; set; } = 5_000;
+
     /// <summary>Largest source file accepted, in bytes.</summary>
     public long MaxSourceBytes { get; set; } = 256L * 1024 * 1024;
 

@@ -26,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RawDatasetStore>();
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<CompoundFiles>();
+        services.AddSingleton<PredictionFiles>();
         services.AddSingleton<CompoundRepository>();
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<FingerprintStoreRepository>();

@@ -247,10 +247,14 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
         return PracticePlanner.Next(history, offered);
     }
 
+    /// <summary>Most compounds a class's exercises are drawn from; a larger version gives a seeded sample of whole chunks.</summary>
+    public const int MaxPool = 20_000;
+
     private async Task<List<ExerciseCompound>> PoolAsync(DatasetVersionKey key)
     {
-        var predictions = (await models.PredictionsAsync(key)).ToDictionary(p => p.RowKey);
-        return (await compounds.AllAsync(key)).Select(c =>
+        var (pool, firstRows) = await compounds.SampleAsync(key, MaxPool, seed: key.Version);
+        var predictions = (await models.PredictionsAsync(key, firstRows)).ToDictionary(p => p.RowKey);
+        return pool.Select(c =>
         {
             predictions.TryGetValue(c.RowKey, out var p);
             return new ExerciseCompound(c.CompoundId, c.Name ?? c.CompoundId, c.Smiles, c.FingerprintWords(), c.MolWt, c.MolLogP, c.TPSA, c.NumHDonors, c.NumHAcceptors,

@@ -8,9 +8,11 @@ namespace MedEdu.Pipeline.Ingestion;
 
 /// <summary>
 /// Trains the version's model: regression on the measured value, or classification when every
-/// value is 0 or 1 (BBBP). A seeded 80/20 split gives honest held-out metrics; the model zip goes
-/// to Blob, its metrics to Table, and a prediction with its applicability-domain verdict is stored
-/// for every compound, so exercises rank without retraining. Re-running overwrites the same keys.
+/// value is 0 or 1 (BBBP), on at most <see cref="PipelineOptions.MaxTrainingCompounds"/> of them (a
+/// seeded, stratified sample beyond that). A seeded 80/20 split gives honest held-out metrics; the
+/// model zip goes to Blob, its metrics to Table, and a prediction with its applicability-domain
+/// verdict is written for every compound, one Parquet file per chunk, so exercises rank without
+/// retraining. Memory holds the sample and one chunk, not the version. Re-running rewrites the same files.
 /// </summary>
 public sealed class TrainModels(CompoundRepository compounds, ModelRepository models, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PipelineOptions> options, ILogger<TrainModels> logger)
     : TaskActivity<TrainModelsInput, TrainModelsOutcome>
@@ -28,16 +30,27 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
 
         var watch = Stopwatch.StartNew();
         var key = new DatasetVersionKey(input.DatasetId, input.Version);
-        var stored = (await compounds.AllAsync(key)).Where(c => c.Value is not null).ToList();
-        if (stored.Count < MinimumCompounds)
+
+        // Pass 1 keeps only the measured compounds' rows, SMILES and values, one chunk at a time.
+        var measured = new List<(int Row, string Smiles, double Value)>();
+        int total = 0;
+        await foreach (var (_, chunk) in compounds.ChunksAsync(key))
         {
-            return new TrainModelsOutcome(null, 0, 0, null, null, 0, $"only {stored.Count} compounds have a measured value");
+            total += chunk.Count;
+            measured.AddRange(chunk.Where(c => c.Value is not null).Select(c => (c.RowNumber, c.Smiles, c.Value!.Value)));
+        }
+
+        if (measured.Count < MinimumCompounds)
+        {
+            return new TrainModelsOutcome(null, 0, 0, null, null, 0, $"only {measured.Count} compounds have a measured value");
         }
 
         double readSeconds = watch.Elapsed.TotalSeconds;
-        bool binary = stored.All(c => c.Value is 0 or 1);
+        bool binary = measured.All(c => c.Value is 0 or 1);
         var task = binary ? LearningTask.BinaryClassification : LearningTask.Regression;
-        var (molecules, _) = MoleculeFeaturizer.FeaturizeAll(stored.Select(c => (c.RowKey, c.Smiles, (float)c.Value!.Value)).ToList());
+        var sample = TrainingSample.Choose(measured.Select(m => m.Value).ToList(), options.Value.MaxTrainingCompounds, input.Seed);
+        var (molecules, _) = MoleculeFeaturizer.FeaturizeAll(sample.Select(i => measured[i]).Select(m => (CompoundEntity.RowKeyOf(m.Row), m.Smiles, (float)m.Value)).ToList());
+        measured.Clear();
         var split = DatasetSplit.Random(molecules.Count, 0.2, input.Seed);
         var train = split.Train.Select(i => molecules[i]).ToList();
         var test = split.Test.Select(i => molecules[i]).ToList();
@@ -45,34 +58,49 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         var model = PropertyModel.Train(train, task, ModelKind.LightGbm, input.Seed);
         double trainSeconds = watch.Elapsed.TotalSeconds;
         var metrics = model.Evaluate(test);
-        var domain = ApplicabilityDomain.Fit(train.Select(m => m.Fingerprint).ToList());
+        var reference = train.Select(m => m.Fingerprint).ToArray();
+        if (reference.Length > options.Value.DomainReferenceCompounds)
+        {
+            new Random(input.Seed).Shuffle(reference);
+            reference = reference[..options.Value.DomainReferenceCompounds];
+        }
+
+        var domain = ApplicabilityDomain.Fit(reference);
 
         using var zip = new MemoryStream();
         model.Save(zip);
         zip.Position = 0;
         string blob = await models.SaveModelAsync(key, zip);
+        var inTraining = train.Select(m => m.Id).ToHashSet();
+        molecules.Clear();
+        train.Clear();
+        test.Clear();
 
-        var predicted = model.Predict(molecules);
-        var inTraining = split.Train.ToHashSet();
-        var byRow = stored.ToDictionary(c => c.RowKey);
-        var predictions = new PredictionEntity[molecules.Count];
-        Parallel.For(0, molecules.Count, i =>
+        // Pass 2 predicts every compound, chunk by chunk, into one prediction file per chunk.
+        await foreach (var (firstRow, chunk) in compounds.ChunksAsync(key))
         {
-            var m = molecules[i];
-            double nearest = domain.NearestSimilarity(m.Fingerprint);
-            predictions[i] = new PredictionEntity
+            var (featurized, _) = MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, float.NaN)).ToList());
+            var predicted = model.Predict(featurized);
+            var byRow = chunk.ToDictionary(c => c.RowKey);
+            var records = new PredictionRecord[featurized.Count];
+            Parallel.For(0, featurized.Count, i =>
             {
-                PartitionKey = key.PartitionKey,
-                RowKey = m.Id,
-                CompoundId = byRow[m.Id].CompoundId,
-                Predicted = Math.Round(predicted[i], 4),
-                NearestSimilarity = Math.Round(nearest, 4),
-                InDomain = nearest >= domain.Threshold,
-                InTraining = inTraining.Contains(i),
-            };
-        });
+                var m = featurized[i];
+                double nearest = domain.NearestSimilarity(m.Fingerprint);
+                records[i] = new PredictionRecord
+                {
+                    CompoundId = byRow[m.Id].CompoundId,
+                    RowNumber = byRow[m.Id].RowNumber,
+                    Predicted = Math.Round(predicted[i], 4),
+                    NearestSimilarity = Math.Round(nearest, 4),
+                    InDomain = nearest >= domain.Threshold,
+                    InTraining = inTraining.Contains(m.Id),
+                };
+            });
+            await models.WritePredictionsAsync(key, firstRow, records);
+        }
+
         double predictSeconds = watch.Elapsed.TotalSeconds;
-        await models.UpsertPredictionsAsync(predictions);
         await models.UpsertAsync(new ModelEntity
         {
             PartitionKey = key.DatasetId,
@@ -81,8 +109,8 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
             Task = task.ToString(),
             Kind = nameof(ModelKind.LightGbm),
             BlobName = blob,
-            TrainCount = train.Count,
-            TestCount = test.Count,
+            TrainCount = split.Train.Length,
+            TestCount = split.Test.Length,
             Rmse = metrics.Rmse,
             Mae = metrics.Mae,
             RSquared = metrics.RSquared,
@@ -95,8 +123,8 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
             TrainedAt = clock.GetUtcNow(),
         });
         logger.LogInformation(
-            "Trained {Task} model for {Version} on {Train} compounds in {Seconds:F1} s (read {Read:F1} s, featurize to {Featurized:F1} s, train to {Trained:F1} s, predict to {Predicted:F1} s; RMSE {Rmse}, AUC {Auc})",
-            task, key, train.Count, watch.Elapsed.TotalSeconds, readSeconds, featurizeSeconds, trainSeconds, predictSeconds, metrics.Rmse, metrics.RocAuc);
-        return new TrainModelsOutcome(task.ToString(), train.Count, test.Count, metrics.Rmse, metrics.RocAuc, domain.Threshold, null);
+            "Trained {Task} model for {Version} on {Train} of {Total} compounds in {Seconds:F1} s (read {Read:F1} s, featurize to {Featurized:F1} s, train to {Trained:F1} s, predict to {Predicted:F1} s; RMSE {Rmse}, AUC {Auc})",
+            task, key, split.Train.Length, total, watch.Elapsed.TotalSeconds, readSeconds, featurizeSeconds, trainSeconds, predictSeconds, metrics.Rmse, metrics.RocAuc);
+        return new TrainModelsOutcome(task.ToString(), split.Train.Length, split.Test.Length, metrics.Rmse, metrics.RocAuc, domain.Threshold, null);
     }
 }

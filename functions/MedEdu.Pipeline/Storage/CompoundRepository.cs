@@ -11,7 +11,7 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
 {
     /// <summary>Writes a chunk's compounds; repeating the call with the same rows leaves the same file.</summary>
     public Task WriteChunkAsync(DatasetVersionKey version, int firstRow, IReadOnlyCollection<CompoundEntity> compounds, CancellationToken cancellationToken = default) =>
-        compounds.Count == 0 ? Task.CompletedTask : files.WriteAsync(version, firstRow, compounds, cancellationToken);
+        compounds.Count == 0 ? Task.CompletedTask : files.WriteAsync(version, firstRow, [.. compounds.Select(CompoundRecord.From)], cancellationToken);
 
     /// <summary>Upserts quarantined rows; repeating the call changes nothing.</summary>
     public async Task QuarantineAsync(IReadOnlyCollection<QuarantinedRowEntity> rows, CancellationToken cancellationToken = default)
@@ -42,8 +42,8 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
 
             if (before + file.Count > skip)
             {
-                var rows = await files.ReadAsync(version, file, cancellationToken);
-                page.AddRange(rows.Skip(Math.Max(0, skip - before)).Take(take - page.Count));
+                var rows = await files.ReadAsync(file, cancellationToken);
+                page.AddRange(rows.Skip(Math.Max(0, skip - before)).Take(take - page.Count).Select(r => r.To(version)));
             }
 
             before += file.Count;
@@ -66,12 +66,66 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
         if (parts.Count > 0)
         {
             var file = parts.LastOrDefault(f => f.FirstRow <= rowNumber);
-            return file is null ? null : (await files.ReadAsync(version, file, cancellationToken)).Find(c => c.RowNumber == rowNumber);
+            return file is null ? null : (await files.ReadAsync(file, cancellationToken)).FirstOrDefault(c => c.RowNumber == rowNumber)?.To(version);
         }
 
         var table = await tables.GetAsync(TableNames.Compounds);
         var found = await table.GetEntityIfExistsAsync<CompoundEntity>(version.PartitionKey, CompoundEntity.RowKeyOf(rowNumber), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>
+    /// The version's compounds one stored chunk at a time, with the chunk's first data row, so a
+    /// pass over a large version holds one chunk (a Table-stored version is one chunk).
+    /// </summary>
+    public async IAsyncEnumerable<(int FirstRow, IReadOnlyList<CompoundEntity> Compounds)> ChunksAsync(DatasetVersionKey version, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var parts = await files.ListAsync(version, cancellationToken);
+        if (parts.Count == 0)
+        {
+            yield return (1, await AllAsync(version, cancellationToken));
+            yield break;
+        }
+
+        foreach (var file in parts)
+        {
+            yield return (file.FirstRow, [.. (await files.ReadAsync(file, cancellationToken)).Select(r => r.To(version))]);
+        }
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> compounds of the version: all of them when it has no more,
+    /// else whole chunks picked with <paramref name="seed"/> (a class's pool from a million-compound
+    /// version), with the first rows of the chunks picked.
+    /// </summary>
+    public async Task<(List<CompoundEntity> Compounds, HashSet<int>? FirstRows)> SampleAsync(DatasetVersionKey version, int max, int seed, CancellationToken cancellationToken = default)
+    {
+        var parts = await files.ListAsync(version, cancellationToken);
+        if (parts.Count == 0 || parts.Sum(f => f.Count) <= max)
+        {
+            return (await AllAsync(version, cancellationToken), null);
+        }
+
+        var order = parts.ToArray();
+        new Random(seed).Shuffle(order);
+        var picked = new List<CompoundFile>();
+        foreach (var file in order)
+        {
+            if (picked.Sum(f => f.Count) + file.Count > max && picked.Count > 0)
+            {
+                break;
+            }
+
+            picked.Add(file);
+        }
+
+        var compounds = new List<CompoundEntity>();
+        foreach (var file in picked.OrderBy(f => f.FirstRow))
+        {
+            compounds.AddRange((await files.ReadAsync(file, cancellationToken)).Select(r => r.To(version)));
+        }
+
+        return (compounds, [.. picked.Select(f => f.FirstRow)]);
     }
 
     /// <summary>Every compound of a version, in row order.</summary>

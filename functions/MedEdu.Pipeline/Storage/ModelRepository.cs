@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 namespace MedEdu.Pipeline.Storage;
 
 /// <summary>Trained models (zip in Blob, metrics in Table) and their per-compound predictions.</summary>
-public sealed class ModelRepository(StorageAccount account, TableProvider tables)
+public sealed class ModelRepository(StorageAccount account, TableProvider tables, PredictionFiles files)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(TableNames.ModelContainer);
 
@@ -38,13 +38,28 @@ public sealed class ModelRepository(StorageAccount account, TableProvider tables
         return response.HasValue ? response.Value : null;
     }
 
-    /// <summary>Stores predictions (idempotent upserts).</summary>
-    public async Task UpsertPredictionsAsync(IReadOnlyCollection<PredictionEntity> predictions, CancellationToken cancellationToken = default) =>
-        await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(TableNames.Predictions), predictions, cancellationToken);
+    /// <summary>Stores the predictions of one chunk of compounds (a rerun rewrites the same file).</summary>
+    public Task WritePredictionsAsync(DatasetVersionKey key, int firstRow, IReadOnlyCollection<PredictionRecord> predictions, CancellationToken cancellationToken = default) =>
+        predictions.Count == 0 ? Task.CompletedTask : files.WriteAsync(key, firstRow, predictions, cancellationToken);
 
-    /// <summary>Every prediction of a version.</summary>
-    public async Task<List<PredictionEntity>> PredictionsAsync(DatasetVersionKey key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The version's predictions: of the chunks starting at <paramref name="firstRows"/> when given,
+    /// else all. Versions trained before predictions went to Parquet have them in Table.
+    /// </summary>
+    public async Task<List<PredictionEntity>> PredictionsAsync(DatasetVersionKey key, IReadOnlySet<int>? firstRows = null, CancellationToken cancellationToken = default)
     {
+        var parts = await files.ListAsync(key, cancellationToken);
+        if (parts.Count > 0)
+        {
+            var found = new List<PredictionEntity>();
+            foreach (var file in parts.Where(f => firstRows is null || firstRows.Contains(f.FirstRow)))
+            {
+                found.AddRange((await files.ReadAsync(file, cancellationToken)).Select(r => r.To(key)));
+            }
+
+            return found;
+        }
+
         var table = await tables.GetAsync(TableNames.Predictions);
         var result = new List<PredictionEntity>();
         string partition = key.PartitionKey;
