@@ -64,7 +64,7 @@ public static class MededuCli
                        --output FOLDER) [--aromatic kekule|circles] [--width W] [--height H]
                        2D drawings as SVG (to standard output for one SMILES)
           upload       --api URL --file FILE [--key KEY] [--id ID] [--name NAME] [--smiles-column NAME]
-                       [--name-column NAME] [--value-column NAME] [--block-mib 8]
+                       [--name-column NAME] [--value-column NAME] [--chunk-size 500] [--block-mib 8]
                        sends a CSV or SMILES file to a MedEdu instance in blocks and registers it as a dataset
           synth        [--count 100000] [--seed 1] [--output FILE.csv] [--datasets datasets]
                        a SYNTHETIC library for scale tests: bundled molecules with substituents attached,

@@ -11,7 +11,7 @@ internal static class UploadCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = new Options(args, "--api", "--key", "--file", "--id", "--name", "--smiles-column", "--name-column", "--value-column", "--block-mib");
+        var options = new Options(args, "--api", "--key", "--file", "--id", "--name", "--smiles-column", "--name-column", "--value-column", "--chunk-size", "--block-mib");
         string api = options.Required("--api").TrimEnd('/');
         string file = options.Required("--file");
         if (!File.Exists(file))
@@ -60,7 +60,7 @@ internal static class UploadCommand
             await BlockUploader.UploadAsync(http, new Uri(ticket.Value.GetProperty("uploadUrl").GetString()!), content, blockBytes, progress);
         }
 
-        var registration = new Dictionary<string, string?>
+        var registration = new Dictionary<string, object?>
         {
             ["upload"] = ticket.Value.GetProperty("id").GetString(),
             ["id"] = options.Text("--id"),
@@ -68,6 +68,7 @@ internal static class UploadCommand
             ["smilesColumn"] = options.Text("--smiles-column"),
             ["nameColumn"] = options.Text("--name-column"),
             ["valueColumn"] = options.Text("--value-column"),
+            ["chunkSize"] = options.Text("--chunk-size") is null ? null : options.Int("--chunk-size", 500, 10, 10_000),
         }.Where(p => p.Value is not null).ToDictionary();
         using var registered = await http.PostAsJsonAsync($"{api}/api/datasets", registration);
         var dataset = await ReadAsync(registered, "POST /api/datasets", stderr);
