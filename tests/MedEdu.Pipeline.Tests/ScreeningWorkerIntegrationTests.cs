@@ -61,11 +61,14 @@ public sealed class ScreeningWorkerIntegrationTests(WorkerStackFixture stack) : 
             (new { threshold = 0.3f, metric = "tversky", alpha = 0.9f, beta = 0.1f, filter = "lipinski" }, ScreeningRequest.AtLeast(fingerprints, 0.3f, SimilarityMeasure.Tversky(0.9f, 0.1f), PropertyFilter.Lipinski)),
         };
 
-        foreach (string accelerator in new[] { "simd", "cpu" })
+        // ILGPU's CPU accelerator stands in for the GPU in CI; with a CUDA device present the worker runs the real kernels too.
+        using var cuda = IlgpuEngine.TryCreate(IlgpuTarget.Cuda);
+        string[] accelerators = cuda is null ? ["simd", "cpu"] : ["simd", "cpu", "cuda"];
+        foreach (string accelerator in accelerators)
         {
             await using var worker = await ScreeningWorkerProcess.StartAsync($"--Screening:Accelerator={accelerator}");
             var ready = await worker.Anonymous.GetFromJsonAsync<JsonElement>("readyz");
-            string engine = accelerator == "cpu" ? "ilgpu-cpu" : "simd";
+            string engine = accelerator switch { "cpu" => "ilgpu-cpu", "cuda" => "ilgpu-cuda", _ => "simd" };
             Assert.Equal(engine, ready.GetProperty("engine").GetString());
             foreach (var (options, request) in cases)
             {

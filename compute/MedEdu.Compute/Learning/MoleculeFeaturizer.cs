@@ -29,8 +29,12 @@ public static class MoleculeFeaturizer
     public static string FeatureName(int index) =>
         index < FingerprintBins ? $"Morgan bin {index}" : DescriptorNames[index - FingerprintBins];
 
-    /// <summary>Featurizes one molecule; null with <paramref name="error"/> when the SMILES does not parse.</summary>
-    public static FeaturizedMolecule? TryFeaturize(string id, string smiles, float label, out string? error)
+    /// <summary>
+    /// Featurizes one molecule; null with <paramref name="error"/> when the SMILES does not parse.
+    /// <paramref name="withScaffold"/> false leaves the Murcko scaffold (needed only for scaffold
+    /// splits) empty, which spares predicting a million compounds that work.
+    /// </summary>
+    public static FeaturizedMolecule? TryFeaturize(string id, string smiles, float label, out string? error, bool withScaffold = true)
     {
         if (!SmilesParser.TryParse(smiles, out var molecule, out var parseError) || molecule!.Atoms.Count == 0)
         {
@@ -55,15 +59,15 @@ public static class MoleculeFeaturizer
         ];
         descriptors.CopyTo(features, FingerprintBins);
         error = null;
-        return new FeaturizedMolecule(id, smiles, label, MurckoScaffold.SmilesOf(molecule), MorganFingerprint.BitVector(molecule), features);
+        return new FeaturizedMolecule(id, smiles, label, withScaffold ? MurckoScaffold.SmilesOf(molecule) : "", MorganFingerprint.BitVector(molecule), features);
     }
 
-    /// <summary>Featurizes many molecules on all cores; returns those that parsed, in input order, and the failures.</summary>
-    public static (List<FeaturizedMolecule> Molecules, List<(string Id, string Error)> Failures) FeaturizeAll(IReadOnlyList<(string Id, string Smiles, float Label)> input)
+    /// <summary>Featurizes many molecules on all cores; returns those that parsed, in input order, and the failures (scaffolds as in <see cref="TryFeaturize"/>).</summary>
+    public static (List<FeaturizedMolecule> Molecules, List<(string Id, string Error)> Failures) FeaturizeAll(IReadOnlyList<(string Id, string Smiles, float Label)> input, bool withScaffold = true)
     {
         var results = new FeaturizedMolecule?[input.Count];
         var errors = new string?[input.Count];
-        Parallel.For(0, input.Count, i => results[i] = TryFeaturize(input[i].Id, input[i].Smiles, input[i].Label, out errors[i]));
+        Parallel.For(0, input.Count, i => results[i] = TryFeaturize(input[i].Id, input[i].Smiles, input[i].Label, out errors[i], withScaffold));
         var molecules = new List<FeaturizedMolecule>(input.Count);
         var failures = new List<(string, string)>();
         for (int i = 0; i < input.Count; i++)

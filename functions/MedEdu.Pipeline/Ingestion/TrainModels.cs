@@ -79,7 +79,7 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         // Pass 2 predicts every compound, chunk by chunk, into one prediction file per chunk.
         await foreach (var (firstRow, chunk) in compounds.ChunksAsync(key))
         {
-            var (featurized, _) = MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, float.NaN)).ToList());
+            var (featurized, _) = MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, float.NaN)).ToList(), withScaffold: false);
             var predicted = model.Predict(featurized);
             var byRow = chunk.ToDictionary(c => c.RowKey);
             var records = new PredictionRecord[featurized.Count];
