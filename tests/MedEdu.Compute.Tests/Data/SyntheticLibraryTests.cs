@@ -17,7 +17,8 @@ public sealed class SyntheticLibraryTests
         Assert.All(library, c => Assert.StartsWith("SYNTHETIC-", c.Id));
         Assert.All(library, c => Assert.Equal(c.Smiles, SmilesWriter.Write(SmilesParser.Parse(c.Smiles))));
         var original = Cores.Select(s => SmilesWriter.Write(SmilesParser.Parse(s))).ToHashSet();
-        Assert.True(library.Count(c => !original.Contains(c.Smiles)) > 1990, "substituents make new molecules");
+        // A substituent sometimes turns one bundled molecule into another (a methyl on benzene is toluene).
+        Assert.True(library.Count(c => !original.Contains(c.Smiles)) > 1800, "substituents make new molecules");
     }
 
     [Fact]

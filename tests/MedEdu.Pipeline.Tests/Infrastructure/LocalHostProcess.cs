@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Tests.Infrastructure;
 public sealed class LocalHostProcess : IAsyncDisposable
 {
     private readonly StringBuilder _log = new();
-    private Process? _process;
+    private ChildProcess? _process;
 
     private readonly string[] _settings;
 
@@ -46,16 +46,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     /// <summary>What the host printed so far (for failure messages).</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => ChildProcess.Text(_log);
 
     /// <summary>Starts a host on a fresh task hub and waits until its API answers.</summary>
     /// <param name="taskHub">Task hub name; a fresh one when null.</param>
@@ -76,12 +67,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{RepoPaths.LocalHostDll} is not built");
         }
 
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(RepoPaths.LocalHostDll)!,
-        };
         string[] arguments =
         [
             RepoPaths.LocalHostDll,
@@ -94,52 +79,13 @@ public sealed class LocalHostProcess : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. _settings,
         ];
-        foreach (var arg in arguments)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(info)!;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"local host exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                using var response = await Client.GetAsync("api/health");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"local host did not answer within 60 s:\n{Log}");
+        _process?.Dispose();
+        _process = ChildProcess.Start(Path.GetDirectoryName(RepoPaths.LocalHostDll)!, arguments, _log);
+        await _process.WaitUntilAnswersAsync(Client, "api/health", "local host");
     }
 
     /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
-    public void Kill()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
+    public void Kill() => _process?.Kill();
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
@@ -149,19 +95,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         Client.Dispose();
         Anonymous.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
     }
 
     internal static int FreePort()

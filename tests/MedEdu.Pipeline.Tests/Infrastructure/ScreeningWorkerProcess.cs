@@ -17,7 +17,7 @@ public sealed class ScreeningWorkerProcess : IAsyncDisposable
     private static readonly SemaphoreSlim PublishGate = new(1, 1);
     private static string? _published;
     private readonly StringBuilder _log = new();
-    private Process? _process;
+    private ChildProcess? _process;
 
     private ScreeningWorkerProcess(int port)
     {
@@ -40,16 +40,7 @@ public sealed class ScreeningWorkerProcess : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     /// <summary>What the worker printed so far.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => ChildProcess.Text(_log);
 
     /// <summary>Publishes (once) and starts a worker; waits until /healthz answers.</summary>
     public static async Task<ScreeningWorkerProcess> StartAsync(params string[] settings)
@@ -57,52 +48,15 @@ public sealed class ScreeningWorkerProcess : IAsyncDisposable
         await Azurite.EnsureRunningAsync();
         string folder = await PublishAsync();
         var worker = new ScreeningWorkerProcess(LocalHostProcess.FreePort());
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var arg in (string[])[Path.Combine(folder, "MedEdu.ScreeningWorker.dll"), $"--urls={worker.Url}", $"--Worker:ApiKey={Key}", "--Screening:Accelerator=simd", "--Logging:LogLevel:Default=Warning", .. settings])
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        worker._process = Process.Start(info)!;
-        worker._process.OutputDataReceived += (_, e) => worker.Append(e.Data);
-        worker._process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
-        worker._process.BeginOutputReadLine();
-        worker._process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (worker._process.HasExited)
-            {
-                throw new InvalidOperationException($"worker exited with {worker._process.ExitCode}:\n{worker.Log}");
-            }
-
-            try
-            {
-                using var response = await worker.Anonymous.GetAsync("healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return worker;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"worker did not answer within 60 s:\n{worker.Log}");
+        worker._process = ChildProcess.Start(folder,
+            [Path.Combine(folder, "MedEdu.ScreeningWorker.dll"), $"--urls={worker.Url}", $"--Worker:ApiKey={Key}", "--Screening:Accelerator=simd", "--Logging:LogLevel:Default=Warning", .. settings],
+            worker._log);
+        await worker._process.WaitUntilAnswersAsync(worker.Anonymous, "healthz", "worker");
+        return worker;
     }
 
     /// <summary>Kills the worker at once, as a crash would.</summary>
-    public void Kill()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-    }
+    public void Kill() => _process?.Kill();
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
@@ -146,17 +100,6 @@ public sealed class ScreeningWorkerProcess : IAsyncDisposable
         finally
         {
             PublishGate.Release();
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
         }
     }
 }
