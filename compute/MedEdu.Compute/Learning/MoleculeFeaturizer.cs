@@ -1,4 +1,5 @@
 using MedEdu.Compute.Chemistry.Descriptors;
+using MedEdu.Compute.Chemistry.Molecules;
 using MedEdu.Compute.Chemistry.Fingerprints;
 using MedEdu.Compute.Chemistry.Scaffolds;
 using MedEdu.Compute.Chemistry.SmilesParse;
@@ -42,6 +43,14 @@ public static class MoleculeFeaturizer
             return null;
         }
 
+        var features = FeaturesOf(molecule, DescriptorSet.Compute(molecule));
+        error = null;
+        return new FeaturizedMolecule(id, smiles, label, withScaffold ? MurckoScaffold.SmilesOf(molecule) : "", MorganFingerprint.BitVector(molecule), features);
+    }
+
+    /// <summary>The model's features of a parsed molecule: Morgan counts in 2048 bins, then the descriptors (<paramref name="d"/> computed once by the caller).</summary>
+    public static float[] FeaturesOf(Molecule molecule, DescriptorSet d)
+    {
         var features = new float[FeatureCount];
         var counts = MorganFingerprint.FoldedCounts(molecule, 2, FingerprintBins);
         for (int i = 0; i < FingerprintBins; i++)
@@ -49,7 +58,6 @@ public static class MoleculeFeaturizer
             features[i] = counts[i];
         }
 
-        var d = DescriptorSet.Compute(molecule);
         float aromaticProportion = d.HeavyAtomCount == 0 ? 0 : (float)molecule.Atoms.Count(a => a.IsAromatic) / d.HeavyAtomCount;
         float[] descriptors =
         [
@@ -58,8 +66,54 @@ public static class MoleculeFeaturizer
             d.NumAliphaticRings, (float)d.FractionCSP3, aromaticProportion,
         ];
         descriptors.CopyTo(features, FingerprintBins);
-        error = null;
-        return new FeaturizedMolecule(id, smiles, label, withScaffold ? MurckoScaffold.SmilesOf(molecule) : "", MorganFingerprint.BitVector(molecule), features);
+        return features;
+    }
+
+    /// <summary>
+    /// Packs features compactly for storage beside a compound (the descriptors as floats, then the
+    /// non-zero Morgan bins as bin and count), so predicting a stored compound needs no parsing.
+    /// </summary>
+    public static byte[] Pack(float[] features)
+    {
+        int nonZero = 0;
+        for (int i = 0; i < FingerprintBins; i++)
+        {
+            nonZero += features[i] != 0 ? 1 : 0;
+        }
+
+        var packed = new byte[(DescriptorNames.Count * sizeof(float)) + (nonZero * 4)];
+        Buffer.BlockCopy(features, FingerprintBins * sizeof(float), packed, 0, DescriptorNames.Count * sizeof(float));
+        int at = DescriptorNames.Count * sizeof(float);
+        for (int i = 0; i < FingerprintBins; i++)
+        {
+            if (features[i] != 0)
+            {
+                BitConverter.TryWriteBytes(packed.AsSpan(at), (ushort)i);
+                BitConverter.TryWriteBytes(packed.AsSpan(at + 2), (ushort)Math.Min(features[i], ushort.MaxValue));
+                at += 4;
+            }
+        }
+
+        return packed;
+    }
+
+    /// <summary>The features <see cref="Pack"/> packed; null when <paramref name="packed"/> is not such a packing.</summary>
+    public static float[]? Unpack(ReadOnlySpan<byte> packed)
+    {
+        int head = DescriptorNames.Count * sizeof(float);
+        if (packed.Length < head || (packed.Length - head) % 4 != 0)
+        {
+            return null;
+        }
+
+        var features = new float[FeatureCount];
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(packed[..head]).CopyTo(features.AsSpan(FingerprintBins));
+        for (int at = head; at < packed.Length; at += 4)
+        {
+            features[BitConverter.ToUInt16(packed[at..])] = BitConverter.ToUInt16(packed[(at + 2)..]);
+        }
+
+        return features;
     }
 
     /// <summary>Featurizes many molecules on all cores; returns those that parsed, in input order, and the failures (scaffolds as in <see cref="TryFeaturize"/>).</summary>

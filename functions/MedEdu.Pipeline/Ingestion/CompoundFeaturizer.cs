@@ -6,7 +6,7 @@ using MedEdu.Pipeline.Storage;
 
 namespace MedEdu.Pipeline.Ingestion;
 
-/// <summary>Parses a compound's SMILES and fills in its canonical SMILES, descriptors, scaffold and fingerprint.</summary>
+/// <summary>Parses a compound's SMILES and fills in its canonical SMILES, descriptors, scaffold, fingerprint and the model's packed features.</summary>
 public static class CompoundFeaturizer
 {
     /// <summary>Featurizes <paramref name="compound"/> in place; returns the parser's error (position and reason) or null.</summary>
@@ -41,6 +41,7 @@ public static class CompoundFeaturizer
         var bytes = new byte[words.Length * 8];
         Buffer.BlockCopy(words, 0, bytes, 0, bytes.Length);
         compound.Fingerprint = bytes;
+        compound.ModelFeatures = Compute.Learning.MoleculeFeaturizer.Pack(Compute.Learning.MoleculeFeaturizer.FeaturesOf(molecule, d));
         return null;
     }
 }

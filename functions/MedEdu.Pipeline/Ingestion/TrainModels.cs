@@ -79,7 +79,7 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         // Pass 2 predicts every compound, chunk by chunk, into one prediction file per chunk.
         await foreach (var (firstRow, chunk) in compounds.ChunksAsync(key))
         {
-            var (featurized, _) = MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, float.NaN)).ToList(), withScaffold: false);
+            var featurized = Featurized(chunk);
             var predicted = model.Predict(featurized);
             var byRow = chunk.ToDictionary(c => c.RowKey);
             var records = new PredictionRecord[featurized.Count];
@@ -126,5 +126,17 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
             "Trained {Task} model for {Version} on {Train} of {Total} compounds in {Seconds:F1} s (read {Read:F1} s, featurize to {Featurized:F1} s, train to {Trained:F1} s, predict to {Predicted:F1} s; RMSE {Rmse}, AUC {Auc})",
             task, key, split.Train.Length, total, watch.Elapsed.TotalSeconds, readSeconds, featurizeSeconds, trainSeconds, predictSeconds, metrics.Rmse, metrics.RocAuc);
         return new TrainModelsOutcome(task.ToString(), split.Train.Length, split.Test.Length, metrics.Rmse, metrics.RocAuc, domain.Threshold, null);
+    }
+
+    /// <summary>
+    /// The chunk's compounds as the model sees them: from the features ingestion packed beside each
+    /// compound (no parsing), or, for compounds stored before it did, parsed again.
+    /// </summary>
+    private static List<FeaturizedMolecule> Featurized(IReadOnlyList<CompoundEntity> chunk)
+    {
+        var stored = chunk.Select(c => MoleculeFeaturizer.Unpack(c.ModelFeatures)).ToList();
+        return stored.All(f => f is not null)
+            ? [.. chunk.Select((c, i) => new FeaturizedMolecule(c.RowKey, c.Smiles, float.NaN, "", c.FingerprintWords(), stored[i]!))]
+            : MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, float.NaN)).ToList(), withScaffold: false).Molecules;
     }
 }

@@ -49,6 +49,9 @@ public sealed class CompoundEntity : ITableEntity
     /// <summary>Morgan radius-2 2048-bit fingerprint, 256 bytes, bit i in byte i/8 (least significant bit first).</summary>
     public byte[] Fingerprint { get; set; } = [];
 
+    /// <summary>The model's features, packed (<see cref="Compute.Learning.MoleculeFeaturizer.Pack"/>): predictions read them instead of parsing again; empty for compounds stored before.</summary>
+    public byte[] ModelFeatures { get; set; } = [];
+
     /// <summary>The stored fingerprint as packed 64-bit words (2048 bits).</summary>
     public ulong[] FingerprintWords()
     {

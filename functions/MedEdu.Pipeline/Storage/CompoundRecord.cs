@@ -32,6 +32,9 @@ public sealed class CompoundRecord
     /// <summary>Morgan radius-2 2048-bit fingerprint, 256 bytes, bit i in byte i/8 (least significant bit first).</summary>
     public byte[] Fingerprint { get; set; } = [];
 
+    /// <summary>The model's features, packed: 16 descriptors as floats, then (bin, count) pairs of the non-zero Morgan bins.</summary>
+    public byte[] ModelFeatures { get; set; } = [];
+
     /// <summary>The row of a stored compound.</summary>
     public static CompoundRecord From(CompoundEntity c) => new()
     {
@@ -56,6 +59,7 @@ public sealed class CompoundRecord
         FractionCSP3 = c.FractionCSP3,
         Scaffold = c.Scaffold,
         Fingerprint = c.Fingerprint,
+        ModelFeatures = c.ModelFeatures,
     };
 
     /// <summary>The compound of a version this row describes.</summary>
@@ -86,5 +90,6 @@ public sealed class CompoundRecord
         FractionCSP3 = FractionCSP3,
         Scaffold = Scaffold,
         Fingerprint = Fingerprint,
+        ModelFeatures = ModelFeatures,
     };
 }
