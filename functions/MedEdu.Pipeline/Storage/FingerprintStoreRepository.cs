@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using MedEdu.Compute.Screening;
 
 namespace MedEdu.Pipeline.Storage;
@@ -16,15 +18,16 @@ public sealed class FingerprintStoreRepository(StorageAccount account)
     /// <summary>Blob name of a version's store.</summary>
     public static string BlobNameOf(DatasetVersionKey key) => Compute.Screening.Remote.StoreBlobs.NameOf(key.DatasetId, key.Version);
 
-    /// <summary>Writes (overwrites) a version's store.</summary>
+    /// <summary>Writes (overwrites) a version's store, streamed to Blob in blocks rather than copied into memory first.</summary>
     public async Task<string> SaveAsync(DatasetVersionKey key, FingerprintStore store, CancellationToken cancellationToken = default)
     {
         await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        using var buffer = new MemoryStream();
-        FingerprintStoreFile.Write(store, buffer);
-        buffer.Position = 0;
         string name = BlobNameOf(key);
-        await _container.GetBlobClient(name).UploadAsync(buffer, overwrite: true, cancellationToken);
+        await using (var stream = await _container.GetBlockBlobClient(name).OpenWriteAsync(overwrite: true, new BlockBlobOpenWriteOptions { BufferSize = 8 << 20 }, cancellationToken))
+        {
+            await Task.Run(() => FingerprintStoreFile.Write(store, stream), cancellationToken);
+        }
+
         return name;
     }
 
