@@ -80,26 +80,9 @@ public class ChunkFiles<TRecord>(StorageAccount account, string container)
         }
     }
 
-    /// <summary>A read-only URL of each file, valid for <paramref name="lifetime"/> (for downloads), or the plain URL where no key can sign.</summary>
-    public async Task<Uri> DownloadUrlAsync(CompoundFile file, TimeSpan lifetime, CancellationToken cancellationToken = default)
-    {
-        var blob = _container.GetBlobClient(file.Name);
-        var expires = DateTimeOffset.UtcNow + lifetime;
-        var sas = new Azure.Storage.Sas.BlobSasBuilder(Azure.Storage.Sas.BlobSasPermissions.Read, expires)
-        {
-            BlobContainerName = Container,
-            BlobName = file.Name,
-            Resource = "b",
-            StartsOn = DateTimeOffset.UtcNow.AddMinutes(-5),
-        };
-        if (blob.CanGenerateSasUri)
-        {
-            return blob.GenerateSasUri(sas);
-        }
-
-        var delegation = await account.Blobs.GetUserDelegationKeyAsync(DateTimeOffset.UtcNow.AddMinutes(-5), expires, cancellationToken);
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(delegation.Value, account.Blobs.AccountName) }.ToUri();
-    }
+    /// <summary>A read-only URL of the file, valid for <paramref name="lifetime"/> (for downloads).</summary>
+    public Task<Uri> DownloadUrlAsync(CompoundFile file, TimeSpan lifetime, CancellationToken cancellationToken = default) =>
+        account.SignedUrlAsync(_container.GetBlobClient(file.Name), Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow + lifetime, cancellationToken);
 
     private static string NameOf(DatasetVersionKey key, int firstRow) => $"{PrefixOf(key)}{firstRow:D9}.parquet";
 

@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Sas;
 
 namespace MedEdu.Pipeline.Storage;
 
@@ -39,6 +41,48 @@ public sealed class StorageAccount
 
     /// <summary>Blob service client.</summary>
     public BlobServiceClient Blobs { get; }
+
+    private readonly SemaphoreSlim _delegationGate = new(1, 1);
+    private UserDelegationKey? _delegation;
+
+    /// <summary>
+    /// A URL granting <paramref name="permissions"/> on one blob until <paramref name="expires"/>:
+    /// signed with the account key where there is one (Azurite), else with a user delegation key
+    /// from the app's identity (Azure, where shared keys are off), fetched once and reused while it
+    /// covers the expiry, so listing many files asks for one key, not one per file.
+    /// </summary>
+    public async Task<Uri> SignedUrlAsync(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset expires, CancellationToken cancellationToken = default)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var sas = new BlobSasBuilder(permissions, expires)
+        {
+            BlobContainerName = blob.BlobContainerName,
+            BlobName = blob.Name,
+            Resource = "b",
+            StartsOn = now.AddMinutes(-5), // clock skew between this host and storage
+            Protocol = blob.Uri.Scheme == "https" ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(sas);
+        }
+
+        await _delegationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_delegation is null || _delegation.SignedExpiresOn < expires)
+            {
+                var until = expires > now.AddHours(2) ? expires : now.AddHours(2);
+                _delegation = (await Blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), until, cancellationToken)).Value;
+            }
+
+            return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(_delegation, Blobs.AccountName) }.ToUri();
+        }
+        finally
+        {
+            _delegationGate.Release();
+        }
+    }
 
     /// <summary>Table service client.</summary>
     public TableServiceClient Tables { get; }

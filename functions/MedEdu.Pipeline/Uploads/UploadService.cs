@@ -30,7 +30,8 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
         var expires = now + options.Value.UploadLifetime;
         var table = await tables.GetAsync(TableNames.Uploads);
         await table.AddEntityAsync(new UploadEntity { RowKey = id, FileName = Trim(fileName), CreatedAt = now, ExpiresAt = expires }, cancellationToken);
-        var url = await WriteOnlyUrlAsync(_container.GetBlobClient(BlobNameOf(id)), now, expires, cancellationToken);
+        // Create and write one blob, read nothing.
+        var url = await account.SignedUrlAsync(_container.GetBlobClient(BlobNameOf(id)), BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
         return new UploadTicket(id, url.ToString(), expires, options.Value.MaxUploadBytes);
     }
 
@@ -134,30 +135,6 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
             Conditions = new BlobRequestConditions { IfMatch = etag },
         }, cancellationToken);
         return download.Value.Content.ToArray();
-    }
-
-    /// <summary>
-    /// A URL that may create and write this one blob until <paramref name="expires"/>, and read
-    /// nothing: signed with the account key where there is one (Azurite), else with a user
-    /// delegation key from the app's identity (Azure, where shared keys are disabled).
-    /// </summary>
-    private async Task<Uri> WriteOnlyUrlAsync(BlobClient blob, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
-    {
-        var sas = new BlobSasBuilder(BlobSasPermissions.Create | BlobSasPermissions.Write, expires)
-        {
-            BlobContainerName = blob.BlobContainerName,
-            BlobName = blob.Name,
-            Resource = "b",
-            StartsOn = now.AddMinutes(-5), // clock skew between this host and storage
-            Protocol = blob.Uri.Scheme == "https" ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
-        };
-        if (blob.CanGenerateSasUri)
-        {
-            return blob.GenerateSasUri(sas);
-        }
-
-        var key = await account.Blobs.GetUserDelegationKeyAsync(now.AddMinutes(-5), expires, cancellationToken);
-        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, account.Blobs.AccountName) }.ToUri();
     }
 
     private static string? Trim(string? fileName)
