@@ -27,9 +27,9 @@ internal static class SynthCommand
         int written = 0;
         foreach (var c in SyntheticLibrary.Generate(cores, count, seed))
         {
-            writer.Write(c.Id);
+            writer.Write(Csv.Field(c.Id));
             writer.Write(',');
-            writer.Write(c.Smiles.Contains(',') ? $"\"{c.Smiles}\"" : c.Smiles);
+            writer.Write(Csv.Field(c.Smiles));
             writer.Write(',');
             writer.WriteLine(c.LogP.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             if (++written % 100_000 == 0)

@@ -273,8 +273,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static string CsvField(string value) =>
-        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string CsvField(string value) => Compute.Data.CsvFieldWriter.Field(value);
 }
 
 /// <summary>A class request that cannot be honoured, with the HTTP status to answer.</summary>

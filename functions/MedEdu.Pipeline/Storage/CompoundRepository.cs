@@ -109,14 +109,16 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
         var order = parts.ToArray();
         new Random(seed).Shuffle(order);
         var picked = new List<CompoundFile>();
+        int total = 0;
         foreach (var file in order)
         {
-            if (picked.Sum(f => f.Count) + file.Count > max && picked.Count > 0)
+            if (total + file.Count > max && picked.Count > 0)
             {
                 break;
             }
 
             picked.Add(file);
+            total += file.Count;
         }
 
         var compounds = new List<CompoundEntity>();

@@ -62,5 +62,5 @@ public sealed class SmilesFileConverter
         output.Append(Quote(parts[0])).Append(',').Append(parts.Length > 1 ? Quote(parts[1]) : "").Append('\n');
     }
 
-    private static string Quote(string field) => field.Contains('"') || field.Contains(',') ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
+    private static string Quote(string field) => Compute.Data.CsvFieldWriter.Field(field);
 }

@@ -29,6 +29,5 @@ public static class NormalizedCsv
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    private static string Field(string value) => Compute.Data.CsvFieldWriter.Field(value);
 }
