@@ -6,5 +6,5 @@ namespace MedEdu.Compute.Learning;
 /// <param name="Label">Measured value (regression) or 0/1 class.</param>
 /// <param name="Scaffold">Bemis-Murcko scaffold SMILES ("" when acyclic).</param>
 /// <param name="Fingerprint">Morgan radius-2 2048-bit fingerprint.</param>
-/// <param name="Features">Morgan counts folded to 2048 bins, then the descriptors of <see cref="MoleculeFeaturizer.DescriptorNames"/>.</param>
-public sealed record FeaturizedMolecule(string Id, string Smiles, float Label, string Scaffold, ulong[] Fingerprint, float[] Features);
+/// <param name="Features">Morgan counts folded to 2048 bins, then the descriptors of <see cref="MoleculeFeaturizer.DescriptorNames"/> (held sparse).</param>
+public sealed record FeaturizedMolecule(string Id, string Smiles, float Label, string Scaffold, ulong[] Fingerprint, MoleculeFeatures Features);

@@ -49,13 +49,18 @@ public static class MoleculeFeaturizer
     }
 
     /// <summary>The model's features of a parsed molecule: Morgan counts in 2048 bins, then the descriptors (<paramref name="d"/> computed once by the caller).</summary>
-    public static float[] FeaturesOf(Molecule molecule, DescriptorSet d)
+    public static MoleculeFeatures FeaturesOf(Molecule molecule, DescriptorSet d)
     {
-        var features = new float[FeatureCount];
         var counts = MorganFingerprint.FoldedCounts(molecule, 2, FingerprintBins);
+        var bins = new List<int>(64);
+        var values = new List<float>(64);
         for (int i = 0; i < FingerprintBins; i++)
         {
-            features[i] = counts[i];
+            if (counts[i] != 0)
+            {
+                bins.Add(i);
+                values.Add(counts[i]);
+            }
         }
 
         float aromaticProportion = d.HeavyAtomCount == 0 ? 0 : (float)molecule.Atoms.Count(a => a.IsAromatic) / d.HeavyAtomCount;
@@ -65,40 +70,34 @@ public static class MoleculeFeaturizer
             d.NumHeteroatoms, d.NumRotatableBonds, d.NumValenceElectrons, d.RingCount, d.NumAromaticRings, d.NumSaturatedRings,
             d.NumAliphaticRings, (float)d.FractionCSP3, aromaticProportion,
         ];
-        descriptors.CopyTo(features, FingerprintBins);
-        return features;
+        return MoleculeFeatures.FromParts(bins.ToArray(), values.ToArray(), descriptors);
     }
 
     /// <summary>
     /// Packs features compactly for storage beside a compound (the descriptors as floats, then the
     /// non-zero Morgan bins as bin and count), so predicting a stored compound needs no parsing.
     /// </summary>
-    public static byte[] Pack(float[] features)
+    public static byte[] Pack(MoleculeFeatures features)
     {
-        int nonZero = 0;
-        for (int i = 0; i < FingerprintBins; i++)
+        var indices = features.Indices;
+        var values = features.Values;
+        int bins = indices.Length - DescriptorNames.Count;
+        int head = DescriptorNames.Count * sizeof(float);
+        var packed = new byte[head + (bins * 4)];
+        System.Runtime.InteropServices.MemoryMarshal.AsBytes(values[bins..]).CopyTo(packed);
+        int at = head;
+        for (int i = 0; i < bins; i++)
         {
-            nonZero += features[i] != 0 ? 1 : 0;
-        }
-
-        var packed = new byte[(DescriptorNames.Count * sizeof(float)) + (nonZero * 4)];
-        Buffer.BlockCopy(features, FingerprintBins * sizeof(float), packed, 0, DescriptorNames.Count * sizeof(float));
-        int at = DescriptorNames.Count * sizeof(float);
-        for (int i = 0; i < FingerprintBins; i++)
-        {
-            if (features[i] != 0)
-            {
-                BitConverter.TryWriteBytes(packed.AsSpan(at), (ushort)i);
-                BitConverter.TryWriteBytes(packed.AsSpan(at + 2), (ushort)Math.Min(features[i], ushort.MaxValue));
-                at += 4;
-            }
+            BitConverter.TryWriteBytes(packed.AsSpan(at), (ushort)indices[i]);
+            BitConverter.TryWriteBytes(packed.AsSpan(at + 2), (ushort)Math.Min(values[i], ushort.MaxValue));
+            at += 4;
         }
 
         return packed;
     }
 
     /// <summary>The features <see cref="Pack"/> packed; null when <paramref name="packed"/> is not such a packing.</summary>
-    public static float[]? Unpack(ReadOnlySpan<byte> packed)
+    public static MoleculeFeatures? Unpack(ReadOnlySpan<byte> packed)
     {
         int head = DescriptorNames.Count * sizeof(float);
         if (packed.Length < head || (packed.Length - head) % 4 != 0)
@@ -106,14 +105,21 @@ public static class MoleculeFeaturizer
             return null;
         }
 
-        var features = new float[FeatureCount];
-        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(packed[..head]).CopyTo(features.AsSpan(FingerprintBins));
-        for (int at = head; at < packed.Length; at += 4)
+        int count = (packed.Length - head) / 4;
+        var bins = new int[count];
+        var values = new float[count];
+        for (int i = 0; i < count; i++)
         {
-            features[BitConverter.ToUInt16(packed[at..])] = BitConverter.ToUInt16(packed[(at + 2)..]);
+            int at = head + (i * 4);
+            bins[i] = BitConverter.ToUInt16(packed[at..]);
+            values[i] = BitConverter.ToUInt16(packed[(at + 2)..]);
+            if (bins[i] >= FingerprintBins || (i > 0 && bins[i] <= bins[i - 1]))
+            {
+                return null;
+            }
         }
 
-        return features;
+        return MoleculeFeatures.FromParts(bins, values, System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(packed[..head]));
     }
 
     /// <summary>Featurizes many molecules on all cores; returns those that parsed, in input order, and the failures (scaffolds as in <see cref="TryFeaturize"/>).</summary>

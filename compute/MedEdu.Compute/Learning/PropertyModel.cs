@@ -183,8 +183,8 @@ public sealed class PropertyModel
 
     private static IDataView Load(MLContext ml, IReadOnlyList<FeaturizedMolecule> molecules, LearningTask task) =>
         task == LearningTask.Regression
-            ? ml.Data.LoadFromEnumerable(molecules.Select(m => new RegressionRow { Label = m.Label, Features = m.Features }), Schema(task))
-            : ml.Data.LoadFromEnumerable(molecules.Select(m => new ClassificationRow { Label = m.Label > 0.5f, Features = m.Features }), Schema(task));
+            ? ml.Data.LoadFromEnumerable(molecules.Select(m => new RegressionRow { Label = m.Label, Features = m.Features.ToVector() }), Schema(task))
+            : ml.Data.LoadFromEnumerable(molecules.Select(m => new ClassificationRow { Label = m.Label > 0.5f, Features = m.Features.ToVector() }), Schema(task));
 
     private static SchemaDefinition Schema(LearningTask task)
     {
@@ -193,12 +193,12 @@ public sealed class PropertyModel
         return schema;
     }
 
-    /// <summary>A regression example: the label and the feature vector (shared, not copied).</summary>
+    /// <summary>A regression example: the label and the sparse feature vector (shared, not copied).</summary>
     private sealed class RegressionRow
     {
         public float Label { get; set; }
 
-        public float[] Features { get; set; } = [];
+        public VBuffer<float> Features { get; set; }
     }
 
     /// <summary>A classification example.</summary>
@@ -206,6 +206,6 @@ public sealed class PropertyModel
     {
         public bool Label { get; set; }
 
-        public float[] Features { get; set; } = [];
+        public VBuffer<float> Features { get; set; }
     }
 }

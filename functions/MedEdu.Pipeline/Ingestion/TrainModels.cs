@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Ingestion;
 /// seeded, stratified sample beyond that). A seeded 80/20 split gives honest held-out metrics; the
 /// model zip goes to Blob, its metrics to Table, and a prediction with its applicability-domain
 /// verdict is written for every compound, one Parquet file per chunk, so exercises rank without
-/// retraining. Memory holds the sample and one chunk, not the version. Re-running rewrites the same files.
+/// retraining. Memory holds the sample's sparse features and one chunk, not the version. Re-running rewrites the same files.
 /// </summary>
 public sealed class TrainModels(CompoundRepository compounds, ModelRepository models, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PipelineOptions> options, ILogger<TrainModels> logger)
     : TaskActivity<TrainModelsInput, TrainModelsOutcome>
@@ -31,13 +31,13 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         var watch = Stopwatch.StartNew();
         var key = new DatasetVersionKey(input.DatasetId, input.Version);
 
-        // Pass 1 keeps only the measured compounds' rows, SMILES and values, one chunk at a time.
-        var measured = new List<(int Row, string Smiles, double Value)>();
+        // Pass 1 keeps only the measured compounds' rows and values; pass 2 reads the sample's features.
+        var measured = new List<(int Row, double Value)>();
         int total = 0;
         await foreach (var (_, chunk) in compounds.ChunksAsync(key))
         {
             total += chunk.Count;
-            measured.AddRange(chunk.Where(c => c.Value is not null).Select(c => (c.RowNumber, c.Smiles, c.Value!.Value)));
+            measured.AddRange(chunk.Where(c => c.Value is not null).Select(c => (c.RowNumber, c.Value!.Value)));
         }
 
         if (measured.Count < MinimumCompounds)
@@ -48,9 +48,16 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         double readSeconds = watch.Elapsed.TotalSeconds;
         bool binary = measured.All(c => c.Value is 0 or 1);
         var task = binary ? LearningTask.BinaryClassification : LearningTask.Regression;
-        var sample = TrainingSample.Choose(measured.Select(m => m.Value).ToList(), options.Value.MaxTrainingCompounds, input.Seed);
-        var (molecules, _) = MoleculeFeaturizer.FeaturizeAll(sample.Select(i => measured[i]).Select(m => (CompoundEntity.RowKeyOf(m.Row), m.Smiles, (float)m.Value)).ToList());
+        var sampleRows = TrainingSample.Choose(measured.Select(m => m.Value).ToList(), options.Value.MaxTrainingCompounds, input.Seed)
+            .Select(i => measured[i].Row).ToHashSet();
         measured.Clear();
+        var molecules = new List<FeaturizedMolecule>(sampleRows.Count);
+        await foreach (var (_, chunk) in compounds.ChunksAsync(key))
+        {
+            var inSample = chunk.Where(c => sampleRows.Contains(c.RowNumber)).ToList();
+            molecules.AddRange(inSample.Count == 0 ? [] : Featurized(inSample, c => (float)c.Value!.Value));
+        }
+
         var split = DatasetSplit.Random(molecules.Count, 0.2, input.Seed);
         var train = split.Train.Select(i => molecules[i]).ToList();
         var test = split.Test.Select(i => molecules[i]).ToList();
@@ -79,7 +86,7 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         // Pass 2 predicts every compound, chunk by chunk, into one prediction file per chunk.
         await foreach (var (firstRow, chunk) in compounds.ChunksAsync(key))
         {
-            var featurized = Featurized(chunk);
+            var featurized = Featurized(chunk, _ => float.NaN);
             var predicted = model.Predict(featurized);
             var byRow = chunk.ToDictionary(c => c.RowKey);
             var records = new PredictionRecord[featurized.Count];
@@ -129,14 +136,15 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
     }
 
     /// <summary>
-    /// The chunk's compounds as the model sees them: from the features ingestion packed beside each
-    /// compound (no parsing), or, for compounds stored before it did, parsed again.
+    /// The compounds as the model sees them, labelled by <paramref name="label"/>: from the features
+    /// ingestion packed beside each compound (no parsing), or, for compounds stored before it did,
+    /// parsed again.
     /// </summary>
-    private static List<FeaturizedMolecule> Featurized(IReadOnlyList<CompoundEntity> chunk)
+    private static List<FeaturizedMolecule> Featurized(IReadOnlyList<CompoundEntity> chunk, Func<CompoundEntity, float> label)
     {
         var stored = chunk.Select(c => MoleculeFeaturizer.Unpack(c.ModelFeatures)).ToList();
         return stored.All(f => f is not null)
-            ? [.. chunk.Select((c, i) => new FeaturizedMolecule(c.RowKey, c.Smiles, float.NaN, "", c.FingerprintWords(), stored[i]!))]
-            : MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, float.NaN)).ToList(), withScaffold: false).Molecules;
+            ? [.. chunk.Select((c, i) => new FeaturizedMolecule(c.RowKey, c.Smiles, label(c), "", c.FingerprintWords(), stored[i]!))]
+            : MoleculeFeaturizer.FeaturizeAll(chunk.Select(c => (c.RowKey, c.Smiles, label(c))).ToList(), withScaffold: false).Molecules;
     }
 }
