@@ -23,6 +23,7 @@ public static class MededuCli
                 "search" => SearchCommand.Run(rest, stdout, stderr),
                 "validate" => ValidateCommand.Run(rest, stdout, stderr),
                 "depict" => DepictCommand.Run(rest, stdout, stderr),
+                "alerts" => AlertsCommand.Run(rest, stdout, stderr),
                 "upload" => UploadCommand.Run(rest, stdout, stderr),
                 "synth" => SynthCommand.Run(rest, stdout, stderr),
                 "bench" => Bench(stderr),
@@ -63,6 +64,9 @@ public static class MededuCli
           depict       (--smiles SMILES [--output FILE.svg] | --input FILE [--smiles-column NAME] [--id-column NAME]
                        --output FOLDER) [--aromatic kekule|circles] [--width W] [--height H]
                        2D drawings as SVG (to standard output for one SMILES)
+          alerts       --input FILE [--catalog pains|brenk|all] [--smiles-column NAME] [--id-column NAME] [--output FILE]
+                       structural alerts (PAINS A+B+C: 480, Brenk: 105; RDKit FilterCatalog's SMARTS)
+                       CSV: id,pains,brenk,alerts,error (alert counts per catalog, names joined by ';')
           upload       --api URL --file FILE [--key KEY] [--id ID] [--name NAME] [--smiles-column NAME]
                        [--name-column NAME] [--value-column NAME] [--chunk-size 500] [--block-mib 8]
                        sends a CSV or SMILES file to a MedEdu instance in blocks and registers it as a dataset

@@ -31,9 +31,12 @@ public sealed record DepictionOptions
     /// <summary>Text for the image's accessible name (<c>&lt;title&gt;</c>); the SMILES when null.</summary>
     public string? Title { get; init; }
 
+    /// <summary>Atoms to highlight and the legend that explains them; null draws the plain structure.</summary>
+    public Highlighting? Highlight { get; init; }
+
     /// <summary>Changes whenever the drawings change (2: stereo wedges, cis/trans as written), so cached drawings of an older depictor are not served.</summary>
     public const int DrawingRevision = 2;
 
     /// <summary>The options (and the drawing revision) as a short stable string, for cache keys.</summary>
-    public string CacheKey => $"r{DrawingRevision}b{BondLength}w{Width}h{Height}p{Padding}a{Aromatic}";
+    public string CacheKey => $"r{DrawingRevision}b{BondLength}w{Width}h{Height}p{Padding}a{Aromatic}" + (Highlight is null ? "" : $"h{Highlight.CacheKey}");
 }

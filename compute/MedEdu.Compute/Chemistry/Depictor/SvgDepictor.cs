@@ -78,6 +78,10 @@ public static class SvgDepictor
         private double _scale;
         private double _font;
         private bool[] _labelled = [];
+        private double _legendTop;
+
+        /// <summary>Height of one legend line, in pixels.</summary>
+        private const double LegendLine = 16;
 
         public string Render()
         {
@@ -86,6 +90,11 @@ public static class SvgDepictor
             _svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(width)}\" height=\"{F(height)}\" viewBox=\"0 0 {F(width)} {F(height)}\" role=\"img\" class=\"molecule\">");
             _svg.Append("<title>").Append(Escape(options.Title ?? "molecule")).Append("</title>");
             _svg.Append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+            if (options.Highlight is { } highlight)
+            {
+                DrawHalos(highlight);
+            }
+
             _svg.Append(CultureInfo.InvariantCulture, $"<g class=\"bonds\" stroke-width=\"{F(Math.Max(1, _scale / 20))}\" stroke-linecap=\"round\" fill=\"none\">");
             for (int i = 0; i < molecule.Bonds.Count; i++)
             {
@@ -114,8 +123,59 @@ public static class SvgDepictor
                 }
             }
 
-            _svg.Append("</g></svg>");
+            _svg.Append("</g>");
+            if (options.Highlight is { Legend.Count: > 0 } legend)
+            {
+                DrawLegend(legend.Legend);
+            }
+
+            _svg.Append("</svg>");
             return _svg.ToString();
+        }
+
+        /// <summary>Translucent halos behind the highlighted atoms, joined along bonds whose two atoms share a colour.</summary>
+        private void DrawHalos(Highlighting highlight)
+        {
+            var byAtom = new Dictionary<int, AtomHalo>();
+            foreach (var halo in highlight.Halos.Where(h => h.Atom >= 0 && h.Atom < molecule.Atoms.Count))
+            {
+                byAtom[halo.Atom] = halo;
+            }
+
+            _svg.Append("<g class=\"highlights\" fill-opacity=\"0.5\" stroke-opacity=\"0.5\" stroke-linecap=\"round\">");
+            foreach (var bond in molecule.Bonds)
+            {
+                if (byAtom.TryGetValue(bond.Begin.Index, out var a) && byAtom.TryGetValue(bond.End.Index, out var b) && a.Colour == b.Colour)
+                {
+                    var p = _px[bond.Begin.Index];
+                    var q = _px[bond.End.Index];
+                    double width = _scale * 0.45 * Math.Min(Math.Clamp(a.Size, 0.3, 1.5), Math.Clamp(b.Size, 0.3, 1.5));
+                    _svg.Append(CultureInfo.InvariantCulture, $"<line class=\"highlight-bond\" x1=\"{F(p.X)}\" y1=\"{F(p.Y)}\" x2=\"{F(q.X)}\" y2=\"{F(q.Y)}\" stroke=\"{a.Colour}\" stroke-width=\"{F(width)}\"/>");
+                }
+            }
+
+            foreach (var halo in byAtom.Values.OrderBy(h => h.Atom))
+            {
+                var at = _px[halo.Atom];
+                double r = _scale * 0.45 * Math.Clamp(halo.Size, 0.3, 1.5);
+                _svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"highlight\" data-atom=\"{halo.Atom}\" cx=\"{F(at.X)}\" cy=\"{F(at.Y)}\" r=\"{F(r)}\" fill=\"{halo.Colour}\"/>");
+            }
+
+            _svg.Append("</g>");
+        }
+
+        /// <summary>The legend under the drawing: a swatch and a label per line.</summary>
+        private void DrawLegend(IReadOnlyList<LegendEntry> legend)
+        {
+            _svg.Append("<g class=\"legend\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"11\" fill=\"#222222\">");
+            for (int i = 0; i < legend.Count; i++)
+            {
+                double y = _legendTop + (i * LegendLine);
+                _svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(options.Padding)}\" y=\"{F(y + 2)}\" width=\"10\" height=\"10\" fill=\"{legend[i].Colour}\" fill-opacity=\"0.7\"/>");
+                _svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(options.Padding + 15)}\" y=\"{F(y + 11)}\">{Escape(legend[i].Label)}</text>");
+            }
+
+            _svg.Append("</g>");
         }
 
         private void Fit(out double width, out double height)
@@ -142,13 +202,23 @@ public static class SvgDepictor
                 _scale = Math.Min(_scale, (options.Height - (2 * options.Padding)) / spanY);
             }
 
+            // A legend takes lines under the drawing: from a fixed height, or added to a fitted one.
+            double legend = options.Highlight is { Legend.Count: > 0 } h ? (h.Legend.Count * LegendLine) + 4 : 0;
+            if (options.Height > 0 && legend > 0)
+            {
+                _scale = Math.Min(_scale, (options.Height - legend - (2 * options.Padding)) / spanY);
+            }
+
             _scale = Math.Max(_scale, 2);
             _font = Math.Clamp(_scale * 0.45, 6, 18);
-            width = options.Width > 0 ? options.Width : (spanX * _scale) + (2 * options.Padding);
-            height = options.Height > 0 ? options.Height : (spanY * _scale) + (2 * options.Padding);
+            width = options.Width > 0 ? options.Width : Math.Max((spanX * _scale) + (2 * options.Padding), legend > 0 ? 180 : 0);
+            height = options.Height > 0 ? options.Height : (spanY * _scale) + (2 * options.Padding) + legend;
+            _legendTop = height - legend - (options.Padding / 2);
+            height -= legend; // the drawing is centred in the space above the legend
             double offsetX = ((width - ((maxX - minX) * _scale)) / 2) - (minX * _scale);
             double offsetY = ((height - ((maxY - minY) * _scale)) / 2) + (maxY * _scale);
             _px = coordinates.Select(p => new Point2(offsetX + (p.X * _scale), offsetY - (p.Y * _scale))).ToArray();
+            height += legend;
         }
 
         private void DrawBond(Bond bond, BondOrder order)

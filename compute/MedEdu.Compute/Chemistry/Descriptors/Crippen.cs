@@ -21,23 +21,56 @@ public static class Crippen
     /// <summary>(MolLogP, MolMR) of the molecule.</summary>
     public static (double LogP, double MolarRefractivity) Compute(Molecule molecule)
     {
-        var withH = Hydrogens.AddExplicit(molecule);
-        var target = new MatchTarget(withH);
         double logp = 0, mr = 0;
+        foreach (var (atomLogP, atomMr) in Contributions(Hydrogens.AddExplicit(molecule)))
+        {
+            logp += atomLogP;
+            mr += atomMr;
+        }
+
+        return (logp, mr);
+    }
+
+    /// <summary>
+    /// Each heavy atom's share of logP: its own type's contribution plus those of its hydrogens (what
+    /// a contribution map draws; they sum to <see cref="Compute"/>'s logP).
+    /// </summary>
+    public static double[] AtomLogP(Molecule molecule)
+    {
+        var withH = Hydrogens.AddExplicit(molecule);
+        var contributions = Contributions(withH);
+        var perAtom = new double[molecule.Atoms.Count];
+        for (int i = 0; i < withH.Atoms.Count; i++)
+        {
+            var atom = withH.Atoms[i];
+            int owner = i < perAtom.Length ? i : atom.Neighbors.Select(n => n.Index).FirstOrDefault(n => n < perAtom.Length, -1);
+            if (owner >= 0)
+            {
+                perAtom[owner] += contributions[i].LogP;
+            }
+        }
+
+        return perAtom;
+    }
+
+    /// <summary>Each atom's (logP, MR) contribution: the first type, in table order, that matches it.</summary>
+    private static (double LogP, double MolarRefractivity)[] Contributions(Molecule withH)
+    {
+        var target = new MatchTarget(withH);
+        var contributions = new (double, double)[withH.Atoms.Count];
         foreach (var atom in withH.Atoms)
         {
             foreach (var type in Types.Value)
             {
                 if (target.RecursiveMatch(type.Pattern, atom))
                 {
-                    logp += type.LogP;
-                    mr += type.MolarRefractivity;
+                    contributions[atom.Index] = (type.LogP, type.MolarRefractivity);
                     break;
                 }
             }
         }
 
-        return (logp, mr);
+        return contributions;
     }
 
     private static List<CrippenType> Load()

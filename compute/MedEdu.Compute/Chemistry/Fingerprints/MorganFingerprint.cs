@@ -72,13 +72,26 @@ public static class MorganFingerprint
         return invariants;
     }
 
-    private static void Compute(Molecule molecule, int radius, Action<uint> emit)
+    /// <summary>
+    /// Every environment the fingerprint counts, with the atom it is centred on and its radius (the
+    /// same hashes as <see cref="Counts"/>): what lets a drawing show which atoms a bit comes from.
+    /// </summary>
+    public static List<MorganEnvironment> Environments(Molecule molecule, int radius = DefaultRadius)
+    {
+        var environments = new List<MorganEnvironment>();
+        Compute(molecule, radius, (hash, atom, r) => environments.Add(new MorganEnvironment(hash, atom, r)));
+        return environments;
+    }
+
+    private static void Compute(Molecule molecule, int radius, Action<uint> emit) => Compute(molecule, radius, (hash, _, _) => emit(hash));
+
+    private static void Compute(Molecule molecule, int radius, Action<uint, int, int> emit)
     {
         int n = molecule.Atoms.Count;
         var invariants = AtomInvariants(molecule);
-        foreach (uint inv in invariants)
+        for (int i = 0; i < n; i++)
         {
-            emit(inv);
+            emit(invariants[i], i, 0);
         }
 
         int words = Math.Max(1, (molecule.Bonds.Count + 63) / 64);
@@ -163,7 +176,7 @@ public static class MorganFingerprint
             {
                 if (seen.Add(set))
                 {
-                    emit(invar);
+                    emit(invar, a, layer + 1);
                 }
                 else
                 {
@@ -212,3 +225,9 @@ public static class MorganFingerprint
         }
     }
 }
+
+/// <summary>One Morgan environment: its hash (unfolded), the atom it is centred on and its radius in bonds.</summary>
+/// <param name="Hash">The environment's 32-bit identifier (fold it modulo the length for a bit).</param>
+/// <param name="Atom">The centre atom's index.</param>
+/// <param name="Radius">0 for the atom alone, up to the fingerprint's radius.</param>
+public readonly record struct MorganEnvironment(uint Hash, int Atom, int Radius);

@@ -13,10 +13,17 @@ using BondTest = Func<Bond, MatchTarget, bool>;
 /// </summary>
 internal static class SmartsParser
 {
-    public static SmartsPattern Parse(string smarts)
+    /// <summary>
+    /// Parses <paramref name="smarts"/>; with <paramref name="mergeHydrogens"/>, explicit hydrogen
+    /// atoms ([#1]) become hydrogen-count conditions on their neighbours (C-[#1] means a carbon
+    /// with at least one hydrogen), as RDKit's mergeHs does, inside recursive SMARTS too. PAINS is
+    /// written that way, for molecules whose hydrogens are implicit.
+    /// </summary>
+    public static SmartsPattern Parse(string smarts, bool mergeHydrogens = false)
     {
         ArgumentNullException.ThrowIfNull(smarts);
         var atoms = new List<QueryAtom>();
+        var hydrogens = new List<bool>();
         var bonds = new List<QueryBond>();
         var branches = new Stack<int>();
         var rings = new Dictionary<int, (int Atom, BondTest? Bond)>();
@@ -102,10 +109,12 @@ internal static class SmartsParser
             else
             {
                 AtomTest test;
+                bool isHydrogen = false;
                 if (c == '[')
                 {
                     int close = FindClose(smarts, pos);
-                    test = new AtomExpressionReader(smarts, pos + 1, close).Read();
+                    test = new AtomExpressionReader(smarts, pos + 1, close, mergeHydrogens).Read();
+                    isHydrogen = smarts.AsSpan(pos + 1, close - pos - 1) is "#1";
                     pos = close + 1;
                 }
                 else
@@ -114,6 +123,7 @@ internal static class SmartsParser
                 }
 
                 atoms.Add(new QueryAtom(test));
+                hydrogens.Add(isHydrogen);
                 int index = atoms.Count - 1;
                 if (previous >= 0)
                 {
@@ -135,7 +145,41 @@ internal static class SmartsParser
             throw new SmartsException(smarts.Length, $"ring closure {rings.Keys.First()} never closed");
         }
 
-        return new SmartsPattern(smarts, atoms, bonds);
+        return mergeHydrogens && hydrogens.Contains(true)
+            ? MergeHydrogens(smarts, atoms, bonds, hydrogens)
+            : new SmartsPattern(smarts, atoms, bonds);
+    }
+
+    /// <summary>Removes hydrogen atoms bonded to heavy query atoms, each adding one to its neighbour's "at least n hydrogens".</summary>
+    private static SmartsPattern MergeHydrogens(string smarts, List<QueryAtom> atoms, List<QueryBond> bonds, List<bool> hydrogens)
+    {
+        var merged = new int[atoms.Count];
+        var removed = new bool[atoms.Count];
+        foreach (var b in bonds)
+        {
+            if (hydrogens[b.Begin] != hydrogens[b.End])
+            {
+                int h = hydrogens[b.Begin] ? b.Begin : b.End;
+                removed[h] = true;
+                merged[h == b.Begin ? b.End : b.Begin]++;
+            }
+        }
+
+        var newIndex = new int[atoms.Count];
+        var kept = new List<QueryAtom>();
+        for (int i = 0; i < atoms.Count; i++)
+        {
+            newIndex[i] = removed[i] ? -1 : kept.Count;
+            if (!removed[i])
+            {
+                var atom = atoms[i];
+                int atLeast = merged[i];
+                kept.Add(atLeast == 0 ? atom : new QueryAtom((a, t) => atom.Matches(a, t) && t.TotalHydrogens[a.Index] >= atLeast));
+            }
+        }
+
+        var keptBonds = bonds.Where(b => !removed[b.Begin] && !removed[b.End]).Select(b => b.Renumbered(newIndex[b.Begin], newIndex[b.End])).ToList();
+        return new SmartsPattern(smarts, kept, keptBonds);
     }
 
     private static readonly BondTest DefaultBond = (b, _) => b.Order is BondOrder.Single or BondOrder.Aromatic;
@@ -205,7 +249,7 @@ internal static class SmartsParser
     };
 
     /// <summary>Reads the expression inside one pair of brackets.</summary>
-    private sealed class AtomExpressionReader(string text, int first, int last) : LogicalExpressionReader<Atom>(text, first, last)
+    private sealed class AtomExpressionReader(string text, int first, int last, bool mergeHydrogens) : LogicalExpressionReader<Atom>(text, first, last)
     {
         private readonly int _start = first;
 
@@ -255,6 +299,14 @@ internal static class SmartsParser
 
             char c = Text[_pos];
             char next = _pos + 1 < End ? Text[_pos + 1] : '\0';
+
+            // A two-letter element symbol wins over a one-letter primitive: [Hg] is mercury, not "H1 and g".
+            if (char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(next) && PeriodicTable.Find($"{c}{next}") is { } element)
+            {
+                _pos += 2;
+                return Element(element.AtomicNumber, false);
+            }
+
             if (char.IsAsciiDigit(c))
             {
                 int isotope = Number()!.Value;
@@ -414,7 +466,7 @@ internal static class SmartsParser
                             throw new SmartsException(_pos, "recursive SMARTS '$(' never closed");
                         }
 
-                        var inner = SmartsParser.Parse(Text[(_pos + 2)..i]);
+                        var inner = SmartsParser.Parse(Text[(_pos + 2)..i], mergeHydrogens);
                         _pos = i + 1;
                         return (a, t) => t.RecursiveMatch(inner, a);
                     }

@@ -38,6 +38,13 @@ public sealed class SmartsPattern
     /// <exception cref="SmartsException">The SMARTS is malformed.</exception>
     public static SmartsPattern Parse(string smarts) => SmartsParser.Parse(smarts);
 
+    /// <summary>
+    /// Parses SMARTS whose explicit hydrogen atoms ([#1]) stand for hydrogen counts on their
+    /// neighbours, as RDKit reads PAINS (mergeHs): "[#6]-[#1]" matches a carbon with at least one H.
+    /// </summary>
+    /// <exception cref="SmartsException">The SMARTS is malformed.</exception>
+    public static SmartsPattern ParseMergingHydrogens(string smarts) => SmartsParser.Parse(smarts, mergeHydrogens: true);
+
     /// <summary>True when the pattern occurs in the molecule.</summary>
     public bool IsMatch(Molecule molecule) => IsMatch(new MatchTarget(molecule));
 
@@ -51,6 +58,18 @@ public sealed class SmartsPattern
             return false;
         });
         return found;
+    }
+
+    /// <summary>The first match found (molecule atom indices in query atom order), or null.</summary>
+    public int[]? FindFirst(MatchTarget target)
+    {
+        int[]? first = null;
+        Search(target, -1, mapping =>
+        {
+            first = (int[])mapping.Clone();
+            return false;
+        });
+        return first;
     }
 
     /// <summary>Number of matches with distinct atom sets (RDKit's uniquified count).</summary>
@@ -243,6 +262,9 @@ internal sealed class QueryBond(int begin, int end, Func<Bond, MatchTarget, bool
     public int End { get; } = end;
 
     public bool Matches(Bond bond, MatchTarget target) => predicate(bond, target);
+
+    /// <summary>The same bond between renumbered atoms.</summary>
+    public QueryBond Renumbered(int begin, int end) => new(begin, end, predicate);
 }
 
 /// <summary>A SMARTS string that cannot be parsed.</summary>
