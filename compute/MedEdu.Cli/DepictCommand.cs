@@ -1,4 +1,6 @@
 using MedEdu.Compute.Chemistry.Depictor;
+using MedEdu.Compute.Chemistry.Explanations;
+using MedEdu.Compute.Chemistry.Molecules;
 using MedEdu.Compute.Chemistry.SmilesParse;
 
 namespace MedEdu.Cli;
@@ -8,7 +10,7 @@ internal static class DepictCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = new Options(args, "--smiles", "--input", "--smiles-column", "--id-column", "--output", "--aromatic", "--width", "--height");
+        var options = new Options(args, "--smiles", "--input", "--smiles-column", "--id-column", "--output", "--aromatic", "--width", "--height", "--highlight", "--query");
         var style = options.Text("--aromatic") switch
         {
             null or "kekule" => AromaticStyle.Kekule,
@@ -16,6 +18,7 @@ internal static class DepictCommand
             var other => throw new UsageException($"--aromatic must be kekule or circles, not '{other}'"),
         };
         var drawing = new DepictionOptions { Aromatic = style, Width = options.Int("--width", 0, 0, 4000), Height = options.Int("--height", 0, 0, 4000) };
+        var highlight = Highlight(options);
         string? smiles = options.Text("--smiles"), input = options.Text("--input");
         if ((smiles is null) == (input is null))
         {
@@ -30,7 +33,7 @@ internal static class DepictCommand
                 return 1;
             }
 
-            string svg = SvgDepictor.Draw(molecule!, drawing with { Title = smiles });
+            string svg = SvgDepictor.Draw(molecule!, drawing with { Title = smiles, Highlight = highlight?.Invoke(molecule!) });
             if (options.Text("--output") is string file)
             {
                 File.WriteAllText(file, svg);
@@ -67,8 +70,36 @@ internal static class DepictCommand
         (InputMolecule M, string? Svg, string? Error) Draw(InputMolecule m)
         {
             var molecule = m.Parse(out string? error);
-            return (m, molecule is null ? null : SvgDepictor.Draw(molecule, drawing with { Title = m.Id }), error);
+            return (m, molecule is null ? null : SvgDepictor.Draw(molecule, drawing with { Title = m.Id, Highlight = highlight?.Invoke(molecule) }), error);
         }
+    }
+
+    /// <summary>What <c>--highlight</c> (and <c>--query</c>, for similarity) ask to draw on each molecule; null for plain drawings.</summary>
+    private static Func<Molecule, Highlighting>? Highlight(Options options)
+    {
+        string? query = options.Text("--query");
+        if (options.Text("--highlight") is null)
+        {
+            return query is null ? null : throw new UsageException("--query is for --highlight similarity");
+        }
+
+        var kind = MoleculeHighlights.Parse(options.Choice("--highlight", "", [.. MoleculeHighlights.Names]))!.Value;
+        if (kind != HighlightKind.Similarity)
+        {
+            return query is null ? m => MoleculeHighlights.For(m, kind) : throw new UsageException("--query is for --highlight similarity");
+        }
+
+        if (query is null)
+        {
+            throw new UsageException("--highlight similarity needs --query SMILES (the molecule to compare with)");
+        }
+
+        if (!SmilesParser.TryParse(query, out var queryMolecule, out var error))
+        {
+            throw new UsageException($"--query is not a valid SMILES: position {error!.Position}: {error.Reason}");
+        }
+
+        return m => MoleculeHighlights.For(m, kind, queryMolecule, query);
     }
 
     private static string SafeFileName(string id, int row)

@@ -63,7 +63,10 @@ public static class MededuCli
           validate     --input FILE.csv --smiles-column NAME [--id-column NAME]
           depict       (--smiles SMILES [--output FILE.svg] | --input FILE [--smiles-column NAME] [--id-column NAME]
                        --output FOLDER) [--aromatic kekule|circles] [--width W] [--height H]
-                       2D drawings as SVG (to standard output for one SMILES)
+                       [--highlight similarity|logp|tpsa|alerts [--query SMILES]]
+                       2D drawings as SVG (to standard output for one SMILES); --highlight colours atoms
+                       (shared Morgan environments with --query; Crippen logP or TPSA shares; PAINS/Brenk
+                       alert atoms) with a legend, in colours safe for colour-blind readers
           alerts       --input FILE [--catalog pains|brenk|all] [--smiles-column NAME] [--id-column NAME] [--output FILE]
                        structural alerts (PAINS A+B+C: 480, Brenk: 105; RDKit FilterCatalog's SMARTS)
                        CSV: id,pains,brenk,alerts,error (alert counts per catalog, names joined by ';')

@@ -20,6 +20,33 @@ public sealed class DepictCommandTests
         Assert.Single(svg.Descendants(Svg + "circle"));
     }
 
+    [Theory]
+    [InlineData("logp", null, 12, "raises logP (lipophilic)")] // the acid OH shares almost nothing (0.009)
+    [InlineData("tpsa", null, 4, "polar surface; size = share of TPSA 63.6 Å²")]
+    [InlineData("similarity", "Oc1ccccc1C(=O)O", 13, "environment shared with Oc1ccccc1C(=O)O")]
+    [InlineData("alerts", null, 10, "Brenk: phenol_ester")] // the phenyl ring, O, C(=O) and methyl of c1ccccc1OC(=O)[#6]
+    public void A_highlight_colours_atoms_and_explains_itself_in_a_legend(string kind, string? query, int halos, string firstLegendLine)
+    {
+        string[] args = ["depict", "--smiles", "CC(=O)Oc1ccccc1C(=O)O", "--highlight", kind];
+        var (code, output, error) = CliRunner.Run(query is null ? args : [.. args, "--query", query]);
+        Assert.True(code == 0, error);
+        var svg = XDocument.Parse(output);
+        Assert.Equal(halos, svg.Descendants(Svg + "circle").Count(c => (string?)c.Attribute("class") == "highlight"));
+        var legend = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend");
+        Assert.Equal(firstLegendLine, legend.Elements(Svg + "text").First().Value);
+    }
+
+    [Theory]
+    [InlineData("--highlight", "similarity")]
+    [InlineData("--highlight", "charge")]
+    [InlineData("--query", "c1ccccc1")]
+    public void A_highlight_that_cannot_be_drawn_is_a_usage_error(string option, string value)
+    {
+        var (code, _, error) = CliRunner.Run("depict", "--smiles", "CCO", option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(option == "--query" ? "--query is for --highlight similarity" : value == "charge" ? "must be one of" : "needs --query", error);
+    }
+
     [Fact]
     public void EveryRowOfAFileBecomesOneDrawingNamedByItsId()
     {

@@ -211,7 +211,9 @@ public static class SvgDepictor
 
             _scale = Math.Max(_scale, 2);
             _font = Math.Clamp(_scale * 0.45, 6, 18);
-            width = options.Width > 0 ? options.Width : Math.Max((spanX * _scale) + (2 * options.Padding), legend > 0 ? 180 : 0);
+            // About 6.2 px per character at the legend's 11 px font, after a 15 px swatch.
+            double legendWidth = legend > 0 ? (options.Highlight!.Legend.Max(l => l.Label.Length) * 6.2) + 15 + (2 * options.Padding) : 0;
+            width = options.Width > 0 ? options.Width : Math.Max((spanX * _scale) + (2 * options.Padding), legendWidth);
             height = options.Height > 0 ? options.Height : (spanY * _scale) + (2 * options.Padding) + legend;
             _legendTop = height - legend - (options.Padding / 2);
             height -= legend; // the drawing is centred in the space above the legend
