@@ -64,12 +64,35 @@ public sealed class DepictionIntegrationTests(LocalHostFixture fixture) : IClass
     [InlineData("api/compounds/x-000001/depiction.svg?aromatic=dots", HttpStatusCode.BadRequest, "'aromatic' must be kekule or circles")]
     [InlineData("api/depiction.svg?smiles=C1CC(", HttpStatusCode.BadRequest, "invalid SMILES at position")]
     [InlineData("api/depiction.svg", HttpStatusCode.BadRequest, "give the structure as ?smiles=")]
+    [InlineData("api/depiction.svg?smiles=CCO&highlight=charge", HttpStatusCode.BadRequest, "'highlight' must be one of similarity, logp, tpsa, alerts, not 'charge'")]
+    [InlineData("api/depiction.svg?smiles=CCO&highlight=similarity", HttpStatusCode.BadRequest, "highlight=similarity needs query=SMILES")]
+    [InlineData("api/depiction.svg?smiles=CCO&highlight=logp&query=CC", HttpStatusCode.BadRequest, "'query' is for highlight=similarity")]
+    [InlineData("api/depiction.svg?smiles=CCO&highlight=similarity&query=C1CC(", HttpStatusCode.BadRequest, "the query SMILES is invalid at position")]
     public async Task BadRequestsGetAProblemThatNamesTheMistake(string url, HttpStatusCode status, string detail)
     {
         using var response = await Client.GetAsync(url);
         Assert.Equal(status, response.StatusCode);
         string body = await response.Content.ReadAsStringAsync();
         Assert.Contains(detail, body.Replace("\\u0027", "'"));
+    }
+
+    [Theory]
+    [InlineData("logp", "", "raises logP (lipophilic)")]
+    [InlineData("tpsa", "", "polar surface; size = share of TPSA 63.6 Å²")]
+    [InlineData("alerts", "", "Brenk: phenol_ester")]
+    [InlineData("similarity", "Oc1ccccc1C(=O)O", "environment shared with the query")]
+    public async Task A_highlighted_drawing_is_cached_apart_from_the_plain_one(string highlight, string query, string legend)
+    {
+        string aspirin = Uri.EscapeDataString("CC(=O)Oc1ccccc1C(=O)O");
+        string url = $"api/depiction.svg?smiles={aspirin}&highlight={highlight}" + (query.Length > 0 ? $"&query={Uri.EscapeDataString(query)}" : "");
+        using var response = await Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(svg.Descendants(Svg + "circle"), c => (string?)c.Attribute("class") == "highlight");
+        Assert.Equal(legend, svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend").Elements(Svg + "text").First().Value);
+        using var plain = await Client.GetAsync($"api/depiction.svg?smiles={aspirin}");
+        Assert.NotEqual(response.Headers.ETag, plain.Headers.ETag);
+        Assert.DoesNotContain("class=\"highlight\"", await plain.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MedEdu.Compute.Chemistry.Depictor;
+using MedEdu.Compute.Chemistry.Explanations;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Services;
 using Microsoft.AspNetCore.Http;
@@ -8,10 +9,10 @@ namespace MedEdu.Pipeline.Http;
 /// <summary>Structure drawings, shared by both hosts: a stored compound's, or any SMILES'.</summary>
 public sealed class CompoundRoutes(DepictionService depictions)
 {
-    /// <summary><c>GET /api/compounds/{id}/depiction.svg?version=&amp;aromatic=kekule|circles&amp;width=&amp;height=</c>.</summary>
+    /// <summary><c>GET /api/compounds/{id}/depiction.svg?version=&amp;aromatic=kekule|circles&amp;width=&amp;height=&amp;highlight=similarity|logp|tpsa|alerts&amp;query=</c>.</summary>
     public const string Depiction = "compounds/{id}/depiction.svg";
 
-    /// <summary><c>GET /api/depiction.svg?smiles=&amp;aromatic=</c>.</summary>
+    /// <summary><c>GET /api/depiction.svg?smiles=&amp;aromatic=&amp;highlight=&amp;query=</c>.</summary>
     public const string DepictSmiles = "depiction.svg";
 
     /// <summary>The drawing of a stored compound (of the served version unless <c>version</c> is given).</summary>
@@ -22,7 +23,7 @@ public sealed class CompoundRoutes(DepictionService depictions)
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid compound id", $"'{id}' is not a compound id; ids look like 'esol-000017' (dataset id, dash, data row)");
         }
 
-        if (!TryDrawingOptions(request, out var drawing, out var problem))
+        if (!TryDrawingOptions(request, out var drawing, out var problem) || !TryHighlight(request, out var highlight, out problem))
         {
             return problem!;
         }
@@ -33,7 +34,7 @@ public sealed class CompoundRoutes(DepictionService depictions)
         }
 
         int? version = requested == 0 ? null : requested;
-        var (depiction, lookup) = await depictions.CompoundAsync(datasetId, row, version, drawing, request.HttpContext.RequestAborted);
+        var (depiction, lookup) = await depictions.CompoundAsync(datasetId, row, version, drawing, highlight, request.HttpContext.RequestAborted);
         if (depiction is null)
         {
             return QueryParameters.NotServed(lookup, datasetId)
@@ -58,14 +59,14 @@ public sealed class CompoundRoutes(DepictionService depictions)
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "SMILES too long", "draw at most 2,000 characters of SMILES");
         }
 
-        if (!TryDrawingOptions(request, out var drawing, out var problem))
+        if (!TryDrawingOptions(request, out var drawing, out var problem) || !TryHighlight(request, out var highlight, out problem))
         {
             return problem!;
         }
 
         try
         {
-            var depiction = await depictions.DrawAsync(smiles, drawing with { Title = smiles }, request.HttpContext.RequestAborted);
+            var depiction = await depictions.DrawAsync(smiles, drawing with { Title = smiles }, highlight, request.HttpContext.RequestAborted);
             return Svg(request, depiction, "public, max-age=31536000, immutable");
         }
         catch (SmilesException e)
@@ -101,6 +102,55 @@ public sealed class CompoundRoutes(DepictionService depictions)
         }
 
         options = new DepictionOptions { Aromatic = style, Width = width, Height = height };
+        return true;
+    }
+
+    /// <summary>
+    /// Reads <c>highlight</c> (similarity|logp|tpsa|alerts) and, for similarity, <c>query</c> (a
+    /// SMILES, checked here so a bad one is named as the query's fault).
+    /// </summary>
+    private static bool TryHighlight(HttpRequest request, out HighlightRequest? highlight, out ApiResult? problem)
+    {
+        highlight = null;
+        problem = null;
+        string name = request.Query["highlight"].ToString(), query = request.Query["query"].ToString();
+        if (name.Length == 0)
+        {
+            if (query.Length > 0)
+            {
+                problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", "'query' is for highlight=similarity");
+            }
+
+            return problem is null;
+        }
+
+        if (MoleculeHighlights.Parse(name) is not { } kind)
+        {
+            problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", $"'highlight' must be one of {string.Join(", ", MoleculeHighlights.Names)}, not '{name}'");
+            return false;
+        }
+
+        if ((kind == HighlightKind.Similarity) != (query.Length > 0))
+        {
+            problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter", kind == HighlightKind.Similarity
+                ? "highlight=similarity needs query=SMILES (the molecule to compare with)"
+                : "'query' is for highlight=similarity");
+            return false;
+        }
+
+        if (query.Length > 2000)
+        {
+            problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query SMILES", "the query SMILES is longer than 2,000 characters");
+            return false;
+        }
+
+        if (query.Length > 0 && !SmilesParser.TryParse(query, out _, out var error))
+        {
+            problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query SMILES", $"the query SMILES is invalid at position {error!.Position}: {error.Reason}");
+            return false;
+        }
+
+        highlight = new HighlightRequest(kind, query.Length > 0 ? query : null);
         return true;
     }
 

@@ -42,8 +42,8 @@ public static class OpenApiDocument
         new("post", ScheduleRoutes.Pause, "Pause a schedule", "instructor", 200),
         new("post", ScheduleRoutes.Resume, "Resume a schedule (next due at its next occurrence from now)", "instructor", 200),
         new("get", CompoundRoutes.Depiction, "SVG drawing of a stored compound (cached in Blob)", "none", 200,
-            "Query: version (default: the served one), aromatic=kekule|circles, width and height in pixels (50-2000)."),
-        new("get", CompoundRoutes.DepictSmiles, "SVG drawing of any SMILES", "none", 200, "Query: smiles, aromatic, width, height."),
+            "Query: version (default: the served one), aromatic=kekule|circles, width and height in pixels (50-2000), highlight=similarity|logp|tpsa|alerts (atoms coloured, with a legend) and query=SMILES for similarity."),
+        new("get", CompoundRoutes.DepictSmiles, "SVG drawing of any SMILES", "none", 200, "Query: smiles, aromatic, width, height, highlight, query."),
         new("get", WebAppRoutes.Route, "The student and instructor web page", "none", 200),
     ];
 

@@ -1,4 +1,5 @@
 using MedEdu.Compute.Chemistry.Depictor;
+using MedEdu.Compute.Chemistry.Explanations;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Storage;
 
@@ -14,7 +15,7 @@ public sealed record Depiction(string Svg, string Key, bool FromCache);
 public sealed class DepictionService(DatasetService datasets, CompoundRepository compounds, DepictionCache cache)
 {
     /// <summary>The drawing of a stored compound of the given (or served) version.</summary>
-    public async Task<(Depiction? Depiction, VersionLookup Lookup)> CompoundAsync(string datasetId, int row, int? version, DepictionOptions options, CancellationToken cancellationToken = default)
+    public async Task<(Depiction? Depiction, VersionLookup Lookup)> CompoundAsync(string datasetId, int row, int? version, DepictionOptions options, HighlightRequest? highlight = null, CancellationToken cancellationToken = default)
     {
         var lookup = await datasets.ResolveVersionAsync(datasetId, version, cancellationToken);
         if (lookup.Key is not { } key)
@@ -29,20 +30,27 @@ public sealed class DepictionService(DatasetService datasets, CompoundRepository
         }
 
         string title = string.IsNullOrWhiteSpace(compound.Name) ? compound.CompoundId : compound.Name!;
-        return (await DrawAsync(compound.Smiles, options with { Title = title }, cancellationToken), lookup);
+        return (await DrawAsync(compound.Smiles, options with { Title = title }, highlight, cancellationToken), lookup);
     }
 
-    /// <summary>Draws <paramref name="smiles"/> (cached by structure and options).</summary>
-    /// <exception cref="SmilesException">The SMILES is invalid.</exception>
-    public async Task<Depiction> DrawAsync(string smiles, DepictionOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Draws <paramref name="smiles"/>, highlighted when asked (cached by structure, options and highlight).</summary>
+    /// <exception cref="SmilesException">The SMILES (or a similarity map's query SMILES) is invalid.</exception>
+    public async Task<Depiction> DrawAsync(string smiles, DepictionOptions options, HighlightRequest? highlight = null, CancellationToken cancellationToken = default)
     {
-        string key = DepictionCache.KeyOf(smiles, options.CacheKey + "|" + options.Title);
+        string key = DepictionCache.KeyOf(smiles, options.CacheKey + "|" + options.Title + (highlight is null ? "" : "|" + highlight.CacheKey));
         if (await cache.FindAsync(key, cancellationToken) is { } cached)
         {
             return new Depiction(cached, key, true);
         }
 
-        string svg = SvgDepictor.Draw(SmilesParser.Parse(smiles), options);
+        var molecule = SmilesParser.Parse(smiles);
+        if (highlight is not null)
+        {
+            var query = highlight.QuerySmiles is null ? null : SmilesParser.Parse(highlight.QuerySmiles);
+            options = options with { Highlight = MoleculeHighlights.For(molecule, highlight.Kind, query, "the query") };
+        }
+
+        string svg = SvgDepictor.Draw(molecule, options);
         await cache.PutAsync(key, svg, cancellationToken);
         return new Depiction(svg, key, false);
     }
