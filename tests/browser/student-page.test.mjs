@@ -4,7 +4,9 @@
 // classification of BBBP compounds (crosses the blood-brain barrier or not).
 // Screenshots go to artifacts/browser/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -13,6 +15,16 @@ import { api, repoRoot, startLocalHost, waitFor } from './localhost.mjs';
 
 const artifacts = path.join(repoRoot, 'artifacts/browser');
 mkdirSync(artifacts, { recursive: true });
+/** The feedback's truth column holds highlighted drawings (of the given kind) that loaded. */
+async function expectExplainedDrawings(page, srcPattern) {
+  const images = page.locator('.column.explained img');
+  assert.ok(await images.count() > 0, 'the truth column has drawings');
+  assert.match(await images.first().getAttribute('src'), srcPattern);
+  // The drawings load lazily: bring each into view.
+  for (let i = 0; i < await images.count(); i++) await images.nth(i).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('.column.explained img')].every((i) => i.complete && i.naturalWidth > 0));
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 
 // Chromium as Debian ships it; the flags keep it off the (closed) network at start.
@@ -101,6 +113,8 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   await score.waitFor();
   const shown = Number((await score.textContent()).replace(/[^0-9.]/g, ''));
   await page.getByRole('heading', { name: 'The truth' }).waitFor();
+  // The truth is drawn explained: atoms coloured by whether their surroundings are shared with the query, with a legend.
+  await expectExplainedDrawings(page, /highlight=similarity&query=/);
   await shot(page, '04-feedback');
 
   // The page shows what the API scored, for exactly the picks made.
@@ -155,6 +169,8 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   const expectedOrder = await rankCards.evaluateAll((b) => b.map((x) => x.dataset.id));
   assert.deepEqual(ranked.answer, [...expectedOrder.slice(0, n - 1).reverse(), expectedOrder[n - 1]]);
   assert.equal(Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, '')), ranked.score);
+  await expectExplainedDrawings(page, /highlight=logp/);
+  await shot(page, '06b-ranking-feedback-logp');
 
   assert.deepEqual(failures, []);
   await context.close();
@@ -196,31 +212,38 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   await context.close();
 });
 
-test('an instructor uploads AqSolDB through the page: the file goes to storage in blocks, then ingests', async () => {
+test('an instructor uploads 100,000 compounds through the page: the file goes to storage in blocks, then ingests', async () => {
+  // A SYNTHETIC library (mededu synth: bundled molecules with substituents, computed logP), 100k rows.
+  const file = path.join(tmpdir(), `mededu-synth-100000-${process.pid}.csv`);
+  execFileSync('dotnet', [path.join(repoRoot, 'compute/MedEdu.Cli/bin/Release/net10.0/mededu.dll'), 'synth', '--count', '100000', '--seed', '7',
+    '--output', file, '--datasets', path.join(repoRoot, 'datasets')], { stdio: 'ignore' });
+  const rows = readFileSync(file, 'utf8').trimEnd().split('\n').length - 1;
+  assert.equal(rows, 100_000);
   const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
   const page = await context.newPage();
   await page.goto(`${host.base}/api/app/#/instructor`);
   await page.getByRole('heading', { name: 'Instructor' }).waitFor();
   await page.getByLabel('Instructor key').fill(host.key);
   await page.getByRole('button', { name: 'Use key' }).click();
-  const uploadedId = `aqsol-upload-${Date.now().toString(36)}`;
-  await page.getByLabel('CSV or SMILES file').setInputFiles(path.join(repoRoot, 'datasets/aqsoldb.csv'));
+  const uploadedId = `synth-upload-${Date.now().toString(36)}`;
+  await page.getByLabel('CSV or SMILES file').setInputFiles(file);
   await page.getByLabel('Dataset id').fill(uploadedId);
-  await page.getByLabel('SMILES column (CSV)').fill('SMILES');
-  await page.getByLabel('Name column (CSV)').fill('Name');
-  await page.getByLabel('Measured value column (CSV)').fill('Solubility');
+  await page.getByLabel('SMILES column (CSV)').fill('smiles');
+  await page.getByLabel('Name column (CSV)').fill('id');
+  await page.getByLabel('Measured value column (CSV)').fill('logp');
   await page.getByRole('button', { name: 'Upload and ingest' }).click();
-  await page.locator('#uploadStatus').getByText(`ingesting as '${uploadedId}'`).waitFor({ timeout: 60_000 });
+  await page.locator('#uploadStatus').getByText(`ingesting as '${uploadedId}'`).waitFor({ timeout: 120_000 });
   assert.equal(await page.locator('#uploadProgress').getAttribute('value'), '100');
   await shot(page, '10-instructor-upload');
-  const ready = await waitFor(() => api(`${host.api}/datasets/${uploadedId}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 240_000, 'the upload to be ready');
-  const rows = readFileSync(path.join(repoRoot, 'datasets/aqsoldb.csv'), 'utf8').trimEnd().split('\n').length - 1;
+  const ready = await waitFor(() => api(`${host.api}/datasets/${uploadedId}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 420_000, 'the upload to be ready');
   assert.equal(ready.versions[0].totalRows, rows);
+  assert.equal(ready.versions[0].stored, rows);
   await page.reload();
   await page.getByRole('heading', { name: 'Instructor' }).waitFor();
   await page.locator('#datasets').getByText(uploadedId).waitFor();
   await shot(page, '11-instructor-uploaded');
   await context.close();
+  rmSync(file);
 });
 
 test('a student classifies BBBP compounds: every card starts "no", clicked ones say "yes", and the feedback speaks the labels', async () => {
@@ -278,6 +301,87 @@ test('a student classifies BBBP compounds: every card starts "no", clicked ones 
     assert.equal(why.length, n);
     for (const line of why) assert.match(line, /crosses the blood-brain barrier: (yes|no) \(measured\); model: [0-9.]+% likely; you said (yes|no)/);
     await shot(page, '11-classify-feedback');
+    assert.deepEqual(failures, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('a student does a matched-pair, an activity-cliff and a scaffold-hop exercise and sees the highlighted drawings', async () => {
+  // All of ESOL (1,128 compounds): matched pairs need congeneric series.
+  const server = await startCsvServer(esol);
+  try {
+    const id = `esol-structure-${Date.now().toString(36)}`;
+    await api(`${host.api}/datasets`, {
+      method: 'POST', key: host.key,
+      body: { id, name: 'ESOL (structure)', url: server.url, smilesColumn: 'smiles', nameColumn: 'Compound ID', valueColumn: 'measured log solubility in mols per litre' },
+    });
+    await waitFor(() => api(`${host.api}/datasets/${id}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 180_000, 'ESOL to be ready');
+    const structureClass = await api(`${host.api}/classes`, {
+      method: 'POST', key: host.key,
+      body: { name: 'Medicinal chemistry', datasetId: id, property: 'aqueous solubility', seed: 5,
+        exercises: [{ kind: 'MatchedPair', difficulty: 1, count: 1 }, { kind: 'ActivityCliff', difficulty: 1, count: 1 }, { kind: 'ScaffoldHop', difficulty: 2, count: 1 }] },
+    });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const failures = [];
+    page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') failures.push(`console: ${m.text()}`); });
+    await page.goto(`${host.base}/api/app/`);
+    await page.getByLabel('Class code').fill(structureClass.code);
+    await page.getByLabel('Display name').fill('Paul');
+    await page.getByRole('button', { name: 'Join class' }).click();
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
+    const scoreOf = async (kind) => (await api(`${host.api}/classes/${structureClass.classId}/submissions`, { token }))
+      .find((x) => x.exerciseId === structureClass.exercises.find((e) => e.kind === kind).id);
+    const shownScore = async () => Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, ''));
+
+    // Matched pairs: each card is partner → analogue, the analogue coloured where it differs.
+    await page.getByRole('link', { name: /Matched pairs/ }).click();
+    await page.getByRole('heading', { name: /Matched pairs/ }).waitFor();
+    const pairCards = page.locator('ul.cards button.pick');
+    assert.ok(await pairCards.count() >= 4);
+    const analogue = pairCards.first().locator('img').nth(1);
+    assert.match(await analogue.getAttribute('src'), /highlight=similarity&query=/);
+    for (let i = 0; i < await pairCards.count(); i++) await pairCards.nth(i).locator('img').nth(1).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => [...document.querySelectorAll('.pair img')].every((i) => i.complete && i.naturalWidth > 0));
+    await pairCards.nth(0).click();
+    await shot(page, '12-matched-pairs');
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.getByRole('heading', { name: /Measured: has a higher aqueous solubility than its partner/ }).waitFor();
+    assert.equal(await shownScore(), (await scoreOf('MatchedPair')).score);
+    for (const line of await page.locator('ul.explanations li').allTextContents()) assert.match(line, / → .*(up|down) .*you said (higher|lower) [✓✗]/);
+    await shot(page, '13-matched-pairs-feedback');
+
+    // Activity cliff: pick two; the truth is drawn with logP contributions.
+    await page.getByRole('link', { name: 'Exercises', exact: true }).click();
+    await page.getByRole('link', { name: /Activity cliff/ }).click();
+    await page.getByRole('heading', { name: /Activity cliff/ }).waitFor();
+    const cliffCards = page.locator('ul.cards button.pick');
+    await cliffCards.nth(0).click();
+    await cliffCards.nth(1).click();
+    await page.getByText('2 of 2 picked').waitFor();
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.getByRole('heading', { name: 'The truth' }).waitFor();
+    assert.equal(await shownScore(), (await scoreOf('ActivityCliff')).score);
+    assert.match((await page.locator('ul.explanations li').first().textContent()), /^The cliff: .* Tanimoto 0\.\d\d, a gap of /);
+    await expectExplainedDrawings(page, /highlight=logp/);
+    await shot(page, '14-activity-cliff-feedback');
+
+    // Scaffold hop: pick one; the truth is drawn against the query (shared environments).
+    await page.getByRole('link', { name: 'Exercises', exact: true }).click();
+    await page.getByRole('link', { name: /Scaffold hop/ }).click();
+    await page.getByRole('heading', { name: /Scaffold hop/ }).waitFor();
+    await page.getByRole('heading', { name: 'Query compound' }).waitFor();
+    await page.locator('ul.cards button.pick').first().click();
+    await page.getByText('1 of 1 picked').waitFor();
+    await page.getByRole('button', { name: 'Submit answer' }).click();
+    await page.getByRole('heading', { name: 'The truth' }).waitFor();
+    assert.equal(await shownScore(), (await scoreOf('ScaffoldHop')).score);
+    await expectExplainedDrawings(page, /highlight=similarity&query=/);
+    await shot(page, '15-scaffold-hop-feedback');
     assert.deepEqual(failures, []);
     await context.close();
   } finally {

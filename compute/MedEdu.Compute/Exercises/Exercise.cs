@@ -12,7 +12,17 @@ namespace MedEdu.Compute.Exercises;
 public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks, string? Label = null);
 
 /// <summary>A compound as shown in an exercise: structure and the descriptors a student may look up.</summary>
-public sealed record CandidateView(string Id, string Name, string Smiles, double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds)
+/// <param name="Id">Compound id.</param>
+/// <param name="Name">Name (the id when the dataset has none).</param>
+/// <param name="Smiles">Structure.</param>
+/// <param name="MolWt">Molecular weight.</param>
+/// <param name="MolLogP">Crippen logP.</param>
+/// <param name="Tpsa">Topological polar surface area (Å²).</param>
+/// <param name="HDonors">H-bond donors.</param>
+/// <param name="HAcceptors">H-bond acceptors.</param>
+/// <param name="RotatableBonds">Rotatable bonds.</param>
+/// <param name="Partner">In a matched pair, the compound this one is compared with (shown beside it); else null.</param>
+public sealed record CandidateView(string Id, string Name, string Smiles, double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds, CandidateView? Partner = null)
 {
     /// <summary>The student-facing view of a pool compound.</summary>
     public static CandidateView From(ExerciseCompound c) => new(c.Id, c.Name, c.Smiles, Math.Round(c.MolWt, 1), Math.Round(c.MolLogP, 2), Math.Round(c.Tpsa, 1), c.HDonors, c.HAcceptors, c.RotatableBonds);
@@ -30,8 +40,13 @@ public sealed record CandidateView(string Id, string Name, string Smiles, double
 /// treat values closer than the error as equal). Null in keys made before it existed: generic words, exact ties only.
 /// </param>
 /// <param name="BaseRate">For a virtual screen: the share of the drug-like library that is active, which random picks find on average.</param>
+/// <param name="PairSimilarities">For an activity cliff: Tanimoto of every pair of candidates similar enough to count, keyed "id|id" (ordinal order).</param>
 public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string> ModelOrder, IReadOnlyDictionary<string, CandidateFacts> Facts,
-    PropertyProfile? Property = null, double? BaseRate = null);
+    PropertyProfile? Property = null, double? BaseRate = null, IReadOnlyDictionary<string, double>? PairSimilarities = null)
+{
+    /// <summary>The key of a pair in <see cref="PairSimilarities"/>.</summary>
+    public static string PairKey(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
+}
 
 /// <summary>What decided a candidate's place.</summary>
 /// <param name="Similarity">Tanimoto to the query (similarity hunts).</param>
@@ -39,4 +54,5 @@ public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string
 /// <param name="Predicted">Model prediction.</param>
 /// <param name="InDomain">Whether the prediction is within the model's applicability domain.</param>
 /// <param name="RuleBreak">The rule broken, if any.</param>
-public sealed record CandidateFacts(double? Similarity, double? Measured, double? Predicted, bool InDomain, string? RuleBreak);
+/// <param name="Scaffold">The Murcko scaffold SMILES (scaffold hops), or the partner's id (matched pairs); else null.</param>
+public sealed record CandidateFacts(double? Similarity, double? Measured, double? Predicted, bool InDomain, string? RuleBreak, string? Scaffold = null);

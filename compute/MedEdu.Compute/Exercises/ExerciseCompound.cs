@@ -15,10 +15,11 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Predicted">The model's prediction; null when there is no model.</param>
 /// <param name="InDomain">False when the model is out of its applicability domain for this compound.</param>
 /// <param name="HeldOut">True when the model's prediction is honest: the compound was not in its training set.</param>
+/// <param name="Scaffold">The Murcko scaffold SMILES when known ("" for acyclic); null computes it from <paramref name="Smiles"/> when an exercise needs it.</param>
 public sealed record ExerciseCompound(
     string Id, string Name, string Smiles, ulong[] Fingerprint,
     double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds,
-    double? Measured, double? Predicted, bool InDomain, bool HeldOut = false)
+    double? Measured, double? Predicted, bool InDomain, bool HeldOut = false, string? Scaffold = null)
 {
     /// <summary>Lipinski violations (MW &gt; 500, logP &gt; 5, donors &gt; 5, acceptors &gt; 10).</summary>
     public int LipinskiViolations => (MolWt > 500 ? 1 : 0) + (MolLogP > 5 ? 1 : 0) + (HDonors > 5 ? 1 : 0) + (HAcceptors > 10 ? 1 : 0);

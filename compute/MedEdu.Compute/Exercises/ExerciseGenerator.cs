@@ -10,7 +10,7 @@ namespace MedEdu.Compute.Exercises;
 /// hunt's true picks stand a visible margin above the rest, 0/1 labels are classified rather than
 /// ranked, and a screen's actives are the rarer class.
 /// </summary>
-public static class ExerciseGenerator
+public static partial class ExerciseGenerator
 {
     /// <summary>Tanimoto margin between a similarity hunt's 3rd true pick and its closest decoy, by level.</summary>
     public static IReadOnlyList<double> HuntMargins { get; } = [0.15, 0.10, 0.05];
@@ -37,6 +37,9 @@ public static class ExerciseGenerator
             ExerciseKind.PropertyRanking => PropertyRanking(id, pool, random, difficulty, property),
             ExerciseKind.Classify => Classify(id, pool, random, difficulty, property),
             ExerciseKind.VirtualScreen => VirtualScreen(id, pool, random, difficulty, property),
+            ExerciseKind.MatchedPair => MatchedPair(id, pool, random, difficulty, property),
+            ExerciseKind.ActivityCliff => ActivityCliff(id, pool, random, difficulty, property),
+            ExerciseKind.ScaffoldHop => ScaffoldHop(id, pool, random, difficulty, property),
             _ => RuleCheck(id, pool, random, difficulty),
         };
     }
@@ -53,6 +56,8 @@ public static class ExerciseGenerator
                 "Classify needs 0/1 labels (such as BBBP's), and this dataset's values are measurements; use PropertyRanking",
             ExerciseKind.Classify when pool.Select(c => c.Measured).Distinct().Count() < 2 =>
                 "every compound has the same label, so there is nothing to classify",
+            ExerciseKind.MatchedPair or ExerciseKind.ActivityCliff or ExerciseKind.ScaffoldHop when binary =>
+                $"{kind} compares measured values, and this dataset's values are 0/1 labels",
             _ => null,
         };
     }

@@ -17,4 +17,13 @@ public enum ExerciseKind
 
     /// <summary>Label each compound of a 0/1 dataset (crosses the blood-brain barrier or not; active or inactive).</summary>
     Classify,
+
+    /// <summary>Matched pairs (a compound and an analogue one small change away): predict whether the change raises or lowers the property.</summary>
+    MatchedPair,
+
+    /// <summary>Find the activity cliff: the pair of similar compounds with the largest gap in the property.</summary>
+    ActivityCliff,
+
+    /// <summary>Pick the compound with a different Murcko scaffold whose property is closest to the query's.</summary>
+    ScaffoldHop,
 }

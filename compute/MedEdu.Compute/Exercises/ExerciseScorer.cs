@@ -13,7 +13,7 @@ namespace MedEdu.Compute.Exercises;
 public sealed record ExerciseFeedback(double Score, double? ModelScore, string Measure, IReadOnlyList<string> Truth, IReadOnlyList<string> ModelAnswer, IReadOnlyList<string> Explanations);
 
 /// <summary>Scores a student's answer against the answer key.</summary>
-public static class ExerciseScorer
+public static partial class ExerciseScorer
 {
     /// <summary>Scores <paramref name="answer"/> (picked ids, or all ids in the student's order for rankings).</summary>
     /// <exception cref="ArgumentException">The answer names compounds that are not in the exercise, repeats one, or has the wrong length.</exception>
@@ -37,6 +37,9 @@ public static class ExerciseScorer
             ExerciseKind.PropertyRanking => Ranking(exercise, key, answer),
             ExerciseKind.Classify => Classification(exercise, key, answer),
             ExerciseKind.VirtualScreen => Screen(exercise, key, answer),
+            ExerciseKind.MatchedPair => MatchedPairs(exercise, key, answer),
+            ExerciseKind.ActivityCliff => Cliff(exercise, key, answer),
+            ExerciseKind.ScaffoldHop => Hop(exercise, key, answer),
             _ => RuleCheck(exercise, key, answer),
         };
     }
@@ -110,7 +113,7 @@ public static class ExerciseScorer
     }
 
     /// <summary>Balanced accuracy of labelling <paramref name="said"/> positive and the rest negative (plain accuracy when one class is absent).</summary>
-    private static double BalancedAccuracy(Exercise exercise, IReadOnlySet<string> positives, IReadOnlySet<string> said)
+    internal static double BalancedAccuracy(Exercise exercise, IReadOnlySet<string> positives, IReadOnlySet<string> said)
     {
         int tp = 0, tn = 0, p = 0, n = 0;
         foreach (var c in exercise.Candidates)
@@ -196,7 +199,10 @@ public static class ExerciseScorer
         return text;
     }
 
-    private static string Name(Exercise exercise, string id) => exercise.Candidates.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+    private static string Name(Exercise exercise, string id) =>
+        exercise.Candidates.FirstOrDefault(c => c.Id == id)?.Name
+        ?? exercise.Candidates.Select(c => c.Partner).FirstOrDefault(p => p?.Id == id)?.Name
+        ?? (exercise.Query?.Id == id ? exercise.Query.Name : id);
 
     private static void RequireCount(IReadOnlyList<string> answer, int expected)
     {

@@ -5,11 +5,12 @@ using System.Text.Json;
 using MedEdu.Compute.Exercises;
 using MedEdu.Pipeline.Services;
 using MedEdu.Pipeline.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace MedEdu.Pipeline.Classes;
 
 /// <summary>Classes, exercise sets, students, submissions and results: the logic behind the class routes.</summary>
-public sealed class ClassService(ClassRepository classes, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock)
+public sealed class ClassService(ClassRepository classes, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -66,6 +67,12 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
                 try
                 {
                     (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property);
+                }
+                catch (ArgumentException e) when (request.Exercises is null)
+                {
+                    // The default set offers what the dataset can supply (a small set may have no matched pairs).
+                    logger.LogInformation("Class default set skips {Kind} on {Version}: {Reason}", kind, key, e.Message);
+                    break;
                 }
                 catch (ArgumentException e)
                 {

@@ -43,14 +43,25 @@ export async function call(path, options = {}) {
 }
 
 /**
+ * What a highlighted drawing explains: shared Morgan environments with a query, logP or TPSA
+ * contributions, or structural alerts.
+ * @typedef {{ kind: 'similarity', query: string } | { kind: 'logp' | 'tpsa' | 'alerts' }} Highlight
+ */
+
+/**
  * URL of a compound's drawing for the class's dataset version.
  * @param {string} compoundId
  * @param {number | undefined} version
  * @param {number} width image width in pixels (large molecules shrink to fit; small ones keep their bond length)
  * @param {number} height
+ * @param {Highlight} [highlight] atoms to colour, with a legend in the drawing
  */
-export function depictionUrl(compoundId, version, width, height) {
+export function depictionUrl(compoundId, version, width, height, highlight) {
   const query = new URLSearchParams({ width: String(width), height: String(height) });
   if (version) query.set('version', String(version));
+  if (highlight) {
+    query.set('highlight', highlight.kind);
+    if (highlight.kind === 'similarity') query.set('query', highlight.query);
+  }
   return `${apiBase}compounds/${encodeURIComponent(compoundId)}/depiction.svg?${query}`;
 }

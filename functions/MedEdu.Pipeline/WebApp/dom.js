@@ -60,4 +60,7 @@ export const kindNames = /** @type {Record<string, string>} */ ({
   VirtualScreen: 'Virtual screen',
   RuleCheck: 'Rule check',
   Classify: 'Classification',
+  MatchedPair: 'Matched pairs',
+  ActivityCliff: 'Activity cliff',
+  ScaffoldHop: 'Scaffold hop',
 });

@@ -11,7 +11,7 @@ import { joinView } from './student.js';
  */
 export function answerMode(exercise) {
   if (exercise.kind === 'RuleCheck') return 'flag';
-  if (exercise.kind === 'Classify') return 'label';
+  if (exercise.kind === 'Classify' || exercise.kind === 'MatchedPair') return 'label';
   if (exercise.kind === 'PropertyRanking' || exercise.picks === 0) return 'order';
   return 'pick';
 }
@@ -106,18 +106,23 @@ export async function exerciseView(exerciseId) {
    */
   function renderFeedback(result, earlierAttempt) {
     const f = result.feedback;
+    const highlightOf = (/** @type {string} */ id) => highlightFor(exercise, byId.get(id));
     // For picks, the truth is the whole ordering: the best `picks` are the right answer.
     /** @param {string[]} ids */
     const top = (ids) => (mode === 'pick' ? ids.slice(0, exercise.picks) : ids);
     const truthSet = new Set(top(f.truth));
-    /** @param {string} title @param {string[]} ids @param {boolean} mark */
-    const column = (title, ids, mark) => h('section', { class: 'column' },
+    /** @param {string} title @param {string[]} ids @param {boolean} mark @param {boolean} [explained] drawn with the exercise's highlight */
+    const column = (title, ids, mark, explained = false) => h('section', { class: explained ? 'column explained' : 'column' },
       h('h3', {}, title),
       ids.length === 0 ? h('p', {}, 'None.') : h('ol', { class: 'mini-cards' }, ...ids.map((id) => {
         const c = byId.get(id);
         const right = mode !== 'order' && mark ? (truthSet.has(id) ? ' ✓' : ' ✗') : '';
+        const [width, height] = explained ? [240, 220] : [120, 90];
         return h('li', { class: right === ' ✓' ? 'right' : right === ' ✗' ? 'wrong' : undefined },
-          h('img', { src: depictionUrl(id, membership()?.version, 120, 90), alt: `Structure of ${c?.name ?? id}`, width: 120, height: 90, loading: 'lazy' }),
+          h('img', {
+            src: depictionUrl(id, membership()?.version, width, height, explained ? highlightOf(id) : undefined),
+            alt: `Structure of ${c?.name ?? id}${explained ? `, ${highlightNames[highlightOf(id).kind]}` : ''}`, width, height, loading: 'lazy',
+          }),
           h('span', {}, `${c?.name ?? id}${right}`));
       })));
     const yours = result.answer ?? [];
@@ -132,17 +137,41 @@ export async function exerciseView(exerciseId) {
         column(mode === 'label' ? 'You said yes' : 'Your answer', yours, true),
         f.modelAnswer.length > 0 || (mode === 'label' && result.modelScore !== null && result.modelScore !== undefined)
           ? column(mode === 'label' ? 'The model says yes (50% or more)' : "The model's answer", top(f.modelAnswer), true) : null,
-        column(mode === 'flag' ? 'Compounds that break a rule' : mode === 'label' ? `Measured: ${exercise.label}` : 'The truth', top(f.truth), false)),
+        column(mode === 'flag' ? 'Compounds that break a rule' : mode === 'label' ? `Measured: ${exercise.label}` : 'The truth', top(f.truth), false, true)),
       h('h3', {}, 'Why'),
       h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))));
     feedback.hidden = false;
   }
 }
 
+/** How each highlight is named in a drawing's alternative text. */
+const highlightNames = {
+  similarity: 'atoms coloured by whether their surroundings are shared with the query',
+  logp: 'atoms coloured by their share of logP',
+  tpsa: 'polar atoms sized by their share of the polar surface area',
+  alerts: 'atoms of structural alerts highlighted',
+};
+
+/**
+ * What the truth's drawings explain: the change from its partner in a matched pair, shared
+ * environments for a query, structural alerts for a PAINS check, polar surface for blood-brain
+ * barrier labels, logP contributions otherwise.
+ * @param {any} exercise
+ * @param {any} [candidate]
+ * @returns {import('./api.js').Highlight}
+ */
+function highlightFor(exercise, candidate) {
+  if (candidate?.partner) return { kind: 'similarity', query: candidate.partner.smiles };
+  if (exercise.query) return { kind: 'similarity', query: exercise.query.smiles };
+  if (exercise.kind === 'RuleCheck') return { kind: exercise.rules === 'pains' ? 'alerts' : 'logp' };
+  if (exercise.kind === 'Classify') return { kind: 'tpsa' };
+  return { kind: 'logp' };
+}
+
 /** @param {'pick' | 'order' | 'flag' | 'label'} mode @param {number} picks @param {string} [label] */
 function instructions(mode, picks, label) {
-  if (mode === 'label') return `Every compound starts as "no". Click each one that ${label} to label it "yes"; click again for "no".`;
-  if (mode === 'pick') return `Click ${picks} compounds to pick them; click again to unpick.`;
+  if (mode === 'label') return `Every card starts as "no". Click each one that ${label} to label it "yes"; click again for "no".`;
+  if (mode === 'pick') return `Click ${picks} ${picks === 1 ? 'compound to pick it' : 'compounds to pick them'}; click again to unpick.`;
   if (mode === 'order') return 'Click the compounds in order, the highest first; click a placed one to take it out.';
   return 'Click every compound that breaks Lipinski\'s or Veber\'s rules.';
 }
@@ -154,7 +183,16 @@ function instructions(mode, picks, label) {
  * @param {(() => void) | null} onPick null for a card that cannot be picked (the query)
  */
 export function card(c, version, onPick) {
-  const picture = h('img', { src: depictionUrl(c.id, version, 220, 165), alt: `Structure of ${c.name}`, width: 220, height: 165, loading: 'lazy' });
+  // A matched pair shows the partner, then the analogue with what differs from it coloured.
+  const picture = c.partner
+    ? h('span', { class: 'pair' },
+      h('img', { src: depictionUrl(c.partner.id, version, 150, 120), alt: `Partner: structure of ${c.partner.name}`, width: 150, height: 120, loading: 'lazy' }),
+      h('span', { class: 'pair-arrow', 'aria-hidden': 'true' }, '→'),
+      h('img', {
+        src: depictionUrl(c.id, version, 220, 200, { kind: 'similarity', query: c.partner.smiles }),
+        alt: `Structure of ${c.name}, coloured where it differs from ${c.partner.name}`, width: 220, height: 200, loading: 'lazy',
+      }))
+    : h('img', { src: depictionUrl(c.id, version, 220, 165), alt: `Structure of ${c.name}`, width: 220, height: 165, loading: 'lazy' });
   const properties = h('details', { class: 'properties' },
     h('summary', {}, 'Properties'),
     h('dl', {},
@@ -168,8 +206,9 @@ export function card(c, version, onPick) {
   if (!onPick) {
     return h('div', { class: 'card query-card' }, picture, h('span', { class: 'name' }, c.name), properties);
   }
-  return h('li', { class: 'card' },
+  const name = c.partner ? `${c.partner.name} → ${c.name}` : c.name;
+  return h('li', { class: c.partner ? 'card pair-card' : 'card' },
     h('button', { type: 'button', class: 'pick', 'aria-pressed': 'false', 'data-id': c.id, onclick: onPick },
-      picture, h('span', { class: 'name' }, c.name), h('span', { class: 'badge' })),
+      picture, h('span', { class: 'name' }, name), h('span', { class: 'badge' })),
     properties);
 }
