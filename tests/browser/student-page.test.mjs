@@ -333,8 +333,8 @@ test('a student does a matched-pair, an activity-cliff and a scaffold-hop exerci
     await page.getByLabel('Class code').fill(structureClass.code);
     await page.getByLabel('Display name').fill('Paul');
     await page.getByRole('button', { name: 'Join class' }).click();
-    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
-    const scoreOf = async (kind) => (await api(`${host.api}/classes/${structureClass.classId}/submissions`, { token }))
+    const token = () => page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
+    const scoreOf = async (kind) => (await api(`${host.api}/classes/${structureClass.classId}/submissions`, { token: await token() }))
       .find((x) => x.exerciseId === structureClass.exercises.find((e) => e.kind === kind).id);
     const shownScore = async () => Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, ''));
 

@@ -23,7 +23,9 @@ public static partial class ExerciseGenerator
         int pairs = 3 + difficulty;
         double gap = property.ExperimentalError * RankingGaps[difficulty - 1];
         double similar = PairSimilarity[difficulty - 1];
-        var measured = Sample(ForModelComparison(pool, 2 * pairs), random);
+        // Pairs are scarce (a congeneric series is needed), so every measured compound is searched;
+        // pairs the model did not train on come first, so the model's answer is an honest one.
+        var measured = Sample(pool.Where(c => c.Measured is not null).ToList(), random);
         var scaffolds = new Dictionary<string, string>();
 
         // A matched pair here: the same Murcko scaffold, Tanimoto at least the level's threshold, at
@@ -49,7 +51,7 @@ public static partial class ExerciseGenerator
 
         var used = new HashSet<string>();
         var chosen = new List<(ExerciseCompound A, ExerciseCompound B, double Similarity)>();
-        foreach (var (a, b, s) in found.OrderBy(_ => random.Next()))
+        foreach (var (a, b, s) in found.OrderBy(_ => random.Next()).OrderBy(p => p.A.HeldOut && p.B.HeldOut ? 0 : 1))
         {
             if (chosen.Count < pairs && used.Add(a.Id) && used.Add(b.Id))
             {
@@ -72,7 +74,7 @@ public static partial class ExerciseGenerator
 
         string label = $"has a higher {property.Name} than its partner";
         var exercise = new Exercise(id, ExerciseKind.MatchedPair, difficulty,
-            $"Each card is a matched pair: a compound and an analogue one small change away (the coloured atoms are what differs). Select every analogue whose {property.Name} is higher than its partner's; the others are labelled lower. Every pair differs by more than {property.ValueText(gap)}.",
+            $"Each card is a matched pair: a compound and an analogue one small change away (the coloured atoms are what differs). Select every analogue whose {property.Name} is higher than its partner's; the others are labelled lower. Every pair differs by more than {property.AmountText(gap)}.",
             null, chosen.Select(p => CandidateView.From(p.B) with { Partner = CandidateView.From(p.A) }).ToList(), 0, label);
         return (exercise, new AnswerKey(truth, model, facts, property));
     }
@@ -136,7 +138,7 @@ public static partial class ExerciseGenerator
             }
 
             var exercise = new Exercise(id, ExerciseKind.ActivityCliff, difficulty,
-                $"Find the activity cliff: the 2 compounds that are similar (Tanimoto {similar.ToString("0.##", CultureInfo.InvariantCulture)} or more on Morgan fingerprints) yet differ most in {property.Name}. The cliff's gap is larger than any other similar pair's by more than {property.ValueText(margin)}.",
+                $"Find the activity cliff: the 2 compounds that are similar (Tanimoto {similar.ToString("0.##", CultureInfo.InvariantCulture)} or more on Morgan fingerprints) yet differ most in {property.Name}. The cliff's gap is larger than any other similar pair's by more than {property.AmountText(margin)}.",
                 null, chosen.OrderBy(_ => random.Next()).Select(CandidateView.From).ToList(), 2);
             return (exercise, new AnswerKey(truth, model, Facts(chosen), property, PairSimilarities: pairs));
         }
@@ -192,7 +194,7 @@ public static partial class ExerciseGenerator
             }
 
             var exercise = new Exercise(id, ExerciseKind.ScaffoldHop, difficulty,
-                $"{query.Name} has a measured {property.Name} of {property.ValueText(target)}. Pick the 1 compound with a different Murcko scaffold (its rings and the linkers between them) whose {property.Name} is closest to that: a scaffold hop that keeps the property. The best hop is closer than any other by more than {property.ValueText(margin)}.",
+                $"{query.Name} has a measured {property.Name} of {property.ValueText(target)}. Pick the 1 compound with a different Murcko scaffold (its rings and the linkers between them) whose {property.Name} is closest to that: a scaffold hop that keeps the property. The best hop is closer than any other by more than {property.AmountText(margin)}.",
                 CandidateView.From(query), chosen.OrderBy(_ => random.Next()).Select(CandidateView.From).ToList(), 1);
             return (exercise, new AnswerKey(truth, model, facts, property));
         }

@@ -17,7 +17,7 @@ public static partial class ExerciseScorer
             var to = key.Facts[c.Id];
             double change = to.Measured!.Value - from.Measured!.Value;
             string text = $"{c.Partner.Name} → {c.Name} (Tanimoto {to.Similarity:F2}): {property.ValueText(from.Measured.Value)} → {property.ValueText(to.Measured.Value)}, "
-                + $"{(change > 0 ? "up" : "down")} {property.ValueText(Math.Abs(change))}";
+                + $"{(change > 0 ? "up" : "down")} {property.AmountText(Math.Abs(change))}";
             if (from.Predicted is double pf && to.Predicted is double pt)
             {
                 text += $"; the model predicted {(pt > pf ? "up" : "down")}";
@@ -41,7 +41,7 @@ public static partial class ExerciseScorer
         {
             double gap = Math.Abs(key.Facts[a].Measured!.Value - key.Facts[b].Measured!.Value);
             string similarity = pairs.TryGetValue(AnswerKey.PairKey(a, b), out double s) ? $"Tanimoto {s:F2}" : "not similar enough to count as a pair";
-            return $"{Name(exercise, a)} and {Name(exercise, b)}: {similarity}, a gap of {property.ValueText(gap)}";
+            return $"{Name(exercise, a)} and {Name(exercise, b)}: {similarity}, a gap of {property.AmountText(gap)}";
         }
 
         var explanations = new List<string> { $"The cliff: {Pair(key.Truth[0], key.Truth[1])}." };
@@ -73,7 +73,7 @@ public static partial class ExerciseScorer
         {
             var f = key.Facts[id];
             string scaffold = f.Scaffold == queryScaffold ? "the same scaffold as the query (not a hop)" : "a different scaffold";
-            return $"{Explain(exercise, key, id, binary: false)}; {property.ValueText(Math.Abs(f.Measured!.Value - target))} from the query; {scaffold}; Tanimoto to the query {f.Similarity:F2}";
+            return $"{Explain(exercise, key, id, binary: false)}; {property.AmountText(Math.Abs(f.Measured!.Value - target))} from the query; {scaffold}; Tanimoto to the query {f.Similarity:F2}";
         }).ToList();
         string measure = $"where your pick ranks among the hops by closeness to the query's {property.ValueText(target)} (100 for the closest, 0 for the farthest or a compound of the query's own scaffold)";
         return new ExerciseFeedback(Math.Round(ScoreOf(answer[0]), 1), model is double m ? Math.Round(m, 1) : null, measure, key.Truth.Take(1).ToList(), key.ModelOrder.Take(1).ToList(), explanations);

@@ -46,7 +46,10 @@ public sealed record PropertyProfile(string Name, string? Symbol = null, string?
     }
 
     /// <summary>The experimental error with its unit, for prompts and feedback.</summary>
-    public string ErrorText => $"{ExperimentalError.ToString("0.##", CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}";
+    public string ErrorText => AmountText(ExperimentalError);
+
+    /// <summary>A difference of values (a gap, a distance) with its unit: "1.5 log(mol/L)".</summary>
+    public string AmountText(double amount) => $"{amount.ToString("0.##", CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}";
 
     private static string Percent(double probability) =>
         (Math.Clamp(probability, 0, 1) * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
