@@ -64,7 +64,14 @@ public sealed class FairExerciseIntegrationTests(FairExerciseIntegrationTests.Bo
         var status = await fixture.Host.Client.GetJsonAsync($"api/datasets/{fixture.Bbbp}");
         Assert.Equal("crosses the blood-brain barrier", status.GetProperty("property").GetProperty("positive").GetString());
 
-        await ForEveryKindAndLevelAsync(fixture.Bbbp, ExerciseKind.PropertyRanking, ["0/1 labels", "use Classify"], (kind, level, exercise, key) =>
+        var refused = new Dictionary<ExerciseKind, string[]>
+        {
+            [ExerciseKind.PropertyRanking] = ["0/1 labels", "use Classify"],
+            [ExerciseKind.MatchedPair] = ["compares measured values", "0/1 labels"],
+            [ExerciseKind.ActivityCliff] = ["compares measured values", "0/1 labels"],
+            [ExerciseKind.ScaffoldHop] = ["compares measured values", "0/1 labels"],
+        };
+        await ForEveryKindAndLevelAsync(fixture.Bbbp, refused, (kind, level, exercise, key) =>
         {
             switch (kind)
             {
@@ -90,6 +97,18 @@ public sealed class FairExerciseIntegrationTests(FairExerciseIntegrationTests.Bo
         var kinds = defaults.GetProperty("exercises").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Contains("Classify", kinds);
         Assert.DoesNotContain("PropertyRanking", kinds);
+        Assert.DoesNotContain("MatchedPair", kinds);
+
+        // The PAINS rule check: flagged compounds carry an alert, named in the key; a rule set elsewhere is refused.
+        var (painsCode, pains) = await CreateAsync(fixture.Bbbp, new[] { new { kind = "RuleCheck", difficulty = 2, count = 1, rules = "pains" } });
+        Assert.Equal(HttpStatusCode.Created, painsCode);
+        var (painsExercise, painsKey) = (await StoredAsync(pains)).Single();
+        Assert.Equal("pains", painsExercise.Rules);
+        Assert.NotEmpty(painsKey.Truth);
+        Assert.All(painsKey.Truth, id => Assert.StartsWith("PAINS ", painsKey.Facts[id].RuleBreak));
+        var (badCode, bad) = await CreateAsync(fixture.Bbbp, new[] { new { kind = "Classify", difficulty = 1, count = 1, rules = "pains" } });
+        Assert.Equal(HttpStatusCode.BadRequest, badCode);
+        Assert.Contains("for RuleCheck exercises only", bad.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -150,14 +169,17 @@ public sealed class FairExerciseIntegrationTests(FairExerciseIntegrationTests.Bo
     /// does not fit is refused with 400 and the reason; every other one is created and its stored
     /// exercises and keys go to <paramref name="check"/>.
     /// </summary>
-    private async Task ForEveryKindAndLevelAsync(string datasetId, ExerciseKind refused, string[] reason, Action<ExerciseKind, int, Exercise, AnswerKey> check)
+    private async Task ForEveryKindAndLevelAsync(string datasetId, ExerciseKind refused, string[] reason, Action<ExerciseKind, int, Exercise, AnswerKey> check) =>
+        await ForEveryKindAndLevelAsync(datasetId, new Dictionary<ExerciseKind, string[]> { [refused] = reason }, check);
+
+    private async Task ForEveryKindAndLevelAsync(string datasetId, IReadOnlyDictionary<ExerciseKind, string[]> refusedKinds, Action<ExerciseKind, int, Exercise, AnswerKey> check)
     {
         foreach (var kind in Enum.GetValues<ExerciseKind>())
         {
             for (int level = 1; level <= 3; level++)
             {
                 var (code, body) = await CreateAsync(datasetId, new[] { new { kind = kind.ToString(), difficulty = level, count = 2 } });
-                if (kind == refused)
+                if (refusedKinds.TryGetValue(kind, out var reason))
                 {
                     Assert.Equal(HttpStatusCode.BadRequest, code);
                     Assert.All(reason, r => Assert.Contains(r, body.GetProperty("detail").GetString()));

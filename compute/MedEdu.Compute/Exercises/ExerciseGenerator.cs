@@ -18,9 +18,9 @@ public static partial class ExerciseGenerator
     /// <summary>Minimum gap between neighbouring values of a ranking, in experimental errors, by level (always strictly more than the error).</summary>
     public static IReadOnlyList<double> RankingGaps { get; } = [2.0, 1.5, 1.0];
 
-    /// <summary>Generates an exercise of <paramref name="kind"/>.</summary>
+    /// <summary>Generates an exercise of <paramref name="kind"/> (a rule check asks about <paramref name="rules"/>).</summary>
     /// <exception cref="ArgumentException">The pool cannot support this kind (too small, no measured values, a kind that does not fit its values).</exception>
-    public static (Exercise Exercise, AnswerKey Key) Generate(ExerciseKind kind, IReadOnlyList<ExerciseCompound> pool, int seed, int difficulty, PropertyProfile? property = null)
+    public static (Exercise Exercise, AnswerKey Key) Generate(ExerciseKind kind, IReadOnlyList<ExerciseCompound> pool, int seed, int difficulty, PropertyProfile? property = null, RuleSet rules = RuleSet.DrugLikeness)
     {
         property ??= PropertyProfile.Unnamed;
         difficulty = Math.Clamp(difficulty, 1, 3);
@@ -40,6 +40,7 @@ public static partial class ExerciseGenerator
             ExerciseKind.MatchedPair => MatchedPair(id, pool, random, difficulty, property),
             ExerciseKind.ActivityCliff => ActivityCliff(id, pool, random, difficulty, property),
             ExerciseKind.ScaffoldHop => ScaffoldHop(id, pool, random, difficulty, property),
+            _ when rules == RuleSet.Pains => PainsCheck(id + "-pains", pool, random, difficulty),
             _ => RuleCheck(id, pool, random, difficulty),
         };
     }

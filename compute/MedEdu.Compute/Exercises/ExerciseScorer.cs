@@ -175,7 +175,8 @@ public static partial class ExerciseScorer
         var truth = key.Truth.ToHashSet();
         int correct = exercise.Candidates.Count(c => truth.Contains(c.Id) == answer.Contains(c.Id));
         double score = 100.0 * correct / exercise.Candidates.Count;
-        var explanations = exercise.Candidates.Select(c => $"{c.Name}: {key.Facts[c.Id].RuleBreak ?? "passes both rules"}").ToList();
+        string passes = exercise.Rules == "pains" ? "no PAINS alert" : "passes both rules";
+        var explanations = exercise.Candidates.Select(c => $"{c.Name}: {key.Facts[c.Id].RuleBreak ?? passes}").ToList();
         return new ExerciseFeedback(Math.Round(score, 1), null, "compounds classified correctly (flagged or not)", key.Truth, [], explanations);
     }
 

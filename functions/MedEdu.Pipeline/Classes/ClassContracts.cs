@@ -26,6 +26,9 @@ public sealed class ExerciseSpec
     [JsonPropertyName("difficulty")] public int? Difficulty { get; init; }
 
     [JsonPropertyName("count")] public int? Count { get; init; }
+
+    /// <summary>For a RuleCheck: "druglike" (Lipinski and Veber, the default) or "pains" (PAINS structural alerts).</summary>
+    [JsonPropertyName("rules")] public string? Rules { get; init; }
 }
 
 /// <summary>Body of <c>POST /api/classes/join</c>.</summary>

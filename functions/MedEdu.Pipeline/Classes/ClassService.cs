@@ -59,6 +59,11 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
                 throw new ClassException(400, $"unknown exercise kind '{spec.Kind}'; use one of: {string.Join(", ", Enum.GetNames<ExerciseKind>())}");
             }
 
+            if (RuleSetNames.Parse(spec.Rules) is not { } rules || (rules != RuleSet.DrugLikeness && kind != ExerciseKind.RuleCheck))
+            {
+                throw new ClassException(400, $"'rules' is druglike or pains, for RuleCheck exercises only; not '{spec.Rules}' for {kind}");
+            }
+
             for (int i = 0; i < Math.Clamp(spec.Count ?? 1, 1, 20); i++)
             {
                 int exerciseSeed = seed + entities.Count;
@@ -66,7 +71,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
                 AnswerKey answer;
                 try
                 {
-                    (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property);
+                    (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property, rules);
                 }
                 catch (ArgumentException e) when (request.Exercises is null)
                 {

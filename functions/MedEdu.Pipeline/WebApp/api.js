@@ -45,7 +45,7 @@ export async function call(path, options = {}) {
 /**
  * What a highlighted drawing explains: shared Morgan environments with a query, logP or TPSA
  * contributions, or structural alerts.
- * @typedef {{ kind: 'similarity', query: string } | { kind: 'logp' | 'tpsa' | 'alerts' }} Highlight
+ * @typedef {{ kind: 'similarity', query: string } | { kind: 'logp' | 'tpsa' | 'alerts' | 'pains' }} Highlight
  */
 
 /**

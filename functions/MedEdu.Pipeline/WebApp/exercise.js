@@ -45,7 +45,7 @@ export async function exerciseView(exerciseId) {
       h('h2', { id: 'query-heading' }, 'Query compound'),
       card(exercise.query, m.version, null)) : null,
     h('h2', {}, 'Candidates'),
-    h('p', { class: 'hint' }, instructions(mode, exercise.picks, exercise.label)),
+    h('p', { class: 'hint' }, instructions(mode, exercise.picks, exercise.label, exercise.rules)),
     h('ul', { class: 'cards', 'aria-label': 'Candidate compounds' }, ...cards),
     h('div', { class: 'actions' }, counter, reset, submit),
     feedback,
@@ -150,6 +150,7 @@ const highlightNames = {
   logp: 'atoms coloured by their share of logP',
   tpsa: 'polar atoms sized by their share of the polar surface area',
   alerts: 'atoms of structural alerts highlighted',
+  pains: 'atoms of PAINS alerts highlighted',
 };
 
 /**
@@ -163,17 +164,17 @@ const highlightNames = {
 function highlightFor(exercise, candidate) {
   if (candidate?.partner) return { kind: 'similarity', query: candidate.partner.smiles };
   if (exercise.query) return { kind: 'similarity', query: exercise.query.smiles };
-  if (exercise.kind === 'RuleCheck') return { kind: exercise.rules === 'pains' ? 'alerts' : 'logp' };
+  if (exercise.kind === 'RuleCheck') return { kind: exercise.rules === 'pains' ? 'pains' : 'logp' };
   if (exercise.kind === 'Classify') return { kind: 'tpsa' };
   return { kind: 'logp' };
 }
 
-/** @param {'pick' | 'order' | 'flag' | 'label'} mode @param {number} picks @param {string} [label] */
-function instructions(mode, picks, label) {
+/** @param {'pick' | 'order' | 'flag' | 'label'} mode @param {number} picks @param {string} [label] @param {string} [rules] */
+function instructions(mode, picks, label, rules) {
   if (mode === 'label') return `Every card starts as "no". Click each one that ${label} to label it "yes"; click again for "no".`;
   if (mode === 'pick') return `Click ${picks} ${picks === 1 ? 'compound to pick it' : 'compounds to pick them'}; click again to unpick.`;
   if (mode === 'order') return 'Click the compounds in order, the highest first; click a placed one to take it out.';
-  return 'Click every compound that breaks Lipinski\'s or Veber\'s rules.';
+  return rules === 'pains' ? 'Click every compound that carries a PAINS alert.' : 'Click every compound that breaks Lipinski\'s or Veber\'s rules.';
 }
 
 /**

@@ -32,7 +32,7 @@ public sealed class ExerciseTests
         // What the student sees carries structures and lookup descriptors only: no measured value,
         // prediction, similarity or answer field anywhere in the document.
         string shown = JsonSerializer.Serialize(exercise);
-        var allowed = new HashSet<string> { "Label", "Id", "Kind", "Difficulty", "Prompt", "Query", "Candidates", "Picks", "Name", "Smiles", "MolWt", "MolLogP", "Tpsa", "HDonors", "HAcceptors", "RotatableBonds", "Partner" };
+        var allowed = new HashSet<string> { "Label", "Id", "Kind", "Difficulty", "Prompt", "Query", "Candidates", "Picks", "Name", "Smiles", "MolWt", "MolLogP", "Tpsa", "HDonors", "HAcceptors", "RotatableBonds", "Partner", "Rules" };
         var names = new List<string>();
         void Walk(JsonElement e)
         {

@@ -7,7 +7,7 @@ namespace MedEdu.Compute.Chemistry.Explanations;
 public static class AlertMap
 {
     /// <summary>Highlights for <paramref name="alerts"/> (vermillion for PAINS, orange for Brenk); an empty legend line says none fired.</summary>
-    public static Highlighting Highlight(IReadOnlyList<AlertMatch> alerts)
+    public static Highlighting Highlight(IReadOnlyList<AlertMatch> alerts, string noneText = "no PAINS or Brenk alert")
     {
         var halos = new List<AtomHalo>();
         foreach (var alert in alerts)
@@ -17,7 +17,7 @@ public static class AlertMap
         }
 
         var legend = alerts.Count == 0
-            ? [new LegendEntry("#ffffff", "no PAINS or Brenk alert")]
+            ? [new LegendEntry("#ffffff", noneText)]
             : alerts.Select(a => new LegendEntry(a.Alert.Family == AlertFamily.Pains ? HighlightColours.Vermillion : HighlightColours.Orange, $"{a.Alert.Set}: {a.Alert.Name}")).ToList();
         return new Highlighting(halos, legend);
     }

@@ -18,13 +18,16 @@ public enum HighlightKind
 
     /// <summary>The atoms of each PAINS and Brenk alert the molecule raises.</summary>
     Alerts,
+
+    /// <summary>The atoms of each PAINS alert only (the PAINS rule check).</summary>
+    Pains,
 }
 
 /// <summary>Builds the highlighting a <see cref="HighlightKind"/> asks for.</summary>
 public static class MoleculeHighlights
 {
     /// <summary>The names accepted on the command line and in the API, lower case.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["similarity", "logp", "tpsa", "alerts"];
+    public static IReadOnlyList<string> Names { get; } = ["similarity", "logp", "tpsa", "alerts", "pains"];
 
     /// <summary>The kind a name gives (case-insensitive), or null.</summary>
     public static HighlightKind? Parse(string name) => name.ToLowerInvariant() switch
@@ -33,6 +36,7 @@ public static class MoleculeHighlights
         "logp" => HighlightKind.LogP,
         "tpsa" => HighlightKind.Tpsa,
         "alerts" => HighlightKind.Alerts,
+        "pains" => HighlightKind.Pains,
         _ => null,
     };
 
@@ -46,6 +50,7 @@ public static class MoleculeHighlights
         HighlightKind.Similarity => SimilarityMap.Highlight(molecule, query ?? throw new ArgumentException("a similarity map needs a query molecule", nameof(query)), queryName),
         HighlightKind.LogP => ContributionMap.LogP(molecule),
         HighlightKind.Tpsa => ContributionMap.Tpsa(molecule),
+        HighlightKind.Pains => AlertMap.Highlight(AlertCatalog.Find(molecule, [AlertFamily.Pains]), "no PAINS alert"),
         _ => AlertMap.Highlight(AlertCatalog.Find(molecule, [AlertFamily.Pains, AlertFamily.Brenk])),
     };
 }

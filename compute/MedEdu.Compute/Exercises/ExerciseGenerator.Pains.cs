@@ -1,0 +1,55 @@
+using MedEdu.Compute.Chemistry.Alerts;
+using MedEdu.Compute.Chemistry.SmilesParse;
+
+namespace MedEdu.Compute.Exercises;
+
+/// <summary>The PAINS variant of the rule check: flag the compounds that carry a PAINS alert.</summary>
+public static partial class ExerciseGenerator
+{
+    private static (Exercise, AnswerKey) PainsCheck(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty)
+    {
+        int count = 6 + (2 * difficulty);
+        int wantAlerts = Math.Max(2, count / 3);
+
+        // Alerts are found by matching, so only as many compounds are matched as the exercise needs.
+        var flagged = new List<(ExerciseCompound Compound, string Alerts)>();
+        var clean = new List<ExerciseCompound>();
+        foreach (var c in pool.OrderBy(_ => random.Next()).Take(5000))
+        {
+            if (flagged.Count >= wantAlerts && clean.Count >= count - wantAlerts)
+            {
+                break;
+            }
+
+            if (!SmilesParser.TryParse(c.Smiles, out var molecule, out _))
+            {
+                continue;
+            }
+
+            var alerts = AlertCatalog.Find(molecule!, [AlertFamily.Pains]);
+            if (alerts.Count > 0 && flagged.Count < wantAlerts)
+            {
+                flagged.Add((c, "PAINS " + string.Join(", ", alerts.Select(a => a.Alert.Name))));
+            }
+            else if (alerts.Count == 0 && clean.Count < count - wantAlerts)
+            {
+                clean.Add(c);
+            }
+        }
+
+        Require(flagged.Count >= 1, "no compound of this dataset carries a PAINS alert, so there would be nothing to flag");
+        Require(flagged.Count + clean.Count >= count, $"a PAINS check needs {count} compounds");
+        var picked = flagged.Select(f => f.Compound).Concat(clean).Take(count).OrderBy(_ => random.Next()).ToList();
+        var truth = flagged.Select(f => f.Compound.Id).Order(StringComparer.Ordinal).ToList();
+        var facts = Facts(picked).ToDictionary(x => x.Key, x => x.Value with { RuleBreak = null });
+        foreach (var (c, alerts) in flagged)
+        {
+            facts[c.Id] = facts[c.Id] with { RuleBreak = alerts };
+        }
+
+        var exercise = new Exercise(id, ExerciseKind.RuleCheck, difficulty,
+            "Flag every compound that carries a PAINS alert: a substructure (such as a rhodanine, a catechol, a quinone or an azo dye) that makes compounds show up as hits in many assays without real activity (Baell and Holloway, 2010).",
+            null, picked.Select(CandidateView.From).ToList(), 0, Rules: "pains");
+        return (exercise, new AnswerKey(truth, [], facts));
+    }
+}
