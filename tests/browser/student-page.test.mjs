@@ -170,6 +170,11 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   assert.deepEqual(ranked.answer, [...expectedOrder.slice(0, n - 1).reverse(), expectedOrder[n - 1]]);
   assert.equal(Number((await page.getByTestId('score').textContent()).replace(/[^0-9.]/g, '')), ranked.score);
   await expectExplainedDrawings(page, /highlight=logp/);
+  // The model's evidence: three nearest training compounds per ranked compound, drawn.
+  await page.getByRole('heading', { name: /The model's evidence/ }).waitFor();
+  assert.equal(await page.locator('.evidence-row').count(), n);
+  assert.equal(await page.locator('.evidence-row').first().locator('.neighbours li').count(), 3);
+  assert.match(await page.locator('.evidence-row .neighbours li span').first().textContent(), /Tanimoto 0\.\d\d, measured -?\d/);
   await shot(page, '06b-ranking-feedback-logp');
 
   assert.deepEqual(failures, []);

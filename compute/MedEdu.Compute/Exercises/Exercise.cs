@@ -42,8 +42,10 @@ public sealed record CandidateView(string Id, string Name, string Smiles, double
 /// </param>
 /// <param name="BaseRate">For a virtual screen: the share of the drug-like library that is active, which random picks find on average.</param>
 /// <param name="PairSimilarities">For an activity cliff: Tanimoto of every pair of candidates similar enough to count, keyed "id|id" (ordinal order).</param>
+/// <param name="Evidence">For exercises with a model: each compound's nearest training compounds (<see cref="ModelEvidence"/>).</param>
 public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string> ModelOrder, IReadOnlyDictionary<string, CandidateFacts> Facts,
-    PropertyProfile? Property = null, double? BaseRate = null, IReadOnlyDictionary<string, double>? PairSimilarities = null)
+    PropertyProfile? Property = null, double? BaseRate = null, IReadOnlyDictionary<string, double>? PairSimilarities = null,
+    IReadOnlyDictionary<string, IReadOnlyList<TrainingNeighbour>>? Evidence = null)
 {
     /// <summary>The key of a pair in <see cref="PairSimilarities"/>.</summary>
     public static string PairKey(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a}|{b}" : $"{b}|{a}";

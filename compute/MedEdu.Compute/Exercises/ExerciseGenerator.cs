@@ -31,7 +31,7 @@ public static partial class ExerciseGenerator
 
         var random = new Random(seed);
         string id = $"{kind}-{seed.ToString(CultureInfo.InvariantCulture)}-{difficulty}";
-        return kind switch
+        var (exercise, key) = kind switch
         {
             ExerciseKind.SimilarityHunt => SimilarityHunt(id, pool, random, difficulty),
             ExerciseKind.PropertyRanking => PropertyRanking(id, pool, random, difficulty, property),
@@ -43,6 +43,15 @@ public static partial class ExerciseGenerator
             _ when rules == RuleSet.Pains => PainsCheck(id + "-pains", pool, random, difficulty),
             _ => RuleCheck(id, pool, random, difficulty),
         };
+
+        // Property exercises carry the model's evidence: each compound's nearest training neighbours.
+        if (key.ModelOrder.Count > 0)
+        {
+            var shown = exercise.Candidates.Select(c => c.Id).Concat(exercise.Candidates.Where(c => c.Partner is not null).Select(c => c.Partner!.Id));
+            key = key with { Evidence = ModelEvidence.For(shown, pool) };
+        }
+
+        return (exercise, key);
     }
 
     /// <summary>Why <paramref name="kind"/> does not fit the pool's values, or null when it does.</summary>

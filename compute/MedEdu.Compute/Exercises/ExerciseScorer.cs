@@ -10,7 +10,9 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Truth">The true answer (ids in order, or the set).</param>
 /// <param name="ModelAnswer">The model's answer, when there is one.</param>
 /// <param name="Explanations">One line per candidate: what decided its place.</param>
-public sealed record ExerciseFeedback(double Score, double? ModelScore, string Measure, IReadOnlyList<string> Truth, IReadOnlyList<string> ModelAnswer, IReadOnlyList<string> Explanations);
+/// <param name="Evidence">The model's evidence: each compound's nearest training compounds with their measured values (property exercises with a model).</param>
+public sealed record ExerciseFeedback(double Score, double? ModelScore, string Measure, IReadOnlyList<string> Truth, IReadOnlyList<string> ModelAnswer, IReadOnlyList<string> Explanations,
+    IReadOnlyDictionary<string, IReadOnlyList<TrainingNeighbour>>? Evidence = null);
 
 /// <summary>Scores a student's answer against the answer key.</summary>
 public static partial class ExerciseScorer
@@ -31,7 +33,7 @@ public static partial class ExerciseScorer
             throw new ArgumentException("a compound is picked twice");
         }
 
-        return exercise.Kind switch
+        var feedback = exercise.Kind switch
         {
             ExerciseKind.SimilarityHunt => SimilarityHunt(exercise, key, answer),
             ExerciseKind.PropertyRanking => Ranking(exercise, key, answer),
@@ -42,6 +44,7 @@ public static partial class ExerciseScorer
             ExerciseKind.ScaffoldHop => Hop(exercise, key, answer),
             _ => RuleCheck(exercise, key, answer),
         };
+        return key.Evidence is { Count: > 0 } evidence ? feedback with { Evidence = evidence } : feedback;
     }
 
     private static ExerciseFeedback SimilarityHunt(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)

@@ -139,8 +139,27 @@ export async function exerciseView(exerciseId) {
           ? column(mode === 'label' ? 'The model says yes (50% or more)' : "The model's answer", top(f.modelAnswer), true) : null,
         column(mode === 'flag' ? 'Compounds that break a rule' : mode === 'label' ? `Measured: ${exercise.label}` : 'The truth', top(f.truth), false, true)),
       h('h3', {}, 'Why'),
-      h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))));
+      h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))),
+      evidence(f.evidence));
     feedback.hidden = false;
+  }
+
+  /**
+   * The model's evidence: each compound's nearest training compounds, drawn, with their similarity
+   * and measured value (what the model learned from).
+   * @param {Record<string, {id: string, name: string, similarity: number, measured: number}[]> | null | undefined} byCompound
+   */
+  function evidence(byCompound) {
+    if (!byCompound || Object.keys(byCompound).length === 0) return '';
+    const ids = exercise.candidates.map((/** @type {any} */ c) => c.id).filter((/** @type {string} */ id) => byCompound[id]);
+    return h('section', { class: 'evidence', 'aria-labelledby': 'evidence-heading' },
+      h('h3', { id: 'evidence-heading' }, "The model's evidence: the nearest compounds it trained on"),
+      h('p', { class: 'hint' }, 'A prediction is roughly what these neighbours measured; far neighbours (low similarity) or neighbours that disagree make it less trustworthy.'),
+      ...ids.map((/** @type {string} */ id) => h('div', { class: 'evidence-row' },
+        h('span', { class: 'evidence-for' }, byId.get(id)?.name ?? id),
+        h('ol', { class: 'neighbours' }, ...byCompound[id].map((n) => h('li', {},
+          h('img', { src: depictionUrl(n.id, membership()?.version, 110, 85), alt: `Structure of ${n.name}`, width: 110, height: 85, loading: 'lazy' }),
+          h('span', {}, `${n.name}: Tanimoto ${fmt(n.similarity, 2)}, measured ${fmt(n.measured, 2)}`)))))));
   }
 }
 
