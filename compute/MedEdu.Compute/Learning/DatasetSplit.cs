@@ -53,6 +53,30 @@ public sealed record DatasetSplit(int[] Train, int[] Test)
     /// <summary>Validation molecules (scaffold split only; empty otherwise).</summary>
     public int[] Valid { get; init; } = [];
 
+    /// <summary>
+    /// Seeded k-fold cross-validation by scaffold: whole scaffold groups, shuffled, each to the fold
+    /// with the fewest molecules so far, so no scaffold is on both sides of any fold.
+    /// </summary>
+    public static IReadOnlyList<DatasetSplit> ScaffoldKFold(IReadOnlyList<FeaturizedMolecule> molecules, int folds, int seed)
+    {
+        var groups = molecules.Select((m, i) => (m.Scaffold, i)).GroupBy(x => x.Scaffold).Select(g => g.Select(x => x.i).ToArray()).ToArray();
+        new Random(seed).Shuffle(groups);
+        var fold = new List<int>[folds];
+        for (int f = 0; f < folds; f++)
+        {
+            fold[f] = [];
+        }
+
+        foreach (var group in groups.OrderByDescending(g => g.Length > molecules.Count / (2 * folds)))
+        {
+            fold.MinBy(f => f.Count)!.AddRange(group);
+        }
+
+        return Enumerable.Range(0, folds).Select(f => new DatasetSplit(
+            [.. Enumerable.Range(0, folds).Where(o => o != f).SelectMany(o => fold[o]).Order()],
+            [.. fold[f].Order()])).ToList();
+    }
+
     /// <summary>Seeded k-fold cross-validation splits.</summary>
     public static IReadOnlyList<DatasetSplit> KFold(int count, int folds, int seed)
     {

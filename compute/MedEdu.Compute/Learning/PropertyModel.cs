@@ -25,7 +25,7 @@ public enum ModelKind
     /// <summary>Gradient-boosted trees, LightGBM.</summary>
     LightGbm,
 
-    /// <summary>A linear baseline on standardized features (SDCA regression, L-BFGS logistic regression), its L2 chosen by validation inside the training data.</summary>
+    /// <summary>A linear baseline on fingerprint presence and scaled descriptors (SDCA regression, L-BFGS logistic regression), its L2 chosen by scaffold cross-validation inside the training data.</summary>
     Linear,
 
     /// <summary>A random forest, ML.NET's FastForest (best on BBBP's scaffold split).</summary>
@@ -80,7 +80,7 @@ public sealed class PropertyModel
         var t = settings ?? TreeSettings.For(task);
         float l2 = kind == ModelKind.Linear ? linearL2 ?? LinearBaseline.ChooseL2(training, task, seed) : 0f;
         var ml = new MLContext(seed);
-        var data = Load(ml, training, task);
+        var data = Load(ml, training, task, kind);
         IEstimator<ITransformer> pipeline = (task, kind) switch
         {
             (LearningTask.Regression, ModelKind.FastTree) => ml.Regression.Trainers.FastTree(FastTree(new FastTreeRegressionTrainer.Options(), t, seed)),
@@ -94,8 +94,7 @@ public sealed class PropertyModel
                 NumberOfThreads = 1, // one thread keeps training reproducible
                 Booster = new GradientBooster.Options { FeatureFraction = t.FeatureFraction },
             }),
-            (LearningTask.Regression, ModelKind.Linear) => ml.Transforms.NormalizeMeanVariance("Features")
-                .Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, MaximumNumberOfIterations = 200 })),
+            (LearningTask.Regression, ModelKind.Linear) => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, MaximumNumberOfIterations = 200 }),
             (LearningTask.BinaryClassification, ModelKind.FastTree) => ml.BinaryClassification.Trainers.FastTree(FastTree(new FastTreeBinaryTrainer.Options(), t, seed)),
             (LearningTask.BinaryClassification, ModelKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
@@ -123,8 +122,7 @@ public sealed class PropertyModel
                 FeatureFraction = 0.05,
                 NumberOfThreads = 1,
             }),
-            _ => ml.Transforms.NormalizeMeanVariance("Features")
-                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, L1Regularization = 0 })),
+            _ => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L2Regularization = l2, L1Regularization = 0 }),
         };
         return new PropertyModel(ml, pipeline.Fit(data), task, kind, kind == ModelKind.Linear ? l2 : null);
     }
@@ -146,7 +144,7 @@ public sealed class PropertyModel
     /// <summary>Predicted value (regression) or probability of class 1 (classification), one per molecule.</summary>
     public float[] Predict(IReadOnlyList<FeaturizedMolecule> molecules)
     {
-        var scored = _model.Transform(Load(_ml, molecules, Task));
+        var scored = _model.Transform(Load(_ml, molecules, Task, Kind));
         // Forests give an uncalibrated score; every classifier's Score orders molecules the same way.
         string column = Task == LearningTask.Regression || Kind == ModelKind.RandomForest ? "Score" : "Probability";
         return scored.GetColumn<float>(column).ToArray();
@@ -155,7 +153,7 @@ public sealed class PropertyModel
     /// <summary>Metrics on a labelled test set, from ML.NET's evaluators.</summary>
     public ModelMetrics Evaluate(IReadOnlyList<FeaturizedMolecule> test)
     {
-        var scored = _model.Transform(Load(_ml, test, Task));
+        var scored = _model.Transform(Load(_ml, test, Task, Kind));
         if (Task == LearningTask.Regression)
         {
             var m = _ml.Regression.Evaluate(scored);
@@ -181,10 +179,38 @@ public sealed class PropertyModel
         return new PropertyModel(ml, model, task, kind);
     }
 
-    private static IDataView Load(MLContext ml, IReadOnlyList<FeaturizedMolecule> molecules, LearningTask task) =>
+    private static IDataView Load(MLContext ml, IReadOnlyList<FeaturizedMolecule> molecules, LearningTask task, ModelKind kind = ModelKind.LightGbm) =>
         task == LearningTask.Regression
-            ? ml.Data.LoadFromEnumerable(molecules.Select(m => new RegressionRow { Label = m.Label, Features = m.Features.ToVector() }), Schema(task))
-            : ml.Data.LoadFromEnumerable(molecules.Select(m => new ClassificationRow { Label = m.Label > 0.5f, Features = m.Features.ToVector() }), Schema(task));
+            ? ml.Data.LoadFromEnumerable(molecules.Select(m => new RegressionRow { Label = m.Label, Features = Vector(m, kind) }), Schema(task))
+            : ml.Data.LoadFromEnumerable(molecules.Select(m => new ClassificationRow { Label = m.Label > 0.5f, Features = Vector(m, kind) }), Schema(task));
+
+    /// <summary>
+    /// The feature vector a learner sees. Trees take the counts and descriptors as they are; the
+    /// linear baseline takes fingerprint presence (0/1, as MoleculeNet's logistic regression does)
+    /// and the descriptors over a typical drug-like spread (<see cref="LinearDescriptorScale"/>).
+    /// Standardising every slot instead blows rare bins up to the descriptors' weight, which is what
+    /// made the linear baseline overfit new scaffolds.
+    /// </summary>
+    private static VBuffer<float> Vector(FeaturizedMolecule m, ModelKind kind)
+    {
+        if (kind != ModelKind.Linear)
+        {
+            return m.Features.ToVector();
+        }
+
+        var indices = m.Features.Indices.ToArray();
+        var values = m.Features.Values.ToArray();
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int descriptor = indices[i] - MoleculeFeaturizer.FingerprintBins;
+            values[i] = descriptor < 0 ? 1f : values[i] / LinearDescriptorScale[descriptor];
+        }
+
+        return new VBuffer<float>(MoleculeFeaturizer.FeatureCount, indices.Length, values, indices);
+    }
+
+    /// <summary>A typical spread of each descriptor among drug-like molecules, in <see cref="MoleculeFeaturizer.DescriptorNames"/> order.</summary>
+    private static readonly float[] LinearDescriptorScale = [100, 2, 30, 30, 8, 1.5f, 2.5f, 3, 3, 40, 1.5f, 1, 1, 1, 0.3f, 0.3f];
 
     private static SchemaDefinition Schema(LearningTask task)
     {
