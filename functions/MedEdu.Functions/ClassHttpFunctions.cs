@@ -11,6 +11,15 @@ public sealed class ClassHttpFunctions(ClassRoutes routes)
     [Function("CreateClass")]
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ClassRoutes.Create)] HttpRequest r) => await routes.CreateAsync(r);
 
+    [Function("ListMyClasses")]
+    public async Task<IActionResult> Mine([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Create)] HttpRequest r) => await routes.MineAsync(r);
+
+    [Function("AddCoInstructor")]
+    public async Task<IActionResult> AddInstructor([HttpTrigger(AuthorizationLevel.Function, "post", Route = ClassRoutes.Instructors)] HttpRequest r, string classId) => await routes.AddInstructorAsync(r, classId);
+
+    [Function("DeleteClass")]
+    public async Task<IActionResult> Delete([HttpTrigger(AuthorizationLevel.Function, "delete", Route = ClassRoutes.Item)] HttpRequest r, string classId) => await routes.DeleteAsync(r, classId);
+
     [Function("GetClassResults")]
     public async Task<IActionResult> Results([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Results)] HttpRequest r, string classId) => await routes.ResultsAsync(r, classId);
 

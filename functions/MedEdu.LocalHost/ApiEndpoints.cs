@@ -25,7 +25,10 @@ public static class ApiEndpoints
         api.MapGet(WebAppRoutes.Route, (HttpRequest r, WebAppRoutes h, string? path) => h.Get(r, path));
         app.MapGet("/", () => Results.Redirect("/api/app/"));
         api.MapPost(ClassRoutes.Create, (HttpRequest r, ClassRoutes h) => h.CreateAsync(r));
+        api.MapGet(ClassRoutes.Create, (HttpRequest r, ClassRoutes h) => h.MineAsync(r));
         api.MapGet(ClassRoutes.Results, (HttpRequest r, ClassRoutes h, string classId) => h.ResultsAsync(r, classId));
+        api.MapPost(ClassRoutes.Instructors, (HttpRequest r, ClassRoutes h, string classId) => h.AddInstructorAsync(r, classId));
+        api.MapDelete(ClassRoutes.Item, (HttpRequest r, ClassRoutes h, string classId) => h.DeleteAsync(r, classId));
         api.MapPost(ClassRoutes.Join, (HttpRequest r, ClassRoutes h) => h.JoinAsync(r));
         api.MapGet(ClassRoutes.Exercises, (HttpRequest r, ClassRoutes h, string classId) => h.ExercisesAsync(r, classId));
         api.MapGet(ClassRoutes.Exercise, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.ExerciseAsync(r, classId, exerciseId));

@@ -34,6 +34,7 @@ public static class LocalHostApp
         await builder.AddDurableBackendAsync(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<ScheduleTimer>();
+        builder.Services.AddHostedService<RetentionTimer>();
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(async context =>

@@ -19,6 +19,26 @@ public sealed class PipelineOptions
     public string? InstructorKey { get; set; }
 
     /// <summary>
+    /// Instructors of a local or self-hosted instance, each with their own key (sent in
+    /// <c>x-functions-key</c>), so that each owns their classes. In Azure, instructors sign in with
+    /// Entra ID instead (<see cref="AppServiceAuthentication"/>).
+    /// </summary>
+    public List<InstructorAccount> Instructors { get; set; } = [];
+
+    /// <summary>
+    /// True where App Service Authentication (Entra ID) fronts the app, which the Bicep template
+    /// configures: the signed-in principal's header is read then, and only then (elsewhere anyone
+    /// could send it).
+    /// </summary>
+    public bool AppServiceAuthentication { get; set; }
+
+    /// <summary>The app role of the instance's app registration that grants the instructor routes.</summary>
+    public string InstructorRole { get; set; } = "Instructor";
+
+    /// <summary>Days after a class's end date when the retention timer deletes it with its students' data; 0 keeps classes.</summary>
+    public int ClassRetentionDays { get; set; }
+
+    /// <summary>
     /// Train a model for every ingested version (default). Off, versions serve compounds, search
     /// and exercises without model rankings: for quick local runs and the crash-fault test.
     /// </summary>

@@ -44,10 +44,13 @@ public static partial class ExerciseGenerator
             _ => RuleCheck(id, pool, random, difficulty),
         };
 
-        // Property exercises carry the model's evidence: each compound's nearest training neighbours.
+        // Property exercises carry the model's evidence: each compound's nearest training neighbours
+        // (for a screen's large library, those of the model's own picks, which keeps the key small).
         if (key.ModelOrder.Count > 0)
         {
-            var shown = exercise.Candidates.Select(c => c.Id).Concat(exercise.Candidates.Where(c => c.Partner is not null).Select(c => c.Partner!.Id));
+            var shown = exercise.Candidates.Count <= ModelEvidence.MostCompounds
+                ? exercise.Candidates.Select(c => c.Id).Concat(exercise.Candidates.Where(c => c.Partner is not null).Select(c => c.Partner!.Id))
+                : key.ModelOrder.Take(exercise.Picks > 0 ? exercise.Picks : ModelEvidence.MostCompounds);
             key = key with { Evidence = ModelEvidence.For(shown, pool) };
         }
 

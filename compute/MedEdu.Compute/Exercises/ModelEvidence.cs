@@ -17,6 +17,9 @@ public static class ModelEvidence
     /// <summary>Neighbours shown per candidate.</summary>
     public const int Neighbours = 3;
 
+    /// <summary>Most compounds given evidence (an answer key is one Table property, at most 64 KiB).</summary>
+    public const int MostCompounds = 12;
+
     /// <summary>
     /// The nearest training compounds of each of <paramref name="ids"/> in <paramref name="pool"/>
     /// (training compounds: a prediction and not held out); empty when the pool has no model.

@@ -16,6 +16,16 @@ public sealed class CreateClassRequest
     [JsonPropertyName("exercises")] public List<ExerciseSpec>? Exercises { get; init; }
 
     [JsonPropertyName("seed")] public int? Seed { get; init; }
+
+    /// <summary>When teaching ends; with a retention setting, the class and its students' data are deleted that many days later.</summary>
+    [JsonPropertyName("endsOn")] public DateTimeOffset? EndsOn { get; init; }
+}
+
+/// <summary>Body of <c>POST /api/classes/{classId}/instructors</c>.</summary>
+public sealed class AddInstructorRequest
+{
+    /// <summary>The co-instructor's id: their Entra object id, or their account id on a local instance.</summary>
+    [JsonPropertyName("instructorId")] public string? InstructorId { get; init; }
 }
 
 /// <summary>Exercises of one kind in a new class.</summary>
@@ -46,6 +56,12 @@ public sealed class SubmissionRequest
     /// <summary>Picked compound ids, or all ids in order for rankings.</summary>
     [JsonPropertyName("answer")] public List<string>? Answer { get; init; }
 }
+
+/// <summary>A class in an instructor's list: the caller's role in it, its co-instructors and end date.</summary>
+public sealed record InstructorClass(string ClassId, string Name, string Code, string DatasetId, int Version, string Owner, string Role, List<string> CoInstructors, DateTimeOffset? EndsOn);
+
+/// <summary>What a deletion erased.</summary>
+public sealed record ClassDeleted(string ClassId, int Submissions, int Students, int Exercises);
 
 /// <summary>A created class.</summary>
 public sealed record ClassCreated(string ClassId, string Name, string Code, string DatasetId, int Version, List<ExerciseSummary> Exercises);

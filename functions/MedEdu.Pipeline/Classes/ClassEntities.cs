@@ -23,6 +23,18 @@ public sealed class ClassEntity : ITableEntity
     public string Code { get; set; } = "";
     public string Property { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Id of the instructor who created the class ("" for classes made before owners were kept).</summary>
+    public string OwnerId { get; set; } = "";
+
+    /// <summary>The owner's display name.</summary>
+    public string OwnerName { get; set; } = "";
+
+    /// <summary>Ids of the co-instructors the owner added, comma-separated.</summary>
+    public string CoInstructors { get; set; } = "";
+
+    /// <summary>When teaching ends; a retention setting deletes the class a number of days after it. Null: no end date.</summary>
+    public DateTimeOffset? EndsOn { get; set; }
 }
 
 /// <summary>One exercise of a class, with its answer key (never served before the student submits).</summary>

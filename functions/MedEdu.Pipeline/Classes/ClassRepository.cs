@@ -69,6 +69,51 @@ public sealed class ClassRepository(TableProvider tables)
         }
     }
 
+    /// <summary>The classes an instructor owns or co-teaches, or every class for an administrator.</summary>
+    public async Task<List<ClassEntity>> ClassesOfAsync(InstructorIdentity who)
+    {
+        var table = await tables.GetAsync(ClassesTable);
+        var result = new List<ClassEntity>();
+        await foreach (var c in table.QueryAsync<ClassEntity>(e => e.PartitionKey == ClassEntity.Partition))
+        {
+            if (ClassAccess.CanTeach(c, who))
+            {
+                result.Add(c);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every class (the retention timer reads their end dates).</summary>
+    public async Task<List<ClassEntity>> AllClassesAsync() => await AllAsync<ClassEntity>(ClassesTable, ClassEntity.Partition);
+
+    /// <summary>Saves a changed class row (co-instructors), only if nobody changed it since it was read.</summary>
+    public async Task UpdateClassAsync(ClassEntity entity) =>
+        await (await tables.GetAsync(ClassesTable)).UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
+
+    /// <summary>
+    /// Erases a class: its submissions, its students (with their token hashes) and its exercises,
+    /// then the class row last, so an interrupted erasure is finished by running it again.
+    /// </summary>
+    /// <returns>How many submissions, students and exercises were deleted.</returns>
+    public async Task<(int Submissions, int Students, int Exercises)> DeleteClassAsync(string classId)
+    {
+        int submissions = await DeletePartitionAsync<SubmissionEntity>(SubmissionsTable, classId);
+        int students = await DeletePartitionAsync<StudentEntity>(StudentsTable, classId);
+        int exercises = await DeletePartitionAsync<ExerciseEntity>(ExercisesTable, classId);
+        await (await tables.GetAsync(ClassesTable)).DeleteEntityAsync(ClassEntity.Partition, classId, ETag.All);
+        return (submissions, students, exercises);
+    }
+
+    private async Task<int> DeletePartitionAsync<T>(string tableName, string partition)
+        where T : class, ITableEntity, new()
+    {
+        var rows = await AllAsync<T>(tableName, partition);
+        await TableBatchWriter.DeleteAllAsync(await tables.GetAsync(tableName), rows);
+        return rows.Count;
+    }
+
     private async Task<List<T>> AllAsync<T>(string tableName, string partition)
         where T : class, ITableEntity, new()
     {

@@ -16,7 +16,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
 
     /// <summary>Creates a class and generates its exercises from the dataset's served version.</summary>
     /// <exception cref="ClassException">Unknown dataset, no ready version, or bad exercise specs.</exception>
-    public async Task<ClassCreated> CreateAsync(CreateClassRequest request)
+    public async Task<ClassCreated> CreateAsync(CreateClassRequest request, InstructorIdentity owner)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.DatasetId))
         {
@@ -109,6 +109,9 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             Code = RandomToken(6).ToUpperInvariant(),
             Property = property.Name,
             CreatedAt = clock.GetUtcNow(),
+            OwnerId = owner.Id,
+            OwnerName = owner.Name,
+            EndsOn = request.EndsOn,
         };
         await classes.AddClassAsync(entity, entities);
         return new ClassCreated(classId, entity.Name, entity.Code, entity.DatasetId, entity.Version,
@@ -117,6 +120,41 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
 
     /// <summary>True when the class exists.</summary>
     public async Task<bool> ExistsAsync(string classId) => await classes.FindClassAsync(classId) is not null;
+
+    /// <summary>
+    /// The class if <paramref name="who"/> teaches it (owner, co-instructor or administrator; with
+    /// <paramref name="ownerOnly"/>, owner or administrator).
+    /// </summary>
+    /// <exception cref="ClassException">404 for an unknown class, 403 for someone else's.</exception>
+    public async Task<ClassEntity> ManagedAsync(string classId, InstructorIdentity who, bool ownerOnly = false) =>
+        ClassAccess.Require(await classes.FindClassAsync(classId), classId, who, ownerOnly);
+
+    /// <summary>The classes <paramref name="who"/> owns or co-teaches (every class for an administrator).</summary>
+    public async Task<List<InstructorClass>> ClassesOfAsync(InstructorIdentity who) =>
+        [.. (await classes.ClassesOfAsync(who)).OrderByDescending(c => c.CreatedAt)
+            .Select(c => new InstructorClass(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, c.OwnerId == who.Id ? "owner" : who.IsAdministrator ? "administrator" : "co-instructor",
+                [.. ClassAccess.CoInstructors(c)], c.EndsOn))];
+
+    /// <summary>Adds a co-instructor (owner or administrator only); adding one twice changes nothing.</summary>
+    /// <exception cref="ClassException">400 without an id, 403/404 as <see cref="ManagedAsync"/>.</exception>
+    public async Task<InstructorClass> AddCoInstructorAsync(string classId, InstructorIdentity who, string? instructorId)
+    {
+        if (string.IsNullOrWhiteSpace(instructorId) || instructorId.Contains(','))
+        {
+            throw new ClassException(400, "give 'instructorId': the id of the instructor to add (their Entra object id, or their account id)");
+        }
+
+        var c = await ManagedAsync(classId, who, ownerOnly: true);
+        var co = ClassAccess.CoInstructors(c).ToList();
+        if (!co.Contains(instructorId.Trim()) && instructorId.Trim() != c.OwnerId)
+        {
+            co.Add(instructorId.Trim());
+            c.CoInstructors = string.Join(',', co);
+            await classes.UpdateClassAsync(c);
+        }
+
+        return new InstructorClass(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, "owner", co, c.EndsOn);
+    }
 
     /// <summary>A student joins with the class code and gets a pseudonymous id and a token.</summary>
     public async Task<Joined> JoinAsync(JoinRequest request)

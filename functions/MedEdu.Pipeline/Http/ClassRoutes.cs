@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Http;
 namespace MedEdu.Pipeline.Http;
 
 /// <summary>
-/// The class and exercise routes, shared by both hosts. Instructors (instructor key) create classes
-/// and read results; students join with a code, then use the bearer token they got.
+/// The class and exercise routes, shared by both hosts. Instructors create classes (which they then
+/// own), read the results of the classes they teach, add co-instructors and delete their classes;
+/// students join with a code, then use the bearer token they got.
 /// </summary>
-public sealed class ClassRoutes(ClassService classes, InstructorGuard instructor)
+public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, InstructorGuard instructor)
 {
     public const string Create = "classes";
+    public const string Item = "classes/{classId}";
+    public const string Instructors = "classes/{classId}/instructors";
     public const string Join = "classes/join";
     public const string Results = "classes/{classId}/results";
     public const string Exercises = "classes/{classId}/exercises";
@@ -20,24 +23,34 @@ public sealed class ClassRoutes(ClassService classes, InstructorGuard instructor
     public const string Next = "classes/{classId}/next";
 
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
-    public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async () =>
+    public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
     {
         var (body, problem) = await RequestBody.ReadJsonAsync<CreateClassRequest>(request);
-        return problem ?? ApiResult.Ok(await classes.CreateAsync(body!), StatusCodes.Status201Created);
+        return problem ?? ApiResult.Ok(await classes.CreateAsync(body!, who), StatusCodes.Status201Created);
     });
 
-    /// <summary><c>GET /api/classes/{classId}/results?format=csv|json</c> (instructor).</summary>
-    public Task<ApiResult> ResultsAsync(HttpRequest request, string classId) => Guarded(request, async () =>
-    {
-        if (await ClassExists(classId) is { } missing)
-        {
-            return missing;
-        }
+    /// <summary><c>GET /api/classes</c> (instructor): the classes the caller owns or co-teaches.</summary>
+    public Task<ApiResult> MineAsync(HttpRequest request) => Guarded(request, async who => ApiResult.Ok(await classes.ClassesOfAsync(who)));
 
+    /// <summary><c>GET /api/classes/{classId}/results?format=csv|json</c> (an instructor of the class).</summary>
+    public Task<ApiResult> ResultsAsync(HttpRequest request, string classId) => Guarded(request, async who =>
+    {
+        await classes.ManagedAsync(classId, who);
         return request.Query["format"].ToString() == "csv"
             ? ApiResult.Text(await classes.ResultsCsvAsync(classId), "text/csv; charset=utf-8")
             : ApiResult.Ok(await classes.LeaderboardAsync(classId));
     });
+
+    /// <summary><c>POST /api/classes/{classId}/instructors</c> (the owner): adds a co-instructor.</summary>
+    public Task<ApiResult> AddInstructorAsync(HttpRequest request, string classId) => Guarded(request, async who =>
+    {
+        var (body, problem) = await RequestBody.ReadJsonAsync<AddInstructorRequest>(request, 4 * 1024);
+        return problem ?? ApiResult.Ok(await classes.AddCoInstructorAsync(classId, who, body!.InstructorId));
+    });
+
+    /// <summary><c>DELETE /api/classes/{classId}</c> (the owner): the class, its students, their tokens and submissions; audited.</summary>
+    public Task<ApiResult> DeleteAsync(HttpRequest request, string classId) =>
+        Guarded(request, async who => ApiResult.Ok(await erasure.DeleteAsync(classId, who)));
 
     /// <summary><c>POST /api/classes/join</c>: a student joins with the class code.</summary>
     public async Task<ApiResult> JoinAsync(HttpRequest request)
@@ -86,8 +99,11 @@ public sealed class ClassRoutes(ClassService classes, InstructorGuard instructor
     public Task<ApiResult> NextAsync(HttpRequest request, string classId) =>
         AsStudent(request, classId, async s => ApiResult.Ok(await classes.NextAsync(classId, s.RowKey)));
 
-    private async Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> action) =>
-        instructor.Check(request) ?? await Handle(action);
+    private async Task<ApiResult> Guarded(HttpRequest request, Func<InstructorIdentity, Task<ApiResult>> action)
+    {
+        var (who, problem) = instructor.Authenticate(request);
+        return problem ?? await Handle(() => action(who!));
+    }
 
     private async Task<ApiResult> AsStudent(HttpRequest request, string classId, Func<Classes.StudentEntity, Task<ApiResult>> action)
     {
@@ -104,9 +120,6 @@ public sealed class ClassRoutes(ClassService classes, InstructorGuard instructor
             : await Handle(() => action(student));
     }
 
-    private async Task<ApiResult?> ClassExists(string classId) =>
-        await classes.ExistsAsync(classId) ? null : ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown class", $"no class '{classId}'");
-
     private static async Task<ApiResult> Handle(Func<Task<ApiResult>> action)
     {
         try
@@ -115,7 +128,7 @@ public sealed class ClassRoutes(ClassService classes, InstructorGuard instructor
         }
         catch (ClassException e)
         {
-            return ApiResult.Problem(e.Status, e.Status switch { 404 => "Not found", 409 => "Conflict", _ => "Invalid request" }, e.Message);
+            return ApiResult.Problem(e.Status, e.Status switch { 403 => "Forbidden", 404 => "Not found", 409 => "Conflict", _ => "Invalid request" }, e.Message);
         }
     }
 }

@@ -26,9 +26,12 @@ public static class OpenApiDocument
         new("get", DatasetRoutes.Model, "The version's model and metrics", "none", 200),
         new("get", DatasetRoutes.Similar, "Most similar compounds to a SMILES; engine names what ran (worker:<engine> on the screening worker), fallback why the worker did not", "none", 200),
         new("post", ClassRoutes.Create, "Create a class and its exercise set", "instructor", 201,
-            "Body: {\"name\", \"datasetId\", \"property\", \"seed\", \"exercises\": [{\"kind\": \"SimilarityHunt|PropertyRanking|Classify|VirtualScreen|RuleCheck\", \"difficulty\": 1-3, \"count\"}]}; "
-            + "a kind that does not fit the dataset's values (a ranking of 0/1 labels, a classification of measurements) is refused with 400 naming why; without exercises, one of each kind that fits."),
-        new("get", ClassRoutes.Results, "Class results (JSON leaderboard or ?format=csv)", "instructor", 200),
+            "Body: {\"name\", \"datasetId\", \"property\", \"seed\", \"endsOn\", \"exercises\": [{\"kind\": \"SimilarityHunt|PropertyRanking|Classify|VirtualScreen|RuleCheck|MatchedPair|ActivityCliff|ScaffoldHop\", \"difficulty\": 1-3, \"count\", \"rules\": \"druglike|pains\" (RuleCheck)}]}; "
+            + "a kind that does not fit the dataset's values (a ranking of 0/1 labels, a classification of measurements) is refused with 400 naming why; without exercises, one of each kind that fits. The caller owns the class."),
+        new("get", ClassRoutes.Create, "The classes you own or co-teach (every class for an administrator)", "instructor", 200),
+        new("get", ClassRoutes.Results, "Class results (JSON leaderboard or ?format=csv); 403 unless you own or co-teach the class", "instructor", 200),
+        new("post", ClassRoutes.Instructors, "Add a co-instructor (owner only)", "instructor", 200, "Body: {\"instructorId\"}: their Entra object id, or their account id on a local instance."),
+        new("delete", ClassRoutes.Item, "Delete the class with its students, their tokens and submissions (owner only; audited)", "instructor", 200),
         new("post", ClassRoutes.Join, "Join a class with its code; returns a student token", "none", 201),
         new("get", ClassRoutes.Exercises, "The class's exercises with your scores", "student", 200),
         new("get", ClassRoutes.Exercise, "One exercise (never its answer)", "student", 200),

@@ -21,4 +21,16 @@ public static class TableBatchWriter
             await table.SubmitTransactionAsync(actions, ct);
         });
     }
+
+    /// <summary>Deletes every entity (whatever its ETag); safe to repeat while they are the same rows.</summary>
+    public static async Task DeleteAllAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity
+    {
+        var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(partition => partition.Chunk(MaxBatch));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (batch, ct) =>
+        {
+            var actions = batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All));
+            await table.SubmitTransactionAsync(actions, ct);
+        });
+    }
 }
