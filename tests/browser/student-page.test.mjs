@@ -193,6 +193,26 @@ test('the instructor view lists results and shows a running ingestion\'s progres
   await page.locator('#results table').waitFor();
   await shot(page, '07-instructor-results');
 
+  // Your classes: the instance key is an administrator's; a class deleted from the page is gone with its students.
+  const doomedName = `Doomed class ${Date.now().toString(36)}`;
+  const doomed = await api(`${host.api}/classes`, {
+    method: 'POST', key: host.key,
+    body: { name: doomedName, datasetId, seed: 2, exercises: [{ kind: 'RuleCheck', difficulty: 1, count: 1 }] },
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  const row = page.locator('#myClasses tr', { hasText: doomedName });
+  await row.waitFor();
+  assert.match(await row.textContent(), /owner/); // the instance key's holder created it
+  await page.locator('#myClasses tr', { hasText: cls.code }).waitFor();
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await row.getByRole('button', { name: `Confirm: delete ${doomedName}` }).click();
+  await page.getByText(`Deleted ${doomedName}: 0 students and 0 submissions erased.`).waitFor();
+  await page.locator('#myClasses tr', { hasText: doomedName }).waitFor({ state: 'detached' });
+  const gone = await fetch(`${host.api}/classes/${doomed.classId}/results`, { headers: { 'x-functions-key': host.key } });
+  assert.equal(gone.status, 404);
+  await shot(page, '07b-instructor-classes');
+
   // A refresh whose download is held open: the orchestration runs, and both views show its progress.
   csv.holdWith(version2);
   await api(`${host.api}/datasets/${datasetId}/refresh`, { method: 'POST', key: host.key });

@@ -14,6 +14,9 @@ export async function instructorView() {
   const key = /** @type {HTMLInputElement} */ (h('input', { id: 'key', type: 'password', autocomplete: 'off', value: instructorSecret() }));
   const datasets = h('div', { id: 'datasets' }, 'Loading datasets…');
   const results = h('div', { id: 'results' });
+  const myClasses = h('div', { id: 'myClasses', 'aria-live': 'polite' });
+  const coClass = /** @type {HTMLSelectElement} */ (h('select', { id: 'coClass' }));
+  const coId = /** @type {HTMLInputElement} */ (h('input', { id: 'coId', autocomplete: 'off', placeholder: 'their account id or Entra object id' }));
   const classId = /** @type {HTMLInputElement} */ (h('input', { id: 'classId', autocomplete: 'off' }));
   const created = h('div', { id: 'created', 'aria-live': 'polite' });
   const datasetChoice = /** @type {HTMLSelectElement} */ (h('select', { id: 'dataset' }));
@@ -22,7 +25,7 @@ export async function instructorView() {
 
   show(
     h('h1', {}, 'Instructor'),
-    h('form', { class: 'panel', onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); rememberInstructorSecret(key.value); announce('Key kept for this tab.'); } },
+    h('form', { class: 'panel', onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); rememberInstructorSecret(key.value); announce('Key kept for this tab.'); refreshClasses(); } },
       h('label', { for: 'key' }, 'Instructor key (x-functions-key)'), key,
       h('button', { type: 'submit' }, 'Use key')),
     h('h2', {}, 'Datasets'), datasets,
@@ -35,12 +38,73 @@ export async function instructorView() {
       h('label', { for: 'property' }, 'What the measured value is (optional)'), property,
       h('button', { type: 'submit', class: 'primary' }, 'Create class with one exercise of each kind that fits the dataset')),
     created,
+    h('h2', {}, 'Your classes'),
+    myClasses,
+    h('form', { class: 'panel', onsubmit: onAddCoInstructor },
+      h('label', { for: 'coClass' }, 'Class you own'), coClass,
+      h('label', { for: 'coId' }, 'Co-instructor id'), coId,
+      h('button', { type: 'submit' }, 'Add co-instructor')),
     h('h2', {}, 'Class results'),
     h('form', { class: 'panel', onsubmit: onResults },
       h('label', { for: 'classId' }, 'Class id'), classId,
       h('button', { type: 'submit' }, 'Show results')),
     results);
   await refreshDatasets();
+  await refreshClasses();
+
+  /** The classes the caller owns or co-teaches, each with its results and (for the owner) a two-step delete. */
+  async function refreshClasses() {
+    const secret = instructorSecret() || key.value;
+    if (!secret) {
+      myClasses.replaceChildren(h('p', {}, 'Enter your instructor key to see your classes.'));
+      return;
+    }
+    try {
+      const list = await call('classes', { key: secret });
+      coClass.replaceChildren(...list.filter((/** @type {any} */ c) => c.role !== 'co-instructor').map((/** @type {any} */ c) => h('option', { value: c.classId }, `${c.name} (${c.classId})`)));
+      myClasses.replaceChildren(list.length === 0 ? h('p', {}, 'No classes yet.') : h('table', {},
+        h('thead', {}, h('tr', {}, ...['Class', 'Join code', 'Dataset', 'Your role', 'Co-instructors', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, ...list.map((/** @type {any} */ c) => {
+          const actions = h('td', {}, h('button', { type: 'button', onclick: () => { classId.value = c.classId; onResults(new Event('submit')); } }, 'Results'));
+          if (c.role !== 'co-instructor') {
+            const remove = h('button', {
+              type: 'button', class: 'danger', onclick: () => remove.replaceWith(h('button', {
+                type: 'button', class: 'danger', onclick: () => onDelete(c),
+              }, `Confirm: delete ${c.name} and all its students' data`)),
+            }, 'Delete');
+            actions.append(' ', remove);
+          }
+          return h('tr', {}, h('th', { scope: 'row' }, c.name), h('td', {}, c.code), h('td', {}, `${c.datasetId} v${c.version}`),
+            h('td', {}, c.role), h('td', {}, c.coInstructors.join(', ') || '—'), actions);
+        }))));
+    } catch (e) {
+      myClasses.replaceChildren(h('p', {}, e instanceof ApiError ? `Your classes cannot be listed: ${e.message}` : 'Could not reach MedEdu.'));
+    }
+  }
+
+  /** @param {any} c */
+  async function onDelete(c) {
+    try {
+      const erased = await call(`classes/${encodeURIComponent(c.classId)}`, { method: 'DELETE', key: instructorSecret() || key.value });
+      announce(`Deleted ${c.name}: ${erased.students} students and ${erased.submissions} submissions erased.`);
+      await refreshClasses();
+    } catch (e) {
+      announce(e instanceof ApiError ? `Not deleted: ${e.message}` : 'Could not reach MedEdu.', 'error');
+    }
+  }
+
+  /** @param {Event} event */
+  async function onAddCoInstructor(event) {
+    event.preventDefault();
+    try {
+      await call(`classes/${encodeURIComponent(coClass.value)}/instructors`, { method: 'POST', key: instructorSecret() || key.value, body: { instructorId: coId.value.trim() } });
+      announce(`Added ${coId.value.trim()} as a co-instructor.`);
+      coId.value = '';
+      await refreshClasses();
+    } catch (e) {
+      announce(e instanceof ApiError ? `Not added: ${e.message}` : 'Could not reach MedEdu.', 'error');
+    }
+  }
 
   async function refreshDatasets() {
     const list = await call('datasets');
@@ -76,6 +140,7 @@ export async function instructorView() {
         h('strong', { class: 'join-code' }, cls.code), ` · class id ${cls.classId} · ${cls.exercises.length} exercises: `,
         cls.exercises.map((/** @type {any} */ e) => kindNames[e.kind] ?? e.kind).join(', ')));
       announce(`Class created; the join code is ${cls.code}.`);
+      await refreshClasses();
     } catch (e) {
       announce(e instanceof ApiError ? `Not created: ${e.message}` : 'Could not reach MedEdu.', 'error');
     }
