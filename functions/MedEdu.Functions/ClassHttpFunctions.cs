@@ -14,6 +14,9 @@ public sealed class ClassHttpFunctions(ClassRoutes routes)
     [Function("ListMyClasses")]
     public async Task<IActionResult> Mine([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Create)] HttpRequest r) => await routes.MineAsync(r);
 
+    [Function("GetClassInsights")]
+    public async Task<IActionResult> Insights([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Insights)] HttpRequest r, string classId) => await routes.InsightsAsync(r, classId);
+
     [Function("AddCoInstructor")]
     public async Task<IActionResult> AddInstructor([HttpTrigger(AuthorizationLevel.Function, "post", Route = ClassRoutes.Instructors)] HttpRequest r, string classId) => await routes.AddInstructorAsync(r, classId);
 

@@ -27,6 +27,7 @@ public static class ApiEndpoints
         api.MapPost(ClassRoutes.Create, (HttpRequest r, ClassRoutes h) => h.CreateAsync(r));
         api.MapGet(ClassRoutes.Create, (HttpRequest r, ClassRoutes h) => h.MineAsync(r));
         api.MapGet(ClassRoutes.Results, (HttpRequest r, ClassRoutes h, string classId) => h.ResultsAsync(r, classId));
+        api.MapGet(ClassRoutes.Insights, (HttpRequest r, ClassRoutes h, string classId) => h.InsightsAsync(r, classId));
         api.MapPost(ClassRoutes.Instructors, (HttpRequest r, ClassRoutes h, string classId) => h.AddInstructorAsync(r, classId));
         api.MapDelete(ClassRoutes.Item, (HttpRequest r, ClassRoutes h, string classId) => h.DeleteAsync(r, classId));
         api.MapPost(ClassRoutes.Join, (HttpRequest r, ClassRoutes h) => h.JoinAsync(r));

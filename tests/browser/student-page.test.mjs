@@ -413,3 +413,48 @@ test('a student does a matched-pair, an activity-cliff and a scaffold-hop exerci
     await server.close();
   }
 });
+
+test('an instructor opens the insights dashboard of a class of 30 simulated students and sees the API\'s figures', async () => {
+  const name = `Insights class ${Date.now().toString(36)}`;
+  const insightsClass = await api(`${host.api}/classes`, {
+    method: 'POST', key: host.key,
+    body: { name, datasetId, seed: 8, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
+  });
+  // 30 students answer every exercise, each with a seeded random answer of the right form.
+  let seed = 1;
+  const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  for (let i = 0; i < 30; i++) {
+    const joined = await api(`${host.api}/classes/join`, { method: 'POST', body: { code: insightsClass.code, displayName: `Student ${String(i + 1).padStart(2, '0')}` } });
+    for (const summary of insightsClass.exercises) {
+      const exercise = await api(`${host.api}/classes/${insightsClass.classId}/exercises/${summary.id}`, { token: joined.token });
+      const ids = exercise.candidates.map((c) => c.id).sort(() => random() - 0.5);
+      const answer = exercise.kind === 'PropertyRanking' ? ids : exercise.kind === 'RuleCheck' ? ids.filter(() => random() < 0.3) : ids.slice(0, exercise.picks);
+      await api(`${host.api}/classes/${insightsClass.classId}/exercises/${summary.id}/submissions`, { method: 'POST', token: joined.token, body: { answer } });
+    }
+  }
+  const expected = await api(`${host.api}/classes/${insightsClass.classId}/insights`, { key: host.key });
+  assert.equal(expected.students, 30);
+  assert.equal(expected.attempts, 90);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  await page.goto(`${host.base}/api/app/#/instructor`);
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.getByLabel('Instructor key').fill(host.key);
+  await page.getByRole('button', { name: 'Use key' }).click();
+  await page.locator('#myClasses tr', { hasText: name }).getByRole('button', { name: 'Insights' }).click();
+  const summary = page.getByTestId('insights-summary');
+  await summary.waitFor();
+  assert.equal(await summary.textContent(), `30 students, 90 scored answers, mean score ${expected.mean.toFixed(1)}.`);
+  const bars = page.locator('.insights-chart rect');
+  assert.equal(await bars.count(), expected.byKindAndLevel.length);
+  assert.deepEqual((await bars.evaluateAll((r) => r.map((x) => Number(x.getAttribute('data-mean'))))), expected.byKindAndLevel.map((k) => k.mean));
+  const misjudgedRows = page.locator('table', { hasText: 'Compounds most often misjudged' }).locator('tbody tr');
+  assert.equal(await misjudgedRows.count(), expected.misjudged.length);
+  assert.equal(await misjudgedRows.first().locator('td').nth(2).textContent(), `${expected.misjudged[0].misjudged} of ${expected.misjudged[0].seenBy}`);
+  await page.locator('#results').screenshot({ path: path.join(artifacts, '16-instructor-insights.png') });
+  assert.deepEqual(failures, []);
+  await context.close();
+});

@@ -287,6 +287,19 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
         return sb.ToString();
     }
 
+    /// <summary>The class's insights: scores by kind and level, misjudged compounds, falling students, progress by day.</summary>
+    public async Task<ClassInsightsReport> InsightsAsync(string classId)
+    {
+        var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.Scored).ToList();
+        var modelScores = scored.GroupBy(s => s.ExerciseId).ToDictionary(g => g.Key, g => g.First().ModelScore);
+        var exercises = (await classes.ExercisesAsync(classId)).ToDictionary(
+            e => e.RowKey,
+            e => (JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!, JsonSerializer.Deserialize<AnswerKey>(e.KeyJson, Json)!, modelScores.GetValueOrDefault(e.RowKey)));
+        var names = (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
+        var attempts = scored.Select(s => new ScoredAttempt(s.StudentId, s.ExerciseId, JsonSerializer.Deserialize<List<string>>(s.AnswerJson, Json) ?? [], s.Score, s.SubmittedAt)).ToList();
+        return ClassInsights.Build(exercises, attempts, names);
+    }
+
     /// <summary>The next exercise the student should practise, and why.</summary>
     public async Task<PracticeSuggestion> NextAsync(string classId, string studentId)
     {

@@ -13,6 +13,7 @@ public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, Inst
     public const string Create = "classes";
     public const string Item = "classes/{classId}";
     public const string Instructors = "classes/{classId}/instructors";
+    public const string Insights = "classes/{classId}/insights";
     public const string Join = "classes/join";
     public const string Results = "classes/{classId}/results";
     public const string Exercises = "classes/{classId}/exercises";
@@ -39,6 +40,16 @@ public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, Inst
         return request.Query["format"].ToString() == "csv"
             ? ApiResult.Text(await classes.ResultsCsvAsync(classId), "text/csv; charset=utf-8")
             : ApiResult.Ok(await classes.LeaderboardAsync(classId));
+    });
+
+    /// <summary><c>GET /api/classes/{classId}/insights?format=csv|json</c> (an instructor of the class).</summary>
+    public Task<ApiResult> InsightsAsync(HttpRequest request, string classId) => Guarded(request, async who =>
+    {
+        await classes.ManagedAsync(classId, who);
+        var report = await classes.InsightsAsync(classId);
+        return request.Query["format"].ToString() == "csv"
+            ? ApiResult.Text(Compute.Exercises.ClassInsightsCsv.Write(report), "text/csv; charset=utf-8")
+            : ApiResult.Ok(report);
     });
 
     /// <summary><c>POST /api/classes/{classId}/instructors</c> (the owner): adds a co-instructor.</summary>

@@ -30,6 +30,7 @@ public static class OpenApiDocument
             + "a kind that does not fit the dataset's values (a ranking of 0/1 labels, a classification of measurements) is refused with 400 naming why; without exercises, one of each kind that fits. The caller owns the class."),
         new("get", ClassRoutes.Create, "The classes you own or co-teach (every class for an administrator)", "instructor", 200),
         new("get", ClassRoutes.Results, "Class results (JSON leaderboard or ?format=csv); 403 unless you own or co-teach the class", "instructor", 200),
+        new("get", ClassRoutes.Insights, "Class insights: scores by kind and level, misjudged compounds (and the model's), falling students, progress by day (JSON or ?format=csv)", "instructor", 200),
         new("post", ClassRoutes.Instructors, "Add a co-instructor (owner only)", "instructor", 200, "Body: {\"instructorId\"}: their Entra object id, or their account id on a local instance."),
         new("delete", ClassRoutes.Item, "Delete the class with its students, their tokens and submissions (owner only; audited)", "instructor", 200),
         new("post", ClassRoutes.Join, "Join a class with its code; returns a student token", "none", 201),

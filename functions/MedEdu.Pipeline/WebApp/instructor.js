@@ -5,6 +5,7 @@ import { isIngesting } from './progress.js';
 import { instructorSecret, rememberInstructorSecret } from './session.js';
 import { leaderboardTable } from './student.js';
 import { uploadPanel } from './upload.js';
+import { insightsDashboard } from './insights.js';
 
 let timer = 0;
 
@@ -65,7 +66,8 @@ export async function instructorView() {
       myClasses.replaceChildren(list.length === 0 ? h('p', {}, 'No classes yet.') : h('table', {},
         h('thead', {}, h('tr', {}, ...['Class', 'Join code', 'Dataset', 'Your role', 'Co-instructors', ''].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...list.map((/** @type {any} */ c) => {
-          const actions = h('td', {}, h('button', { type: 'button', onclick: () => { classId.value = c.classId; onResults(new Event('submit')); } }, 'Results'));
+          const actions = h('td', {}, h('button', { type: 'button', onclick: () => { classId.value = c.classId; onResults(new Event('submit')); } }, 'Results'),
+            ' ', h('button', { type: 'button', onclick: () => onInsights(c) }, 'Insights'));
           if (c.role !== 'co-instructor') {
             const remove = h('button', {
               type: 'button', class: 'danger', onclick: () => remove.replaceWith(h('button', {
@@ -79,6 +81,19 @@ export async function instructorView() {
         }))));
     } catch (e) {
       myClasses.replaceChildren(h('p', {}, e instanceof ApiError ? `Your classes cannot be listed: ${e.message}` : 'Could not reach MedEdu.'));
+    }
+  }
+
+  /** @param {any} c */
+  async function onInsights(c) {
+    const secret = instructorSecret() || key.value;
+    const id = encodeURIComponent(c.classId);
+    try {
+      const report = await call(`classes/${id}/insights`, { key: secret });
+      results.replaceChildren(h('h3', {}, c.name), insightsDashboard(report, () => download(`classes/${id}/insights?format=csv`, `class-${c.classId}-insights.csv`, secret)));
+      results.scrollIntoView();
+    } catch (e) {
+      announce(e instanceof ApiError ? `No insights: ${e.message}` : 'Could not reach MedEdu.', 'error');
     }
   }
 
@@ -153,22 +168,26 @@ export async function instructorView() {
     const secret = instructorSecret() || key.value;
     try {
       const rows = await call(`classes/${id}/results`, { key: secret });
-      const download = h('button', {
-        type: 'button', onclick: async () => {
-          const response = await fetch(`${apiBase}classes/${id}/results?format=csv`, { headers: { 'x-functions-key': secret } });
-          const url = URL.createObjectURL(await response.blob());
-          const a = h('a', { href: url, download: `class-${classId.value.trim()}-results.csv` });
-          document.body.append(a);
-          a.click();
-          a.remove();
-          URL.revokeObjectURL(url);
-        },
-      }, 'Download results (CSV)');
-      results.replaceChildren(leaderboardTable(rows), download);
+      const button = h('button', { type: 'button', onclick: () => download(`classes/${id}/results?format=csv`, `class-${classId.value.trim()}-results.csv`, secret) }, 'Download results (CSV)');
+      results.replaceChildren(leaderboardTable(rows), button);
     } catch (e) {
       announce(e instanceof ApiError ? `No results: ${e.message}` : 'Could not reach MedEdu.', 'error');
     }
   }
+}
+
+/**
+ * Downloads an instructor CSV (the key goes in a header, so a plain link cannot fetch it).
+ * @param {string} path @param {string} fileName @param {string} secret
+ */
+async function download(path, fileName, secret) {
+  const response = await fetch(`${apiBase}${path}`, { headers: { 'x-functions-key': secret } });
+  const url = URL.createObjectURL(await response.blob());
+  const a = h('a', { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
 }
 
 /** Stops the instructor view's polling. */

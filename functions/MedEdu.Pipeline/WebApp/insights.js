@@ -1,0 +1,94 @@
+// @ts-check
+import { fmt, h, kindNames } from './dom.js';
+
+const svgNs = 'http://www.w3.org/2000/svg';
+
+/**
+ * An SVG element.
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attributes]
+ * @param {...(Node | string)} children
+ */
+function s(tag, attributes = {}, ...children) {
+  const element = document.createElementNS(svgNs, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  for (const child of children) element.append(child);
+  return element;
+}
+
+/**
+ * Mean score per exercise kind and level as horizontal bars (0-100) with the spread as a whisker
+ * and the model's mean as a diamond; the numbers are in the table beside it for screen readers.
+ * @param {any[]} rows insights.byKindAndLevel
+ */
+function kindChart(rows) {
+  const rowHeight = 26, left = 190, width = 520, plot = width - left - 20;
+  const x = (/** @type {number} */ v) => left + (plot * Math.max(0, Math.min(100, v))) / 100;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${rows.length * rowHeight + 30}`, width, height: rows.length * rowHeight + 30, role: 'img', class: 'insights-chart',
+    'aria-label': 'Mean score by exercise kind and level' });
+  rows.forEach((r, i) => {
+    const y = 8 + i * rowHeight;
+    svg.append(
+      s('text', { x: left - 8, y: y + 14, 'text-anchor': 'end', 'font-size': 12 }, `${kindNames[r.kind] ?? r.kind} · level ${r.difficulty}`),
+      s('rect', { x: left, y, width: Math.max(1, x(r.mean) - left), height: 16, fill: '#0072B2', 'data-mean': r.mean }),
+      s('line', { x1: x(r.mean - r.spread), x2: x(r.mean + r.spread), y1: y + 8, y2: y + 8, stroke: '#222', 'stroke-width': 1.5 }));
+    if (r.modelMean !== null && r.modelMean !== undefined) {
+      const mx = x(r.modelMean);
+      svg.append(s('path', { d: `M${mx} ${y + 2} l6 6 l-6 6 l-6 -6 z`, fill: '#E69F00', stroke: '#222', 'stroke-width': 0.5 }, s('title', {}, `model ${r.modelMean}`)));
+    }
+  });
+  const axisY = rows.length * rowHeight + 12;
+  for (const tick of [0, 50, 100]) svg.append(s('text', { x: x(tick), y: axisY + 12, 'text-anchor': 'middle', 'font-size': 11 }, String(tick)));
+  return svg;
+}
+
+/**
+ * The class's mean score per day as a line (0-100).
+ * @param {any[]} points insights.progress
+ */
+function progressChart(points) {
+  const width = 520, height = 140, left = 30, plot = width - left - 10;
+  const x = (/** @type {number} */ i) => left + (points.length === 1 ? plot / 2 : (plot * i) / (points.length - 1));
+  const y = (/** @type {number} */ v) => 10 + (100 - v) * 1.1;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', class: 'insights-chart', 'aria-label': 'Mean score by day' });
+  svg.append(s('polyline', { points: points.map((p, i) => `${x(i)},${y(p.mean)}`).join(' '), fill: 'none', stroke: '#0072B2', 'stroke-width': 2 }));
+  points.forEach((p, i) => svg.append(s('circle', { cx: x(i), cy: y(p.mean), r: 3, fill: '#0072B2' }, s('title', {}, `${p.day}: ${p.mean}`))));
+  for (const tick of [0, 50, 100]) svg.append(s('text', { x: 2, y: y(tick) + 4, 'font-size': 10 }, String(tick)));
+  return svg;
+}
+
+/**
+ * @param {string[]} headers
+ * @param {(string | number)[][]} rows
+ * @param {string} caption
+ */
+function table(headers, rows, caption) {
+  return h('table', {}, h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, ...headers.map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c) => h('td', {}, String(c)))))));
+}
+
+/**
+ * The insights dashboard of one class: where the class struggles, what it misjudges, who slips, and progress.
+ * @param {any} insights the JSON of GET /api/classes/{id}/insights
+ * @param {() => void} download fetches the CSV
+ */
+export function insightsDashboard(insights, download) {
+  return h('section', { class: 'insights', 'aria-labelledby': 'insights-heading' },
+    h('h3', { id: 'insights-heading' }, 'Insights'),
+    h('p', { 'data-testid': 'insights-summary' }, `${insights.students} students, ${insights.attempts} scored answers, mean score ${fmt(insights.mean)}.`),
+    insights.byKindAndLevel.length === 0 ? h('p', {}, 'No scored answers yet.') : h('div', { class: 'insights-block' },
+      kindChart(insights.byKindAndLevel),
+      table(['Kind', 'Level', 'Answers', 'Mean', 'Spread (SD)', 'Lowest', 'Highest', 'Model'],
+        insights.byKindAndLevel.map((/** @type {any} */ r) => [kindNames[r.kind] ?? r.kind, r.difficulty, r.attempts, fmt(r.mean), fmt(r.spread), fmt(r.min), fmt(r.max), fmt(r.modelMean)]),
+        'Scores by exercise kind and level (bars: mean; whiskers: ± spread; diamonds: the model)')),
+    table(['Compound', 'Exercise', 'Misjudged by', 'The model too?'],
+      insights.misjudged.map((/** @type {any} */ m) => [m.name, `${kindNames[m.kind] ?? m.kind} (${m.exerciseId})`, `${m.misjudged} of ${m.seenBy}`, m.modelMisjudged ? 'yes' : 'no']),
+      'Compounds most often misjudged: what to reteach'),
+    table(['Student', 'Earlier mean', 'Last two', 'Answers'],
+      insights.falling.map((/** @type {any} */ f) => [f.displayName, fmt(f.earlierMean), fmt(f.recentMean), f.attempts]),
+      'Students whose recent scores fall (15 points or more)'),
+    insights.progress.length === 0 ? '' : h('div', { class: 'insights-block' }, progressChart(insights.progress),
+      table(['Day', 'Answers', 'Mean'], insights.progress.map((/** @type {any} */ p) => [p.day, p.attempts, fmt(p.mean)]), 'Progress by day')),
+    h('button', { type: 'button', onclick: download }, 'Download insights (CSV)'));
+}
