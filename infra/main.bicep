@@ -49,6 +49,13 @@ param gpuWorkerRegistryName string = ''
 @description('Client id of the worker\'s Entra ID app registration (README: az ad app create); required with enableGpuWorker.')
 param workerAppClientId string = ''
 
+@description('Client id of the Entra ID app registration instructors sign in to (define an "Instructor" app role on it and assign it to instructors); empty: no sign-in, only the break-glass key.')
+param instructorAppClientId string = ''
+
+@secure()
+@description('An administrator\'s break-glass instance key for the instructor routes; empty (the default): off.')
+param instructorBreakGlassKey string = ''
+
 @description('Most worker replicas (each holds one GPU while it runs).')
 @minValue(1)
 @maxValue(10)
@@ -112,6 +119,8 @@ module functionApp 'modules/functionapp.bicep' = {
     screeningWorkerAudience: enableGpuWorker ? 'api://${workerAppClientId}' : ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    instructorAppClientId: instructorAppClientId
+    instructorBreakGlassKey: instructorBreakGlassKey
   }
 }
 

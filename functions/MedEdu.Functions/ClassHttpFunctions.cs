@@ -9,22 +9,22 @@ namespace MedEdu.Functions;
 public sealed class ClassHttpFunctions(ClassRoutes routes)
 {
     [Function("CreateClass")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Function, "post", Route = ClassRoutes.Create)] HttpRequest r) => await routes.CreateAsync(r);
+    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ClassRoutes.Create)] HttpRequest r) => await routes.CreateAsync(r);
 
     [Function("ListMyClasses")]
-    public async Task<IActionResult> Mine([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Create)] HttpRequest r) => await routes.MineAsync(r);
+    public async Task<IActionResult> Mine([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Create)] HttpRequest r) => await routes.MineAsync(r);
 
     [Function("GetClassInsights")]
-    public async Task<IActionResult> Insights([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Insights)] HttpRequest r, string classId) => await routes.InsightsAsync(r, classId);
+    public async Task<IActionResult> Insights([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Insights)] HttpRequest r, string classId) => await routes.InsightsAsync(r, classId);
 
     [Function("AddCoInstructor")]
-    public async Task<IActionResult> AddInstructor([HttpTrigger(AuthorizationLevel.Function, "post", Route = ClassRoutes.Instructors)] HttpRequest r, string classId) => await routes.AddInstructorAsync(r, classId);
+    public async Task<IActionResult> AddInstructor([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ClassRoutes.Instructors)] HttpRequest r, string classId) => await routes.AddInstructorAsync(r, classId);
 
     [Function("DeleteClass")]
-    public async Task<IActionResult> Delete([HttpTrigger(AuthorizationLevel.Function, "delete", Route = ClassRoutes.Item)] HttpRequest r, string classId) => await routes.DeleteAsync(r, classId);
+    public async Task<IActionResult> Delete([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ClassRoutes.Item)] HttpRequest r, string classId) => await routes.DeleteAsync(r, classId);
 
     [Function("GetClassResults")]
-    public async Task<IActionResult> Results([HttpTrigger(AuthorizationLevel.Function, "get", Route = ClassRoutes.Results)] HttpRequest r, string classId) => await routes.ResultsAsync(r, classId);
+    public async Task<IActionResult> Results([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Results)] HttpRequest r, string classId) => await routes.ResultsAsync(r, classId);
 
     [Function("JoinClass")]
     public async Task<IActionResult> Join([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ClassRoutes.Join)] HttpRequest r) => await routes.JoinAsync(r);

@@ -12,12 +12,12 @@ public sealed class DatasetHttpFunctions(DatasetRoutes routes, UploadRoutes uplo
     /// <summary><c>POST /api/uploads</c> (instructor key).</summary>
     [Function("CreateUpload")]
     public async Task<IActionResult> CreateUpload(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = UploadRoutes.Collection)] HttpRequest request) => await uploads.CreateAsync(request);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = UploadRoutes.Collection)] HttpRequest request) => await uploads.CreateAsync(request);
 
     /// <summary><c>POST /api/datasets</c> (instructor key).</summary>
     [Function("RegisterDataset")]
     public async Task<IActionResult> Register(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = DatasetRoutes.Collection)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DatasetRoutes.Collection)] HttpRequest request,
         [DurableClient] DurableTaskClient client) => await routes.RegisterAsync(request, client);
 
     /// <summary><c>GET /api/datasets</c>.</summary>
@@ -34,7 +34,7 @@ public sealed class DatasetHttpFunctions(DatasetRoutes routes, UploadRoutes uplo
     /// <summary><c>POST /api/datasets/{id}/refresh</c> (instructor key).</summary>
     [Function("RefreshDataset")]
     public async Task<IActionResult> Refresh(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = DatasetRoutes.Refresh)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DatasetRoutes.Refresh)] HttpRequest request,
         [DurableClient] DurableTaskClient client, string id) => await routes.RefreshAsync(request, client, id);
 
     /// <summary><c>GET /api/datasets/{id}/versions/{version}/files</c>.</summary>
@@ -60,5 +60,5 @@ public sealed class DatasetHttpFunctions(DatasetRoutes routes, UploadRoutes uplo
     /// <summary><c>GET /api/datasets/{id}/quarantine</c> (instructor key).</summary>
     [Function("ListQuarantinedRows")]
     public async Task<IActionResult> Quarantine(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DatasetRoutes.Quarantine)] HttpRequest request, string id) => await routes.QuarantineAsync(request, id);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DatasetRoutes.Quarantine)] HttpRequest request, string id) => await routes.QuarantineAsync(request, id);
 }

@@ -18,28 +18,28 @@ public sealed class ScheduleFunctions(ScheduleRoutes routes, ScheduleService sch
     /// <summary><c>POST /api/datasets/{id}/schedules</c>.</summary>
     [Function("CreateSchedule")]
     public async Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ScheduleRoutes.Collection)] HttpRequest request, string id) => await routes.CreateAsync(request, id);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ScheduleRoutes.Collection)] HttpRequest request, string id) => await routes.CreateAsync(request, id);
 
     /// <summary><c>GET /api/datasets/{id}/schedules</c>.</summary>
     [Function("ListSchedules")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ScheduleRoutes.Collection)] HttpRequest request, string id) => await routes.ListAsync(request, id);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ScheduleRoutes.Collection)] HttpRequest request, string id) => await routes.ListAsync(request, id);
 
     /// <summary><c>DELETE /api/datasets/{id}/schedules/{scheduleId}</c>.</summary>
     [Function("DeleteSchedule")]
     public async Task<IActionResult> Delete(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = ScheduleRoutes.Item)] HttpRequest request, string id, string scheduleId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ScheduleRoutes.Item)] HttpRequest request, string id, string scheduleId) =>
         await routes.DeleteAsync(request, id, scheduleId);
 
     /// <summary><c>POST /api/datasets/{id}/schedules/{scheduleId}/pause</c>.</summary>
     [Function("PauseSchedule")]
     public async Task<IActionResult> Pause(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ScheduleRoutes.Pause)] HttpRequest request, string id, string scheduleId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ScheduleRoutes.Pause)] HttpRequest request, string id, string scheduleId) =>
         await routes.PauseAsync(request, id, scheduleId);
 
     /// <summary><c>POST /api/datasets/{id}/schedules/{scheduleId}/resume</c>.</summary>
     [Function("ResumeSchedule")]
     public async Task<IActionResult> Resume(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ScheduleRoutes.Resume)] HttpRequest request, string id, string scheduleId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ScheduleRoutes.Resume)] HttpRequest request, string id, string scheduleId) =>
         await routes.ResumeAsync(request, id, scheduleId);
 }

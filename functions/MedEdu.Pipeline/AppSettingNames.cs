@@ -28,7 +28,17 @@ public static class AppSettingNames
     /// <summary>Entra ID application id URI of the screening worker: the audience of the app's tokens.</summary>
     public const string ScreeningWorkerAudience = "Screening__WorkerAudience";
 
+    /// <summary>"true" where App Service Authentication (Entra ID) fronts the app, so the principal header is read.</summary>
+    public const string AppServiceAuthentication = "MedEdu__AppServiceAuthentication";
+
+    /// <summary>The app role that grants the instructor routes.</summary>
+    public const string InstructorRole = "MedEdu__InstructorRole";
+
+    /// <summary>The administrator's break-glass key (empty: off).</summary>
+    public const string InstructorKey = "MedEdu__InstructorKey";
+
     /// <summary>Every setting the app reads in Azure.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [StorageAccountName, StorageCredential, ApplicationInsights, AllowLoopbackSources, ScreeningAccelerator, ScreeningWorkerUrl, ScreeningWorkerAudience];
+        [StorageAccountName, StorageCredential, ApplicationInsights, AllowLoopbackSources, ScreeningAccelerator, ScreeningWorkerUrl, ScreeningWorkerAudience,
+            AppServiceAuthentication, InstructorRole, InstructorKey];
 }

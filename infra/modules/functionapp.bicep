@@ -25,6 +25,13 @@ param screeningWorkerUrl string
 @description('Entra ID application id URI of the screening worker (the audience of the tokens the app sends it); empty without a worker.')
 param screeningWorkerAudience string
 
+@description('Client id of the app registration instructors sign in to with Entra ID (its "Instructor" app role grants the instructor routes); empty leaves sign-in off.')
+param instructorAppClientId string
+
+@secure()
+@description('An administrator\'s break-glass instance key (header x-functions-key); empty: off.')
+param instructorBreakGlassKey string
+
 @description('Most instances.')
 param maximumInstanceCount int
 
@@ -109,7 +116,55 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Screening__WorkerAudience'
           value: screeningWorkerAudience
         }
+        {
+          name: 'MedEdu__AppServiceAuthentication'
+          value: empty(instructorAppClientId) ? 'false' : 'true'
+        }
+        {
+          name: 'MedEdu__InstructorRole'
+          value: 'Instructor'
+        }
+        {
+          name: 'MedEdu__InstructorKey'
+          value: instructorBreakGlassKey
+        }
       ]
+    }
+  }
+}
+
+// Instructors sign in with Entra ID; students stay anonymous (their class token is checked by the
+// app), so unauthenticated requests pass and the app reads the principal header only when present.
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(instructorAppClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: instructorAppClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            instructorAppClientId
+            'api://${instructorAppClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
     }
   }
 }

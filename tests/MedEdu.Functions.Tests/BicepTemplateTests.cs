@@ -181,4 +181,29 @@ public sealed class BicepTemplateTests
         Assert.Contains("appHostName", origin);
         Assert.DoesNotContain("*", origin);
     }
+
+    [Fact]
+    public void InstructorsSignInWithEntraIdAndTheInstructorRoleWhileStudentsStayAnonymous()
+    {
+        var auth = Assert.Single(OfType("Microsoft.Web/sites/config"), c => c.GetProperty("name").GetString()!.Contains("authsettingsV2"));
+        Assert.Contains("instructorAppClientId", auth.GetProperty("condition").GetString()); // only when a registration is given
+        var p = auth.GetProperty("properties");
+        Assert.True(p.GetProperty("platform").GetProperty("enabled").GetBoolean());
+        Assert.Equal("AllowAnonymous", p.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
+        var aad = p.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        Assert.True(aad.GetProperty("enabled").GetBoolean());
+        Assert.Contains("instructorAppClientId", aad.GetProperty("registration").GetProperty("clientId").GetString());
+        Assert.Contains("/v2.0", aad.GetProperty("registration").GetProperty("openIdIssuer").GetString());
+
+        // The app reads the principal only where this authentication is on, grants the Instructor role,
+        // and keeps the break-glass key off unless one is given (a secure parameter, empty by default).
+        var settings = Assert.Single(OfType("Microsoft.Web/sites")).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings")
+            .EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString()!);
+        Assert.Contains("instructorAppClientId", settings[AppSettingNames.AppServiceAuthentication]);
+        Assert.Equal("Instructor", settings[AppSettingNames.InstructorRole]);
+        Assert.Contains("instructorBreakGlassKey", settings[AppSettingNames.InstructorKey]);
+        var key = Template.Value.GetProperty("parameters").GetProperty("instructorBreakGlassKey");
+        Assert.Equal("securestring", key.GetProperty("type").GetString());
+        Assert.Equal("", key.GetProperty("defaultValue").GetString());
+    }
 }

@@ -11,8 +11,9 @@ namespace MedEdu.Pipeline.Http;
 /// Identifies the caller of an instructor route: 401 when no credential is sent, 403 when it is
 /// wrong or lacks the instructor role. In order: the App Service Authentication principal (only when
 /// <see cref="PipelineOptions.AppServiceAuthentication"/> says the platform sets it, since anyone can
-/// send the header to an app without it), a configured instructor account's key, the instance key
-/// (an administrator, break-glass), and, with none of those configured, the platform's function key.
+/// send the header to an app without it), a configured instructor account's key, and the instance
+/// key (an administrator, break-glass). With none of those configured, nobody is an instructor: the
+/// routes are anonymous at the platform level, so the app must never assume a key was checked.
 /// </summary>
 public sealed class InstructorGuard(IOptions<PipelineOptions> options)
 {
@@ -38,7 +39,8 @@ public sealed class InstructorGuard(IOptions<PipelineOptions> options)
         bool anyKey = !string.IsNullOrEmpty(o.InstructorKey) || o.Instructors.Count > 0;
         if (!anyKey && !o.AppServiceAuthentication)
         {
-            return (InstructorIdentity.Administrator, null); // Azure without sign-in: the function-level key already guarded this route.
+            return (null, ApiResult.Problem(StatusCodes.Status401Unauthorized, "Instructor sign-in is not configured",
+                "this instance has neither Entra ID sign-in (MedEdu:AppServiceAuthentication) nor an instructor key (MedEdu:InstructorKey, MedEdu:Instructors)"));
         }
 
         if (string.IsNullOrEmpty(given))

@@ -8,6 +8,8 @@ import { uploadPanel } from './upload.js';
 import { insightsDashboard } from './insights.js';
 
 let timer = 0;
+/** True once the instructor says they signed in with Entra ID (no key to send). */
+let signedIn = false;
 
 /** The instructor's view: datasets with ingestion progress, a class builder and class results. */
 export async function instructorView() {
@@ -28,7 +30,8 @@ export async function instructorView() {
     h('h1', {}, 'Instructor'),
     h('form', { class: 'panel', onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); rememberInstructorSecret(key.value); announce('Key kept for this tab.'); refreshClasses(); } },
       h('label', { for: 'key' }, 'Instructor key (x-functions-key)'), key,
-      h('button', { type: 'submit' }, 'Use key')),
+      h('button', { type: 'submit' }, 'Use key'),
+      h('p', { class: 'hint' }, 'Where this instance uses Entra ID: ', h('a', { href: '/.auth/login/aad?post_login_redirect_uri=/api/app/%23/instructor' }, "sign in with your organisation's account"), ' instead of a key.')),
     h('h2', {}, 'Datasets'), datasets,
     h('h2', {}, 'Upload a dataset'),
     uploadPanel(() => instructorSecret() || key.value, refreshDatasets),
@@ -56,8 +59,10 @@ export async function instructorView() {
   /** The classes the caller owns or co-teaches, each with its results and (for the owner) a two-step delete. */
   async function refreshClasses() {
     const secret = instructorSecret() || key.value;
-    if (!secret) {
-      myClasses.replaceChildren(h('p', {}, 'Enter your instructor key to see your classes.'));
+    if (!secret && !signedIn) {
+      // Signed in with Entra ID, the request carries App Service Authentication's cookie instead of a key.
+      myClasses.replaceChildren(h('p', {}, 'Enter your instructor key, or ',
+        h('button', { type: 'button', onclick: () => { signedIn = true; refreshClasses(); } }, 'show my classes (signed in with Entra ID)')));
       return;
     }
     try {
