@@ -64,7 +64,7 @@ public sealed class DepictionIntegrationTests(LocalHostFixture fixture) : IClass
     [InlineData("api/compounds/x-000001/depiction.svg?aromatic=dots", HttpStatusCode.BadRequest, "'aromatic' must be kekule or circles")]
     [InlineData("api/depiction.svg?smiles=C1CC(", HttpStatusCode.BadRequest, "invalid SMILES at position")]
     [InlineData("api/depiction.svg", HttpStatusCode.BadRequest, "give the structure as ?smiles=")]
-    [InlineData("api/depiction.svg?smiles=CCO&highlight=charge", HttpStatusCode.BadRequest, "'highlight' must be one of similarity, logp, tpsa, alerts, not 'charge'")]
+    [InlineData("api/depiction.svg?smiles=CCO&highlight=charge", HttpStatusCode.BadRequest, "'highlight' must be one of similarity, logp, tpsa, alerts, pains, not 'charge'")]
     [InlineData("api/depiction.svg?smiles=CCO&highlight=similarity", HttpStatusCode.BadRequest, "highlight=similarity needs query=SMILES")]
     [InlineData("api/depiction.svg?smiles=CCO&highlight=logp&query=CC", HttpStatusCode.BadRequest, "'query' is for highlight=similarity")]
     [InlineData("api/depiction.svg?smiles=CCO&highlight=similarity&query=C1CC(", HttpStatusCode.BadRequest, "the query SMILES is invalid at position")]

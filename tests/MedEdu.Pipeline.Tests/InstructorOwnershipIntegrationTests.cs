@@ -75,6 +75,11 @@ public sealed class InstructorOwnershipIntegrationTests(TwoInstructorsFixture fi
             Assert.Equal(HttpStatusCode.Forbidden, csv.StatusCode);
         }
 
+        using (var insights = await ben.GetAsync($"api/classes/{classId}/insights"))
+        {
+            await DatasetApi.AssertProblemAsync(insights, HttpStatusCode.Forbidden, "belongs to another instructor");
+        }
+
         using (var delete = await ben.DeleteAsync($"api/classes/{classId}"))
         {
             await DatasetApi.AssertProblemAsync(delete, HttpStatusCode.Forbidden, "only the class's owner (Ana Ortiz)");
@@ -95,6 +100,7 @@ public sealed class InstructorOwnershipIntegrationTests(TwoInstructorsFixture fi
         }
 
         Assert.Equal(HttpStatusCode.OK, (await ben.GetAsync($"api/classes/{classId}/results")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ben.GetAsync($"api/classes/{classId}/insights")).StatusCode);
         var mine = JsonDocument.Parse(await ben.GetStringAsync("api/classes")).RootElement.EnumerateArray().Single(c => c.GetProperty("classId").GetString() == classId);
         Assert.Equal("co-instructor", mine.GetProperty("role").GetString());
         Assert.Equal("Ana Ortiz", mine.GetProperty("owner").GetString());
@@ -159,6 +165,16 @@ public sealed class InstructorOwnershipIntegrationTests(TwoInstructorsFixture fi
             {
                 Assert.False(row.PartitionKey == classId || row.RowKey == classId, $"{table} still holds {row.PartitionKey}/{row.RowKey}");
                 Assert.DoesNotContain(classId, row.Keys.Select(k => row[k]?.ToString() ?? ""));
+            }
+        }
+
+        // Nor does any blob name the class (results and insights are computed on request, never stored).
+        var blobs = new Azure.Storage.Blobs.BlobServiceClient(Azurite.ConnectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync())
+        {
+            await foreach (var blob in blobs.GetBlobContainerClient(container.Name).GetBlobsAsync())
+            {
+                Assert.DoesNotContain(classId, blob.Name);
             }
         }
 
