@@ -13,8 +13,9 @@ public sealed class PipelineOptions
     public bool AllowLoopbackSources { get; set; }
 
     /// <summary>
-    /// Key instructors send in <c>x-functions-key</c> (the header Azure function keys use). When set,
-    /// instructor routes check it (the local host always sets it); in Azure, function-level keys guard them.
+    /// The instance key, sent in <c>x-functions-key</c>: its holder is an administrator who sees every
+    /// class (the local host always sets one; in Azure it is a break-glass key, off unless the
+    /// deployment sets it, and instructors sign in with Entra ID).
     /// </summary>
     public string? InstructorKey { get; set; }
 

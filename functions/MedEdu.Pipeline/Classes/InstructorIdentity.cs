@@ -10,6 +10,6 @@ namespace MedEdu.Pipeline.Classes;
 /// <param name="IsAdministrator">True for the instance key: every class may be managed.</param>
 public sealed record InstructorIdentity(string Id, string Name, bool IsAdministrator)
 {
-    /// <summary>The holder of the instance key (or of a function key, where the platform checked it).</summary>
+    /// <summary>The holder of the instance key.</summary>
     public static InstructorIdentity Administrator { get; } = new("administrator", "administrator", true);
 }
