@@ -1,0 +1,96 @@
+namespace MedEdu.Compute.Campaigns;
+
+/// <summary>
+/// A simulated design-make-test campaign on a library whose measured values are hidden: each round
+/// the player buys up to <see cref="PicksPerRound"/> compounds and their measured values are
+/// revealed; a compound cannot be bought twice; the campaign ends after <see cref="Rounds"/> rounds.
+/// The goal is the highest value (the most soluble compound, say).
+/// </summary>
+public sealed class DiscoveryCampaign
+{
+    private readonly double[] _values;
+    private readonly Dictionary<string, int> _index;
+    private readonly List<int> _revealed = [];
+
+    /// <summary>A campaign on <paramref name="ids"/> with their hidden <paramref name="values"/>.</summary>
+    public DiscoveryCampaign(IReadOnlyList<string> ids, IReadOnlyList<double> values, int rounds, int picksPerRound)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(values.Count, ids.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(picksPerRound, 1);
+        Ids = ids;
+        _values = [.. values];
+        _index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        Rounds = rounds;
+        PicksPerRound = picksPerRound;
+    }
+
+    /// <summary>The library's compound ids.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>Rounds in the budget.</summary>
+    public int Rounds { get; }
+
+    /// <summary>Compounds bought per round.</summary>
+    public int PicksPerRound { get; }
+
+    /// <summary>Rounds played so far.</summary>
+    public int RoundsPlayed { get; private set; }
+
+    /// <summary>Library indices revealed so far, in the order bought.</summary>
+    public IReadOnlyList<int> Revealed => _revealed;
+
+    /// <summary>The best value found after each round played.</summary>
+    public List<double> BestAfterRound { get; } = [];
+
+    /// <summary>The library's best value (what a perfect player finds).</summary>
+    public double BestInLibrary => _values.Max();
+
+    /// <summary>
+    /// Plays one round: reveals the measured values of <paramref name="picks"/> (ids), exactly as measured.
+    /// </summary>
+    /// <exception cref="ArgumentException">The budget is spent, too many picks, a pick outside the library, or one already bought or repeated.</exception>
+    public IReadOnlyList<(string Id, double Measured)> Play(IReadOnlyList<string> picks)
+    {
+        if (RoundsPlayed >= Rounds)
+        {
+            throw new ArgumentException($"the campaign is over: all {Rounds} rounds are played");
+        }
+
+        if (picks.Count == 0 || picks.Count > PicksPerRound)
+        {
+            throw new ArgumentException($"pick 1 to {PicksPerRound} compounds this round, not {picks.Count}");
+        }
+
+        var unknown = picks.Where(p => !_index.ContainsKey(p)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"not in this campaign's library: {string.Join(", ", unknown)}");
+        }
+
+        var bought = _revealed.Select(i => Ids[i]).ToHashSet();
+        var again = picks.Where(p => bought.Contains(p)).Concat(picks.GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key)).Distinct().ToList();
+        if (again.Count > 0)
+        {
+            throw new ArgumentException($"already bought (a compound is made and tested once): {string.Join(", ", again)}");
+        }
+
+        _revealed.AddRange(picks.Select(p => _index[p]));
+        RoundsPlayed++;
+        BestAfterRound.Add(_revealed.Max(i => _values[i]));
+        return [.. picks.Select(p => (p, _values[_index[p]]))];
+    }
+
+    /// <summary>The revealed value of library index <paramref name="i"/> (only once bought).</summary>
+    public double ValueOf(int i) => _revealed.Contains(i) ? _values[i] : throw new ArgumentException($"'{Ids[i]}' has not been bought");
+
+    /// <summary>
+    /// The area under the discovery curve: the mean over rounds of how far the best found stands
+    /// between the library's worst (0) and best (1) value. Finding the best in round one scores 1.
+    /// </summary>
+    public double DiscoveryArea()
+    {
+        double low = _values.Min(), high = _values.Max();
+        return high <= low ? 1 : BestAfterRound.Select(b => (b - low) / (high - low)).DefaultIfEmpty(0).Average();
+    }
+}

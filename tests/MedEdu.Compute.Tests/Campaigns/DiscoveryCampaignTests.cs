@@ -1,0 +1,70 @@
+using MedEdu.Compute.Campaigns;
+using MedEdu.Compute.Learning;
+using Xunit.Abstractions;
+
+namespace MedEdu.Compute.Tests.Campaigns;
+
+/// <summary>Simulated discovery campaigns on seeded ESOL libraries: the rules of the game, and an active learner against random picking.</summary>
+public sealed class DiscoveryCampaignTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<List<FeaturizedMolecule>> Esol = new(() =>
+        MoleculeFeaturizer.FeaturizeAll(Exercises.ExercisePools.Esol.Select(c => (c.Id, c.Smiles, (float)c.Measured!.Value)).ToList(), withScaffold: false).Molecules);
+
+    private static (DiscoveryCampaign Campaign, List<FeaturizedMolecule> Library) Library(int seed, int size = 200, int rounds = 5, int picks = 8)
+    {
+        // A seeded library of ESOL compounds (each draw keyed by seed and position, so libraries differ by seed).
+        List<FeaturizedMolecule> library = [.. Esol.Value.Select((m, i) => (m, k: new Random((seed * 7919) + i).Next())).OrderBy(x => x.k).Take(size).Select(x => x.m)];
+        return (new DiscoveryCampaign([.. library.Select(m => m.Id)], [.. library.Select(m => (double)m.Label)], rounds, picks), library);
+    }
+
+    [Fact]
+    public void Revealed_values_are_exactly_the_measured_ones_and_bad_picks_are_refused()
+    {
+        var (campaign, library) = Library(seed: 1);
+        var revealed = campaign.Play([library[3].Id, library[10].Id]);
+        Assert.Equal([(library[3].Id, (double)library[3].Label), (library[10].Id, (double)library[10].Label)], revealed);
+        Assert.Contains("not in this campaign's library: nope", Assert.Throws<ArgumentException>(() => campaign.Play(["nope"])).Message);
+        Assert.Contains("already bought", Assert.Throws<ArgumentException>(() => campaign.Play([library[3].Id])).Message);
+        Assert.Contains("already bought", Assert.Throws<ArgumentException>(() => campaign.Play([library[4].Id, library[4].Id])).Message);
+        Assert.Contains("pick 1 to 8", Assert.Throws<ArgumentException>(() => campaign.Play([.. library.Skip(20).Take(9).Select(m => m.Id)])).Message);
+        Assert.Equal(1, campaign.RoundsPlayed); // refused rounds cost nothing
+        for (int r = 1; r < 5; r++)
+        {
+            campaign.Play([library[20 + r].Id]);
+        }
+
+        Assert.Contains("the campaign is over", Assert.Throws<ArgumentException>(() => campaign.Play([library[40].Id])).Message);
+        Assert.Equal(5, campaign.BestAfterRound.Count);
+    }
+
+    [Fact]
+    public void The_uncertainty_driven_learner_finds_the_most_soluble_compounds_sooner_than_random_in_most_of_50_seeds()
+    {
+        int better = 0, worse = 0;
+        double ucbArea = 0, randomArea = 0;
+        for (int seed = 1; seed <= 50; seed++)
+        {
+            double Play(AcquisitionRule rule)
+            {
+                var (campaign, library) = Library(seed);
+                var learner = new ActiveLearner(library, rule, seed);
+                while (campaign.RoundsPlayed < campaign.Rounds)
+                {
+                    campaign.Play([.. learner.Choose(campaign).Select(i => library[i].Id)]);
+                }
+
+                return campaign.DiscoveryArea();
+            }
+
+            double ucb = Play(AcquisitionRule.UpperConfidenceBound), random = Play(AcquisitionRule.Random);
+            better += ucb > random ? 1 : 0;
+            worse += ucb < random ? 1 : 0;
+            ucbArea += ucb / 50;
+            randomArea += random / 50;
+        }
+
+        output.WriteLine($"UCB beat random in {better} of 50 seeds, lost in {worse}; mean discovery area {ucbArea:F3} vs {randomArea:F3}");
+        Assert.True(better >= 30, $"UCB beat random in only {better} of 50 seeds (mean area {ucbArea:F3} vs {randomArea:F3})");
+        Assert.True(ucbArea > randomArea);
+    }
+}
