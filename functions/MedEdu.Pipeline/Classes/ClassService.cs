@@ -132,8 +132,10 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
     /// <summary>The classes <paramref name="who"/> owns or co-teaches (every class for an administrator).</summary>
     public async Task<List<InstructorClass>> ClassesOfAsync(InstructorIdentity who) =>
         [.. (await classes.ClassesOfAsync(who)).OrderByDescending(c => c.CreatedAt)
-            .Select(c => new InstructorClass(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, c.OwnerId == who.Id ? "owner" : who.IsAdministrator ? "administrator" : "co-instructor",
-                [.. ClassAccess.CoInstructors(c)], c.EndsOn))];
+            .Select(c => Listed(c, c.OwnerId == who.Id ? "owner" : who.IsAdministrator ? "administrator" : "co-instructor"))];
+
+    private static InstructorClass Listed(ClassEntity c, string role) =>
+        new(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, role, [.. ClassAccess.CoInstructors(c)], c.EndsOn);
 
     /// <summary>Adds a co-instructor (owner or administrator only); adding one twice changes nothing.</summary>
     /// <exception cref="ClassException">400 without an id, 403/404 as <see cref="ManagedAsync"/>.</exception>
@@ -153,7 +155,7 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             await classes.UpdateClassAsync(c);
         }
 
-        return new InstructorClass(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, "owner", co, c.EndsOn);
+        return Listed(c, "owner");
     }
 
     /// <summary>A student joins with the class code and gets a pseudonymous id and a token.</summary>
