@@ -66,11 +66,16 @@ public static class ClassInsights
         }
 
         var seenBy = known.GroupBy(a => a.ExerciseId).ToDictionary(g => g.Key, g => g.Count());
+        var modelMisjudged = seenBy.Keys.ToDictionary(id => id, id =>
+        {
+            var (exercise, key, _) = exercises[id];
+            return key.ModelOrder.Count > 0 ? Misjudgements(exercise, key, ModelAnswer(exercise, key)) : new HashSet<string>();
+        });
         var worst = misjudged
             .Select(m =>
             {
-                var (exercise, key, _) = exercises[m.Key.Exercise];
-                bool model = key.ModelOrder.Count > 0 && Misjudgements(exercise, key, ModelAnswer(exercise, key)).Contains(m.Key.Compound);
+                var (exercise, _, _) = exercises[m.Key.Exercise];
+                bool model = modelMisjudged[m.Key.Exercise].Contains(m.Key.Compound);
                 string name = exercise.Candidates.FirstOrDefault(c => c.Id == m.Key.Compound)?.Name ?? m.Key.Compound;
                 return new MisjudgedCompound(m.Key.Compound, name, m.Key.Exercise, exercise.Kind.ToString(), m.Value, seenBy[m.Key.Exercise], model);
             })

@@ -122,8 +122,8 @@ public static partial class ExerciseGenerator
             }
 
             // Other similar pairs must be there (2 or more besides the cliff above level 1), or there is nothing to find.
-            var pairs = SimilarPairs(chosen, similar).ToDictionary(p => AnswerKey.PairKey(p.A.Id, p.B.Id), p => Math.Round(p.Similarity, 4));
-            if (pairs.Count < Math.Min(3, 1 + difficulty))
+            var similarPairs = SimilarPairs(chosen, similar).ToList();
+            if (similarPairs.Count < Math.Min(3, 1 + difficulty))
             {
                 continue;
             }
@@ -133,13 +133,14 @@ public static partial class ExerciseGenerator
             var model = new List<string>();
             if (chosen.All(c => c.Predicted is not null))
             {
-                var predicted = SimilarPairs(chosen, similar).OrderByDescending(p => Math.Abs(p.A.Predicted!.Value - p.B.Predicted!.Value)).First();
+                var predicted = similarPairs.OrderByDescending(p => Math.Abs(p.A.Predicted!.Value - p.B.Predicted!.Value)).First();
                 model = [predicted.A.Id, predicted.B.Id, .. chosen.Select(c => c.Id).Where(i => i != predicted.A.Id && i != predicted.B.Id).Order(StringComparer.Ordinal)];
             }
 
             var exercise = new Exercise(id, ExerciseKind.ActivityCliff, difficulty,
                 $"Find the activity cliff: the 2 compounds that are similar (Tanimoto {similar.ToString("0.##", CultureInfo.InvariantCulture)} or more on Morgan fingerprints) yet differ most in {property.Name}. The cliff's gap is larger than any other similar pair's by more than {property.AmountText(margin)}.",
                 null, chosen.OrderBy(_ => random.Next()).Select(CandidateView.From).ToList(), 2);
+            var pairs = similarPairs.ToDictionary(p => AnswerKey.PairKey(p.A.Id, p.B.Id), p => Math.Round(p.Similarity, 4));
             return (exercise, new AnswerKey(truth, model, Facts(chosen), property, PairSimilarities: pairs));
         }
 

@@ -197,14 +197,9 @@ public static class SvgDepictor
                 _scale = Math.Min(_scale, (options.Width - (2 * options.Padding)) / spanX);
             }
 
-            if (options.Height > 0)
-            {
-                _scale = Math.Min(_scale, (options.Height - (2 * options.Padding)) / spanY);
-            }
-
             // A legend takes lines under the drawing: from a fixed height, or added to a fitted one.
             double legend = options.Highlight is { Legend.Count: > 0 } h ? (h.Legend.Count * LegendLine) + 4 : 0;
-            if (options.Height > 0 && legend > 0)
+            if (options.Height > 0)
             {
                 _scale = Math.Min(_scale, (options.Height - legend - (2 * options.Padding)) / spanY);
             }
@@ -216,11 +211,10 @@ public static class SvgDepictor
             width = options.Width > 0 ? options.Width : Math.Max((spanX * _scale) + (2 * options.Padding), legendWidth);
             height = options.Height > 0 ? options.Height : (spanY * _scale) + (2 * options.Padding) + legend;
             _legendTop = height - legend - (options.Padding / 2);
-            height -= legend; // the drawing is centred in the space above the legend
+            double drawingHeight = height - legend; // the drawing is centred in the space above the legend
             double offsetX = ((width - ((maxX - minX) * _scale)) / 2) - (minX * _scale);
-            double offsetY = ((height - ((maxY - minY) * _scale)) / 2) + (maxY * _scale);
+            double offsetY = ((drawingHeight - ((maxY - minY) * _scale)) / 2) + (maxY * _scale);
             _px = coordinates.Select(p => new Point2(offsetX + (p.X * _scale), offsetY - (p.Y * _scale))).ToArray();
-            height += legend;
         }
 
         private void DrawBond(Bond bond, BondOrder order)
