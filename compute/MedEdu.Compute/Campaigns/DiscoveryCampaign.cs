@@ -4,7 +4,7 @@ namespace MedEdu.Compute.Campaigns;
 /// A simulated design-make-test campaign on a library whose measured values are hidden: each round
 /// the player buys up to <see cref="PicksPerRound"/> compounds and their measured values are
 /// revealed; a compound cannot be bought twice; the campaign ends after <see cref="Rounds"/> rounds.
-/// The goal is the highest value (the most soluble compound, say).
+/// The goal is the highest value (the most soluble compound, say) or as many actives as possible.
 /// </summary>
 public sealed class DiscoveryCampaign
 {
@@ -13,7 +13,7 @@ public sealed class DiscoveryCampaign
     private readonly List<int> _revealed = [];
 
     /// <summary>A campaign on <paramref name="ids"/> with their hidden <paramref name="values"/>.</summary>
-    public DiscoveryCampaign(IReadOnlyList<string> ids, IReadOnlyList<double> values, int rounds, int picksPerRound)
+    public DiscoveryCampaign(IReadOnlyList<string> ids, IReadOnlyList<double> values, int rounds, int picksPerRound, CampaignGoal goal = CampaignGoal.HighestValue)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Count, ids.Count);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
@@ -23,7 +23,11 @@ public sealed class DiscoveryCampaign
         _index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         Rounds = rounds;
         PicksPerRound = picksPerRound;
+        Goal = goal;
     }
+
+    /// <summary>What the players look for.</summary>
+    public CampaignGoal Goal { get; }
 
     /// <summary>The library's compound ids.</summary>
     public IReadOnlyList<string> Ids { get; }
@@ -40,11 +44,14 @@ public sealed class DiscoveryCampaign
     /// <summary>Library indices revealed so far, in the order bought.</summary>
     public IReadOnlyList<int> Revealed => _revealed;
 
-    /// <summary>The best value found after each round played.</summary>
-    public List<double> BestAfterRound { get; } = [];
+    /// <summary>After each round played: the best value found so far, or for <see cref="CampaignGoal.MostActives"/> the number of actives found.</summary>
+    public List<double> Progress { get; } = [];
 
     /// <summary>The library's best value (what a perfect player finds).</summary>
     public double BestInLibrary => _values.Max();
+
+    /// <summary>The library's actives (value 1).</summary>
+    public int ActivesInLibrary => _values.Count(v => v == 1);
 
     /// <summary>
     /// Plays one round: reveals the measured values of <paramref name="picks"/> (ids), exactly as measured.
@@ -77,7 +84,7 @@ public sealed class DiscoveryCampaign
 
         _revealed.AddRange(picks.Select(p => _index[p]));
         RoundsPlayed++;
-        BestAfterRound.Add(_revealed.Max(i => _values[i]));
+        Progress.Add(Goal == CampaignGoal.MostActives ? _revealed.Count(i => _values[i] == 1) : _revealed.Max(i => _values[i]));
         return [.. picks.Select(p => (p, _values[_index[p]]))];
     }
 
@@ -85,12 +92,23 @@ public sealed class DiscoveryCampaign
     public double ValueOf(int i) => _revealed.Contains(i) ? _values[i] : throw new ArgumentException($"'{Ids[i]}' has not been bought");
 
     /// <summary>
-    /// The area under the discovery curve: the mean over rounds of how far the best found stands
-    /// between the library's worst (0) and best (1) value. Finding the best in round one scores 1.
+    /// The area under the discovery curve, 0 to 1, over the rounds played: the mean over rounds of
+    /// how far the best found stands between the library's worst (0) and best (1) value, so finding
+    /// the best in round one scores 1; for <see cref="CampaignGoal.MostActives"/>, the mean share of
+    /// the actives a perfect player could have found by that round.
     /// </summary>
-    public double DiscoveryArea()
+    public double DiscoveryArea() => AreaOf(Progress);
+
+    /// <summary>The area of any progress curve on this library (an opponent's, a prefix of one), as <see cref="DiscoveryArea"/>.</summary>
+    public double AreaOf(IReadOnlyList<double> progress)
     {
+        if (Goal == CampaignGoal.MostActives)
+        {
+            int actives = ActivesInLibrary;
+            return actives == 0 ? 1 : progress.Select((found, r) => found / Math.Min(actives, PicksPerRound * (r + 1))).DefaultIfEmpty(0).Average();
+        }
+
         double low = _values.Min(), high = _values.Max();
-        return high <= low ? 1 : BestAfterRound.Select(b => (b - low) / (high - low)).DefaultIfEmpty(0).Average();
+        return high <= low ? 1 : progress.Select(b => (b - low) / (high - low)).DefaultIfEmpty(0).Average();
     }
 }

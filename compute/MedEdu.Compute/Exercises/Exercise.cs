@@ -10,7 +10,9 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Picks">How many compounds to pick (0 = order all of them; for rule checks and classifications, flag any number).</param>
 /// <param name="Label">For a classification: what a flagged compound is labelled ("crosses the blood-brain barrier"); the rest get the opposite label.</param>
 /// <param name="Rules">For a rule check: "pains" when it checks PAINS alerts; null for Lipinski and Veber.</param>
-public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks, string? Label = null, string? Rules = null);
+/// <param name="Campaign">For a discovery campaign: its goal and budget (the library is served with the campaign's state, not here); else null.</param>
+public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks, string? Label = null, string? Rules = null,
+    Campaigns.CampaignBrief? Campaign = null);
 
 /// <summary>A compound as shown in an exercise: structure and the descriptors a student may look up.</summary>
 /// <param name="Id">Compound id.</param>

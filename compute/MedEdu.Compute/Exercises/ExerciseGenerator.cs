@@ -40,6 +40,7 @@ public static partial class ExerciseGenerator
             ExerciseKind.MatchedPair => MatchedPair(id, pool, random, difficulty, property),
             ExerciseKind.ActivityCliff => ActivityCliff(id, pool, random, difficulty, property),
             ExerciseKind.ScaffoldHop => ScaffoldHop(id, pool, random, difficulty, property),
+            ExerciseKind.Campaign => throw new ArgumentException("a campaign carries a library and opponents: build it with GenerateCampaign"),
             _ when rules == RuleSet.Pains => PainsCheck(id + "-pains", pool, random, difficulty),
             _ => RuleCheck(id, pool, random, difficulty),
         };
@@ -69,6 +70,8 @@ public static partial class ExerciseGenerator
                 "Classify needs 0/1 labels (such as BBBP's), and this dataset's values are measurements; use PropertyRanking",
             ExerciseKind.Classify when pool.Select(c => c.Measured).Distinct().Count() < 2 =>
                 "every compound has the same label, so there is nothing to classify",
+            ExerciseKind.Campaign when pool.Count(c => c.Measured is not null) < Campaigns.CampaignOptions.MinLibrary =>
+                $"a campaign needs {Campaigns.CampaignOptions.MinLibrary} compounds with measured values",
             ExerciseKind.MatchedPair or ExerciseKind.ActivityCliff or ExerciseKind.ScaffoldHop when binary =>
                 $"{kind} compares measured values, and this dataset's values are 0/1 labels",
             _ => null,

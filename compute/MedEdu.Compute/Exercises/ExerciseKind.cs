@@ -26,4 +26,7 @@ public enum ExerciseKind
 
     /// <summary>Pick the compound with a different Murcko scaffold whose property is closest to the query's.</summary>
     ScaffoldHop,
+
+    /// <summary>A discovery campaign: buy compounds round by round within a budget, learn from what is revealed, race an active-learning model.</summary>
+    Campaign,
 }

@@ -11,8 +11,9 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="ModelAnswer">The model's answer, when there is one.</param>
 /// <param name="Explanations">One line per candidate: what decided its place.</param>
 /// <param name="Evidence">The model's evidence: each compound's nearest training compounds with their measured values (property exercises with a model).</param>
+/// <param name="Campaign">For a discovery campaign's round: what it revealed and every player's discovery curve so far.</param>
 public sealed record ExerciseFeedback(double Score, double? ModelScore, string Measure, IReadOnlyList<string> Truth, IReadOnlyList<string> ModelAnswer, IReadOnlyList<string> Explanations,
-    IReadOnlyDictionary<string, IReadOnlyList<TrainingNeighbour>>? Evidence = null);
+    IReadOnlyDictionary<string, IReadOnlyList<TrainingNeighbour>>? Evidence = null, Campaigns.CampaignRound? Campaign = null);
 
 /// <summary>Scores a student's answer against the answer key.</summary>
 public static partial class ExerciseScorer
@@ -35,6 +36,7 @@ public static partial class ExerciseScorer
 
         var feedback = exercise.Kind switch
         {
+            ExerciseKind.Campaign => throw new ArgumentException("a campaign is played round by round (CampaignReferee), not scored in one answer"),
             ExerciseKind.SimilarityHunt => SimilarityHunt(exercise, key, answer),
             ExerciseKind.PropertyRanking => Ranking(exercise, key, answer),
             ExerciseKind.Classify => Classification(exercise, key, answer),

@@ -57,6 +57,10 @@ public static class PracticePlanner
         ExerciseKind.PropertyRanking => "property ranking",
         ExerciseKind.VirtualScreen => "virtual screen",
         ExerciseKind.Classify => "classification",
+        ExerciseKind.MatchedPair => "matched-pair exercise",
+        ExerciseKind.ActivityCliff => "activity-cliff hunt",
+        ExerciseKind.ScaffoldHop => "scaffold hop",
+        ExerciseKind.Campaign => "discovery campaign",
         _ => "rule check",
     };
 }

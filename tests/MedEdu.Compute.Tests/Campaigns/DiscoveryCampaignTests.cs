@@ -34,7 +34,7 @@ public sealed class DiscoveryCampaignTests(ITestOutputHelper output)
         }
 
         Assert.Contains("the campaign is over", Assert.Throws<ArgumentException>(() => campaign.Play([library[40].Id])).Message);
-        Assert.Equal(5, campaign.BestAfterRound.Count);
+        Assert.Equal(5, campaign.Progress.Count);
     }
 
     [Fact]
