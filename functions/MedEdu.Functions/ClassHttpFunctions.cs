@@ -47,6 +47,12 @@ public sealed class ClassHttpFunctions(ClassRoutes routes)
     [Function("GetNextExercise")]
     public async Task<IActionResult> Next([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Next)] HttpRequest r, string classId) => await routes.NextAsync(r, classId);
 
+    [Function("GetCampaign")]
+    public async Task<IActionResult> Campaign([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Campaign)] HttpRequest r, string classId, string exerciseId) => await routes.CampaignAsync(r, classId, exerciseId);
+
+    [Function("GetCampaignResults")]
+    public async Task<IActionResult> CampaignResults([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.CampaignResults)] HttpRequest r, string classId, string exerciseId) => await routes.CampaignResultsAsync(r, classId, exerciseId);
+
     [Function("GetOpenApiDocument")]
     public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpenApiDocument.Route)] HttpRequest r) => ApiResult.Ok(OpenApiDocument.Build());
 }

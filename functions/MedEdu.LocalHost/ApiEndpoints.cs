@@ -37,6 +37,8 @@ public static class ApiEndpoints
         api.MapGet(ClassRoutes.MySubmissions, (HttpRequest r, ClassRoutes h, string classId) => h.MySubmissionsAsync(r, classId));
         api.MapGet(ClassRoutes.Leaderboard, (HttpRequest r, ClassRoutes h, string classId) => h.LeaderboardAsync(r, classId));
         api.MapGet(ClassRoutes.Next, (HttpRequest r, ClassRoutes h, string classId) => h.NextAsync(r, classId));
+        api.MapGet(ClassRoutes.Campaign, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.CampaignAsync(r, classId, exerciseId));
+        api.MapGet(ClassRoutes.CampaignResults, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.CampaignResultsAsync(r, classId, exerciseId));
         api.MapPost(ScheduleRoutes.Collection, (HttpRequest r, ScheduleRoutes h, string id) => h.CreateAsync(r, id));
         api.MapGet(ScheduleRoutes.Collection, (HttpRequest r, ScheduleRoutes h, string id) => h.ListAsync(r, id));
         api.MapDelete(ScheduleRoutes.Item, (HttpRequest r, ScheduleRoutes h, string id, string scheduleId) => h.DeleteAsync(r, id, scheduleId));

@@ -49,6 +49,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<WebAppRoutes>();
         services.AddSingleton<Classes.ClassRepository>();
         services.AddSingleton<Classes.ClassService>();
+        services.AddSingleton<Classes.CampaignRepository>();
+        services.AddSingleton<Classes.CampaignService>();
         services.AddSingleton<Classes.ClassErasure>();
         services.AddSingleton<Storage.AuditRepository>();
         services.AddSingleton<InstructorGuard>();

@@ -19,8 +19,10 @@ public sealed class ClassRetentionTests
     public async Task Only_classes_past_their_end_date_plus_the_retention_are_deleted()
     {
         await Azurite.EnsureRunningAsync();
-        var tables = new TableProvider(new StorageAccount(Azurite.ConnectionString));
+        var account = new StorageAccount(Azurite.ConnectionString);
+        var tables = new TableProvider(account);
         var repository = new ClassRepository(tables);
+        var campaigns = new CampaignRepository(account);
         var audit = new AuditRepository(tables);
         var now = new DateTimeOffset(2031, 6, 30, 12, 0, 0, TimeSpan.Zero);
         string run = Guid.NewGuid().ToString("N")[..8];
@@ -36,10 +38,10 @@ public sealed class ClassRetentionTests
         string running = await AddAsync("running", now.AddDays(60));
         string open = await AddAsync("open", null);
 
-        var off = new ClassErasure(repository, audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 0 }), NullLogger<ClassErasure>.Instance);
+        var off = new ClassErasure(repository, campaigns, audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 0 }), NullLogger<ClassErasure>.Instance);
         Assert.Empty(await off.DeleteExpiredAsync());
 
-        var erasure = new ClassErasure(repository, audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 30 }), NullLogger<ClassErasure>.Instance);
+        var erasure = new ClassErasure(repository, campaigns, audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 30 }), NullLogger<ClassErasure>.Instance);
         var deleted = await erasure.DeleteExpiredAsync();
         Assert.Contains(deleted, d => d.ClassId == expired);
         Assert.DoesNotContain(deleted, d => d.ClassId == recent || d.ClassId == running || d.ClassId == open);

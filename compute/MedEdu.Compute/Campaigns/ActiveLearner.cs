@@ -6,7 +6,8 @@ namespace MedEdu.Compute.Campaigns;
 /// The model's side of a campaign: after each round, a bagged ensemble of LightGBM regressors
 /// (Morgan counts and descriptors; each member on a seeded bootstrap of what is revealed) predicts
 /// every unbought compound; the ensemble's mean is the prediction and its spread the uncertainty.
-/// The first round, with nothing revealed, is random for every rule.
+/// The first round, with nothing revealed, is random for every rule; while every revealed value is
+/// the same (no active found yet), the learning rules buy the compounds least like those bought.
 /// </summary>
 public sealed class ActiveLearner(IReadOnlyList<FeaturizedMolecule> library, AcquisitionRule rule, int seed, int members = 5, double exploration = 1.0)
 {
@@ -23,9 +24,33 @@ public sealed class ActiveLearner(IReadOnlyList<FeaturizedMolecule> library, Acq
             return [.. open.OrderBy(_ => _random.Next()).Take(n)];
         }
 
+        // Nothing to learn while every revealed value is the same (no active found yet): explore by
+        // buying what is least like anything bought so far.
+        if (campaign.Revealed.Select(campaign.ValueOf).Distinct().Count() < 2)
+        {
+            return Diverse(campaign.Revealed, open, n);
+        }
+
         var (mean, spread) = Predict(campaign, open);
         var score = rule == AcquisitionRule.Greedy ? mean : mean.Zip(spread, (m, s) => m + (exploration * s)).ToArray();
         return [.. Enumerable.Range(0, open.Count).OrderByDescending(k => score[k]).ThenBy(k => open[k]).Take(n).Select(k => open[k])];
+    }
+
+    private List<int> Diverse(IReadOnlyList<int> bought, List<int> open, int n)
+    {
+        var nearest = open.ToDictionary(i => i, i => bought.Max(b => Exercises.ExerciseGenerator.Tanimoto(library[i].Fingerprint, library[b].Fingerprint)));
+        var chosen = new List<int>();
+        while (chosen.Count < n)
+        {
+            int next = nearest.Where(x => !chosen.Contains(x.Key)).OrderBy(x => x.Value).ThenBy(x => x.Key).First().Key;
+            chosen.Add(next);
+            foreach (int i in nearest.Keys.ToList())
+            {
+                nearest[i] = Math.Max(nearest[i], Exercises.ExerciseGenerator.Tanimoto(library[i].Fingerprint, library[next].Fingerprint));
+            }
+        }
+
+        return chosen;
     }
 
     private (double[] Mean, double[] Spread) Predict(DiscoveryCampaign campaign, List<int> open)
@@ -37,6 +62,13 @@ public sealed class ActiveLearner(IReadOnlyList<FeaturizedMolecule> library, Acq
         for (int m = 0; m < members; m++)
         {
             var bootstrap = Enumerable.Range(0, revealed.Count).Select(_ => revealed[_random.Next(revealed.Count)]).ToList();
+            if (bootstrap.Select(m => m.Label).Distinct().Count() < 2)
+            {
+                // A bootstrap of one value has nothing to split on (LightGBM grows no tree): it predicts that value.
+                predictions.Add([.. candidates.Select(_ => bootstrap[0].Label)]);
+                continue;
+            }
+
             var model = PropertyModel.Train(bootstrap, LearningTask.Regression, ModelKind.LightGbm, seed + m, settings);
             predictions.Add(model.Predict(candidates));
         }

@@ -28,19 +28,26 @@ public static class CampaignReferee
         return new Exercise(id, ExerciseKind.Campaign, difficulty, prompt, null, [], setup.PicksPerRound, setup.Goal == CampaignGoal.MostActives ? property.PositiveLabel : null, Campaign: brief);
     }
 
-    /// <summary>The campaign after the stored <paramref name="played"/> rounds, without playing one.</summary>
+    /// <summary>The campaign after the stored <paramref name="played"/> rounds (with the last one's reveals), without playing one.</summary>
     public static CampaignRound State(CampaignSetup setup, IReadOnlyList<IReadOnlyList<string>> played, PropertyProfile property) =>
-        Report(setup, setup.Replay(played), [], property);
+        Report(setup, setup.Replay(played), played.Count == 0 ? [] : Reveal(setup, played[^1], property), property);
+
+    /// <summary>The measured values of bought compounds, exactly as in the dataset, with their words.</summary>
+    public static IReadOnlyList<RevealedCompound> Reveal(CampaignSetup setup, IReadOnlyList<string> ids, PropertyProfile property)
+    {
+        var byId = setup.Library.ToDictionary(c => c.Id);
+        bool binary = setup.Goal == CampaignGoal.MostActives;
+        return [.. ids.Select(id => new RevealedCompound(id, byId[id].Name, byId[id].Measured, property.DescribeMeasured(byId[id].Measured, binary)))];
+    }
 
     /// <summary>Plays <paramref name="picks"/> as the round after <paramref name="played"/> and returns its feedback.</summary>
     /// <exception cref="ArgumentException">The budget is spent, too many or no picks, a pick outside the library, or one already bought.</exception>
     public static ExerciseFeedback Play(CampaignSetup setup, IReadOnlyList<IReadOnlyList<string>> played, IReadOnlyList<string> picks, PropertyProfile property)
     {
         var campaign = setup.Replay(played);
-        var revealed = campaign.Play(picks);
-        var names = setup.Library.ToDictionary(c => c.Id);
+        campaign.Play(picks);
         bool binary = setup.Goal == CampaignGoal.MostActives;
-        var shown = revealed.Select(r => new RevealedCompound(r.Id, names[r.Id].Name, r.Measured, property.DescribeMeasured(r.Measured, binary))).ToList();
+        var shown = Reveal(setup, picks, property);
         var round = Report(setup, campaign, shown, property);
         var model = round.Players[1];
         string measure = binary

@@ -100,10 +100,16 @@ public static class ClassInsights
     /// <summary>
     /// The compounds an answer gets wrong: for an ordering, those placed two or more ranks from their
     /// true place; for picks, wrong picks and missed right ones (a screen: picks that are not active);
-    /// for flags and labels, every compound on the wrong side.
+    /// for flags and labels, every compound on the wrong side. A campaign's purchases are a strategy,
+    /// not right or wrong answers: none.
     /// </summary>
     public static IReadOnlySet<string> Misjudgements(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
     {
+        if (exercise.Kind == ExerciseKind.Campaign)
+        {
+            return new HashSet<string>();
+        }
+
         if (exercise.Kind == ExerciseKind.PropertyRanking)
         {
             var truthRank = key.Truth.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);

@@ -39,6 +39,34 @@ public sealed class ExerciseSpec
 
     /// <summary>For a RuleCheck: "druglike" (Lipinski and Veber, the default) or "pains" (PAINS structural alerts).</summary>
     [JsonPropertyName("rules")] public string? Rules { get; init; }
+
+    /// <summary>For a Campaign: compounds in the library (200 to 2,000; default 300).</summary>
+    [JsonPropertyName("librarySize")] public int? LibrarySize { get; init; }
+
+    /// <summary>For a Campaign: rounds (2 to 10; default by difficulty, 5 at levels 1 and 2, 4 at level 3).</summary>
+    [JsonPropertyName("rounds")] public int? Rounds { get; init; }
+
+    /// <summary>For a Campaign: compounds bought per round (2 to 20; default by difficulty, 10, 8, 6).</summary>
+    [JsonPropertyName("picksPerRound")] public int? PicksPerRound { get; init; }
+
+    /// <summary>For a Campaign: draw only drug-like compounds (Lipinski and Veber); default false.</summary>
+    [JsonPropertyName("drugLike")] public bool? DrugLike { get; init; }
+
+    /// <summary>The campaign options this spec asks for at <paramref name="difficulty"/> (defaults for what it leaves out).</summary>
+    public Compute.Campaigns.CampaignOptions CampaignOptions(int difficulty)
+    {
+        var defaults = Compute.Campaigns.CampaignOptions.ForDifficulty(difficulty);
+        return defaults with
+        {
+            LibrarySize = LibrarySize ?? defaults.LibrarySize,
+            Rounds = Rounds ?? defaults.Rounds,
+            PicksPerRound = PicksPerRound ?? defaults.PicksPerRound,
+            DrugLikeOnly = DrugLike ?? false,
+        };
+    }
+
+    /// <summary>True when the spec sets a campaign-only field.</summary>
+    public bool HasCampaignFields => LibrarySize is not null || Rounds is not null || PicksPerRound is not null || DrugLike is not null;
 }
 
 /// <summary>Body of <c>POST /api/classes/join</c>.</summary>

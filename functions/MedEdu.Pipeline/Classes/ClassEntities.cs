@@ -96,6 +96,26 @@ public sealed class SubmissionEntity : ITableEntity
     public string FeedbackJson { get; set; } = "";
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>An attempt's row: the answer, its feedback and score.</summary>
+    public static SubmissionEntity Create(string classId, string studentId, string exerciseId, int attempt, bool scored, IReadOnlyList<string> answer,
+        MedEdu.Compute.Exercises.ExerciseFeedback feedback, DateTimeOffset at) => new()
+        {
+            PartitionKey = classId,
+            RowKey = RowKeyOf(studentId, exerciseId, attempt),
+            StudentId = studentId,
+            ExerciseId = exerciseId,
+            Attempt = attempt,
+            AnswerJson = System.Text.Json.JsonSerializer.Serialize(answer, StoredJson),
+            Scored = scored,
+            Score = feedback.Score,
+            ModelScore = feedback.ModelScore,
+            FeedbackJson = System.Text.Json.JsonSerializer.Serialize(feedback, StoredJson),
+            SubmittedAt = at,
+        };
+
+    /// <summary>How answers and feedback are stored.</summary>
+    public static System.Text.Json.JsonSerializerOptions StoredJson { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     /// <summary>Row key of an attempt.</summary>
     public static string RowKeyOf(string studentId, string exerciseId, int attempt) => $"{studentId}|{exerciseId}|{attempt:D3}";
 }

@@ -9,7 +9,7 @@ namespace MedEdu.Pipeline.Classes;
 /// on its owner's request or when its retention runs out, and audits each deletion without any
 /// student data. Results are computed on request, never cached, so no export outlives the class.
 /// </summary>
-public sealed class ClassErasure(ClassRepository classes, AuditRepository audit, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<ClassErasure> logger)
+public sealed class ClassErasure(ClassRepository classes, CampaignRepository campaigns, AuditRepository audit, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<ClassErasure> logger)
 {
     /// <summary>Deletes the class (owner or administrator).</summary>
     /// <exception cref="ClassException">404 unknown class, 403 not the owner.</exception>
@@ -43,6 +43,7 @@ public sealed class ClassErasure(ClassRepository classes, AuditRepository audit,
 
     private async Task<ClassDeleted> EraseAsync(string classId, string action, string actorId, string actorName)
     {
+        await campaigns.DeleteClassAsync(classId);
         var (submissions, students, exercises) = await classes.DeleteClassAsync(classId);
         string detail = $"{submissions} submissions, {students} students, {exercises} exercises";
         await audit.RecordAsync(action, classId, actorId, actorName, detail, clock.GetUtcNow());

@@ -69,6 +69,27 @@ public sealed class ClassRepository(TableProvider tables)
         }
     }
 
+    /// <summary>
+    /// Adds the next attempt of a student at an exercise: <paramref name="make"/> builds it from the
+    /// attempts already stored (oldest first); a concurrent submit taking the same attempt number
+    /// makes it read them again, up to five times.
+    /// </summary>
+    /// <returns>The stored attempt and the ones before it, or null when every try lost the race.</returns>
+    public async Task<(SubmissionEntity Added, List<SubmissionEntity> Previous)?> AddNextAttemptAsync(string classId, string studentId, string exerciseId, Func<List<SubmissionEntity>, SubmissionEntity> make)
+    {
+        for (int retry = 0; retry < 5; retry++)
+        {
+            var previous = (await SubmissionsAsync(classId)).Where(s => s.StudentId == studentId && s.ExerciseId == exerciseId).OrderBy(s => s.Attempt).ToList();
+            var submission = make(previous);
+            if (await TryAddSubmissionAsync(submission))
+            {
+                return (submission, previous);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The classes an instructor owns or co-teaches, or every class for an administrator.</summary>
     public async Task<List<ClassEntity>> ClassesOfAsync(InstructorIdentity who)
     {

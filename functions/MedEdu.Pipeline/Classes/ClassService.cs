@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace MedEdu.Pipeline.Classes;
 
 /// <summary>Classes, exercise sets, students, submissions and results: the logic behind the class routes.</summary>
-public sealed class ClassService(ClassRepository classes, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
+public sealed class ClassService(ClassRepository classes, CampaignService campaigns, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,7 +42,8 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
         }
 
         // By default one exercise of every kind that fits the dataset's values (no ranking of 0/1 labels).
-        var specs = request.Exercises ?? Enum.GetValues<ExerciseKind>().Where(k => ExerciseGenerator.Unsuitable(k, pool, property) is null)
+        // A campaign is a long game an instructor chooses, so the default set leaves it out.
+        var specs = request.Exercises ?? Enum.GetValues<ExerciseKind>().Where(k => k != ExerciseKind.Campaign && ExerciseGenerator.Unsuitable(k, pool, property) is null)
             .Select(k => new ExerciseSpec { Kind = k.ToString(), Difficulty = 1, Count = 1 }).ToList();
         if (specs.Count == 0 || specs.Sum(s => s.Count ?? 1) > 50)
         {
@@ -64,14 +65,28 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
                 throw new ClassException(400, $"'rules' is druglike or pains, for RuleCheck exercises only; not '{spec.Rules}' for {kind}");
             }
 
+            if (spec.HasCampaignFields && kind != ExerciseKind.Campaign)
+            {
+                throw new ClassException(400, $"'librarySize', 'rounds', 'picksPerRound' and 'drugLike' are for Campaign exercises only, not {kind}");
+            }
+
             for (int i = 0; i < Math.Clamp(spec.Count ?? 1, 1, 20); i++)
             {
                 int exerciseSeed = seed + entities.Count;
                 Exercise exercise;
                 AnswerKey answer;
+                Compute.Campaigns.CampaignSetup? setup = null;
                 try
                 {
-                    (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property, rules);
+                    if (kind == ExerciseKind.Campaign)
+                    {
+                        int level = Math.Clamp(spec.Difficulty ?? 1, 1, 3);
+                        (exercise, answer, setup) = CampaignService.Generate(pool, exerciseSeed, level, property, spec.CampaignOptions(level));
+                    }
+                    else
+                    {
+                        (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property, rules);
+                    }
                 }
                 catch (ArgumentException e) when (request.Exercises is null)
                 {
@@ -86,6 +101,12 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
 
                 string exerciseId = $"e{entities.Count + 1:D2}";
                 exercise = exercise with { Id = exerciseId };
+                if (setup is not null)
+                {
+                    // Stored before the class exists, so no student ever meets a campaign without its library.
+                    await campaigns.StoreAsync(classId, exerciseId, setup);
+                }
+
                 entities.Add(new ExerciseEntity
                 {
                     PartitionKey = classId,
@@ -212,6 +233,11 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
     public async Task<SubmissionResult> SubmitAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
     {
         var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(404, $"no exercise '{exerciseId}' in this class");
+        if (entity.Kind == nameof(ExerciseKind.Campaign))
+        {
+            return await campaigns.PlayAsync(entity, student, answer);
+        }
+
         var exercise = JsonSerializer.Deserialize<Exercise>(entity.ExerciseJson, Json)!;
         var key = JsonSerializer.Deserialize<AnswerKey>(entity.KeyJson, Json)!;
         ExerciseFeedback feedback;
@@ -224,32 +250,14 @@ public sealed class ClassService(ClassRepository classes, DatasetService dataset
             throw new ClassException(400, e.Message);
         }
 
-        for (int retry = 0; retry < 5; retry++)
+        var stored = await classes.AddNextAttemptAsync(classId, student.RowKey, exerciseId, previous => SubmissionEntity.Create(classId, student.RowKey, exerciseId, previous.Count + 1, previous.Count == 0, answer, feedback, clock.GetUtcNow()));
+        if (stored is not { } s)
         {
-            var previous = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == student.RowKey && s.ExerciseId == exerciseId).ToList();
-            int attempt = previous.Count + 1;
-            var submission = new SubmissionEntity
-            {
-                PartitionKey = classId,
-                RowKey = SubmissionEntity.RowKeyOf(student.RowKey, exerciseId, attempt),
-                StudentId = student.RowKey,
-                ExerciseId = exerciseId,
-                Attempt = attempt,
-                AnswerJson = JsonSerializer.Serialize(answer, Json),
-                Scored = attempt == 1,
-                Score = feedback.Score,
-                ModelScore = feedback.ModelScore,
-                FeedbackJson = JsonSerializer.Serialize(feedback, Json),
-                SubmittedAt = clock.GetUtcNow(),
-            };
-            if (await classes.TryAddSubmissionAsync(submission))
-            {
-                var scoredScore = attempt == 1 ? feedback.Score : previous.Single(p => p.Scored).Score;
-                return new SubmissionResult(exerciseId, attempt, attempt == 1, scoredScore, feedback.ModelScore, feedback, answer);
-            }
+            throw new ClassException(409, "too many simultaneous submissions; try again");
         }
 
-        throw new ClassException(409, "too many simultaneous submissions; try again");
+        var scoredScore = s.Added.Scored ? feedback.Score : s.Previous.Single(p => p.Scored).Score;
+        return new SubmissionResult(exerciseId, s.Added.Attempt, s.Added.Scored, scoredScore, feedback.ModelScore, feedback, answer);
     }
 
     /// <summary>The student's own submissions, with feedback.</summary>

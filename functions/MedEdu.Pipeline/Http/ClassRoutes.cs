@@ -8,7 +8,7 @@ namespace MedEdu.Pipeline.Http;
 /// own), read the results of the classes they teach, add co-instructors and delete their classes;
 /// students join with a code, then use the bearer token they got.
 /// </summary>
-public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, InstructorGuard instructor)
+public sealed class ClassRoutes(ClassService classes, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor)
 {
     public const string Create = "classes";
     public const string Item = "classes/{classId}";
@@ -22,6 +22,8 @@ public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, Inst
     public const string MySubmissions = "classes/{classId}/submissions";
     public const string Leaderboard = "classes/{classId}/leaderboard";
     public const string Next = "classes/{classId}/next";
+    public const string Campaign = "classes/{classId}/exercises/{exerciseId}/campaign";
+    public const string CampaignResults = "classes/{classId}/campaigns/{exerciseId}";
 
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
@@ -49,6 +51,16 @@ public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, Inst
         var report = await classes.InsightsAsync(classId);
         return request.Query["format"].ToString() == "csv"
             ? ApiResult.Text(Compute.Exercises.ClassInsightsCsv.Write(report), "text/csv; charset=utf-8")
+            : ApiResult.Ok(report);
+    });
+
+    /// <summary><c>GET /api/classes/{classId}/campaigns/{exerciseId}?format=csv|json</c> (an instructor of the class): every student's discovery curve beside the model's.</summary>
+    public Task<ApiResult> CampaignResultsAsync(HttpRequest request, string classId, string exerciseId) => Guarded(request, async who =>
+    {
+        await classes.ManagedAsync(classId, who);
+        var report = await campaigns.ClassReportAsync(classId, exerciseId);
+        return request.Query["format"].ToString() == "csv"
+            ? ApiResult.Text(CampaignService.ClassReportCsv(report), "text/csv; charset=utf-8")
             : ApiResult.Ok(report);
     });
 
@@ -97,6 +109,13 @@ public sealed class ClassRoutes(ClassService classes, ClassErasure erasure, Inst
 
             return ApiResult.Ok(await classes.SubmitAsync(classId, exerciseId, s, answer), StatusCodes.Status201Created);
         });
+
+    /// <summary>
+    /// <c>GET /api/classes/{classId}/exercises/{exerciseId}/campaign</c> (student): the campaign as the
+    /// caller has played it so far (rounds are played with the submissions route, one per round).
+    /// </summary>
+    public Task<ApiResult> CampaignAsync(HttpRequest request, string classId, string exerciseId) =>
+        AsStudent(request, classId, async s => ApiResult.Ok(await campaigns.ViewAsync(classId, exerciseId, s.RowKey)));
 
     /// <summary><c>GET /api/classes/{classId}/submissions</c> (student): only the caller's own.</summary>
     public Task<ApiResult> MySubmissionsAsync(HttpRequest request, string classId) =>
