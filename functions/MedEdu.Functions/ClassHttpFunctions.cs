@@ -50,6 +50,9 @@ public sealed class ClassHttpFunctions(ClassRoutes routes)
     [Function("GetCampaign")]
     public async Task<IActionResult> Campaign([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Campaign)] HttpRequest r, string classId, string exerciseId) => await routes.CampaignAsync(r, classId, exerciseId);
 
+    [Function("GetCampaigns")]
+    public async Task<IActionResult> Campaigns([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.Campaigns)] HttpRequest r, string classId) => await routes.CampaignsAsync(r, classId);
+
     [Function("GetCampaignResults")]
     public async Task<IActionResult> CampaignResults([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.CampaignResults)] HttpRequest r, string classId, string exerciseId) => await routes.CampaignResultsAsync(r, classId, exerciseId);
 

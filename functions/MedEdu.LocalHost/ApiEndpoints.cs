@@ -38,6 +38,7 @@ public static class ApiEndpoints
         api.MapGet(ClassRoutes.Leaderboard, (HttpRequest r, ClassRoutes h, string classId) => h.LeaderboardAsync(r, classId));
         api.MapGet(ClassRoutes.Next, (HttpRequest r, ClassRoutes h, string classId) => h.NextAsync(r, classId));
         api.MapGet(ClassRoutes.Campaign, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.CampaignAsync(r, classId, exerciseId));
+        api.MapGet(ClassRoutes.Campaigns, (HttpRequest r, ClassRoutes h, string classId) => h.CampaignsAsync(r, classId));
         api.MapGet(ClassRoutes.CampaignResults, (HttpRequest r, ClassRoutes h, string classId, string exerciseId) => h.CampaignResultsAsync(r, classId, exerciseId));
         api.MapPost(ScheduleRoutes.Collection, (HttpRequest r, ScheduleRoutes h, string id) => h.CreateAsync(r, id));
         api.MapGet(ScheduleRoutes.Collection, (HttpRequest r, ScheduleRoutes h, string id) => h.ListAsync(r, id));

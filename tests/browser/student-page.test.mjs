@@ -459,6 +459,83 @@ test('an instructor opens the insights dashboard of a class of 30 simulated stud
   await context.close();
 });
 
+test('a student plays a discovery campaign to the end on the map and the table, resumes after a reload, and sees the curves; the instructor sees them too', async () => {
+  const name = `Campaign class ${Date.now().toString(36)}`;
+  const campaignClass = await api(`${host.api}/classes`, {
+    method: 'POST', key: host.key,
+    body: { name, datasetId, seed: 4, exercises: [{ kind: 'Campaign', difficulty: 1, count: 1, librarySize: 200, rounds: 3, picksPerRound: 4 }] },
+  });
+  // bypassCSP lets axe-core be injected to audit the campaign page.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, bypassCSP: true });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  await page.goto(`${host.base}/api/app/`);
+  await page.getByLabel('Class code').fill(campaignClass.code);
+  await page.getByLabel('Display name').fill('Paul Ehrlich');
+  await page.getByRole('button', { name: 'Join class' }).click();
+  await page.getByRole('link', { name: /Discovery campaign/ }).click();
+  await page.getByRole('heading', { name: /Discovery campaign/ }).waitFor();
+  const status = page.getByTestId('campaign-status');
+  assert.match(await status.textContent(), /^Round 1 of 3: buy up to 4 compounds/);
+  assert.equal(await page.locator('svg.map circle').count(), 200);
+
+  // Round 1: two points on the map, two rows of the table.
+  // Points may overlap on the map: the click goes to the very circle.
+  await page.locator('svg.map circle').nth(10).dispatchEvent('click');
+  await page.locator('svg.map circle').nth(150).dispatchEvent('click');
+  const open = page.locator('table.library input[type=checkbox]:not([disabled]):not(:checked)');
+  await open.nth(0).check();
+  await open.nth(0).check();
+  await page.getByText('4 of 4 picked').waitFor();
+  await shot(page, '20-campaign-round-1');
+  await page.getByRole('button', { name: 'Buy and test 4 compounds' }).click();
+  await page.getByText(/^Round 2 of 3/).waitFor();
+  assert.equal(await page.locator('table.library tr.bought').count(), 4);
+  assert.equal(await page.locator('svg.curves polyline').count(), 4);
+  assert.equal(await page.locator('ul.revealed li').count(), 4);
+
+  // A reload resumes the campaign where it stands.
+  await page.reload();
+  await page.getByText(/^Round 2 of 3/).waitFor();
+  assert.equal(await page.locator('table.library tr.bought').count(), 4);
+  for (const round of [2, 3]) {
+    for (let i = 0; i < 4; i++) await open.nth(0).check();
+    await page.getByRole('button', { name: 'Buy and test 4 compounds' }).click();
+    if (round === 2) await page.getByText(/^Round 3 of 3/).waitFor();
+  }
+  await page.getByText(/^Campaign over/).waitFor();
+  const lesson = await page.getByTestId('lesson').textContent();
+  assert.match(lesson, /^Discovery areas: you \d+, the model exploring by upper confidence bound \d+/);
+  const lines = page.locator('svg.curves polyline');
+  assert.deepEqual(await lines.evaluateAll((l) => l.map((x) => x.getAttribute('data-player'))), ['you', 'model (UCB)', 'model (greedy)', 'random']);
+  assert.equal(await page.locator('svg.map .model-pick').count(), 12);
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
+  const mine = await api(`${host.api}/classes/${campaignClass.classId}/submissions`, { token });
+  assert.equal(mine.length, 3);
+  const scored = mine.find((x) => x.scored);
+  assert.match(await status.textContent(), new RegExp(`Your score \\(discovery area x100\\): ${scored.score.toFixed(1)}\\.`));
+  await page.locator('.column img').first().scrollIntoViewIfNeeded();
+  await shot(page, '21-campaign-end');
+  await page.addScriptTag({ content: readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+
+  // The instructor's insights show the student's curve beside the opponents'.
+  await page.goto(`${host.base}/api/app/#/instructor`);
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.getByLabel('Instructor key').fill(host.key);
+  await page.getByRole('button', { name: 'Use key' }).click();
+  await page.locator('#myClasses tr', { hasText: name }).getByRole('button', { name: 'Insights' }).click();
+  const block = page.getByTestId('campaign-e01');
+  await block.waitFor();
+  assert.equal(await block.locator('svg.curves polyline').count(), 4);
+  assert.match(await block.locator('tbody tr', { hasText: 'Paul Ehrlich' }).textContent(), /3 of 3/);
+  await block.screenshot({ path: path.join(artifacts, '22-instructor-campaign.png') });
+  assert.deepEqual(failures, []);
+  await context.close();
+});
+
 test('the pages pass axe-core with no serious or critical violations, and a student does an exercise with the keyboard only', async () => {
   // axe-core is injected as a script, which the page's strict CSP would refuse: this context bypasses CSP.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

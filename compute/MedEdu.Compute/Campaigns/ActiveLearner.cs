@@ -6,8 +6,9 @@ namespace MedEdu.Compute.Campaigns;
 /// The model's side of a campaign: after each round, a bagged ensemble of LightGBM regressors
 /// (Morgan counts and descriptors; each member on a seeded bootstrap of what is revealed) predicts
 /// every unbought compound; the ensemble's mean is the prediction and its spread the uncertainty.
-/// The first round, with nothing revealed, is random for every rule; while every revealed value is
-/// the same (no active found yet), the learning rules buy the compounds least like those bought.
+/// The learning rules open by buying a spread of dissimilar compounds (max-min Tanimoto from a seeded
+/// first pick), and go back to that while every revealed value is the same (no active found yet);
+/// the random rule picks at random throughout.
 /// </summary>
 public sealed class ActiveLearner(IReadOnlyList<FeaturizedMolecule> library, AcquisitionRule rule, int seed, int members = 5, double exploration = 1.0)
 {
@@ -19,14 +20,14 @@ public sealed class ActiveLearner(IReadOnlyList<FeaturizedMolecule> library, Acq
         var bought = campaign.Revealed.ToHashSet();
         var open = Enumerable.Range(0, library.Count).Where(i => !bought.Contains(i)).ToList();
         int n = Math.Min(campaign.PicksPerRound, open.Count);
-        if (rule == AcquisitionRule.Random || campaign.Revealed.Count < 4)
+        if (rule == AcquisitionRule.Random)
         {
             return [.. open.OrderBy(_ => _random.Next()).Take(n)];
         }
 
-        // Nothing to learn while every revealed value is the same (no active found yet): explore by
-        // buying what is least like anything bought so far.
-        if (campaign.Revealed.Select(campaign.ValueOf).Distinct().Count() < 2)
+        // Nothing to learn yet (too few values, or every one the same, as before the first active):
+        // explore by buying what is least like anything bought so far.
+        if (campaign.Revealed.Count < 4 || campaign.Revealed.Select(campaign.ValueOf).Distinct().Count() < 2)
         {
             return Diverse(campaign.Revealed, open, n);
         }
@@ -38,7 +39,9 @@ public sealed class ActiveLearner(IReadOnlyList<FeaturizedMolecule> library, Acq
 
     private List<int> Diverse(IReadOnlyList<int> bought, List<int> open, int n)
     {
-        var nearest = open.ToDictionary(i => i, i => bought.Max(b => Exercises.ExerciseGenerator.Tanimoto(library[i].Fingerprint, library[b].Fingerprint)));
+        // With nothing bought, a seeded random compound anchors the spread.
+        var anchors = bought.Count > 0 ? bought : [open[_random.Next(open.Count)]];
+        var nearest = open.ToDictionary(i => i, i => anchors.Max(b => Exercises.ExerciseGenerator.Tanimoto(library[i].Fingerprint, library[b].Fingerprint)));
         var chosen = new List<int>();
         while (chosen.Count < n)
         {

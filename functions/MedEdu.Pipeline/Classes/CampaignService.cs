@@ -94,6 +94,18 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
         return new CampaignClassReport(exerciseId, setup.Goal, setup.Rounds, best, students, opponents);
     }
 
+    /// <summary>The reports of every campaign of a class, in exercise order (instructors).</summary>
+    public async Task<List<CampaignClassReport>> ClassReportsAsync(string classId)
+    {
+        var reports = new List<CampaignClassReport>();
+        foreach (var e in (await classes.ExercisesAsync(classId)).Where(e => e.Kind == nameof(ExerciseKind.Campaign)).OrderBy(e => e.Order))
+        {
+            reports.Add(await ClassReportAsync(classId, e.RowKey));
+        }
+
+        return reports;
+    }
+
     /// <summary>The report as CSV: one row per player and round.</summary>
     public static string ClassReportCsv(CampaignClassReport report)
     {

@@ -24,6 +24,7 @@ public sealed class ClassRoutes(ClassService classes, CampaignService campaigns,
     public const string Next = "classes/{classId}/next";
     public const string Campaign = "classes/{classId}/exercises/{exerciseId}/campaign";
     public const string CampaignResults = "classes/{classId}/campaigns/{exerciseId}";
+    public const string Campaigns = "classes/{classId}/campaigns";
 
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
@@ -62,6 +63,13 @@ public sealed class ClassRoutes(ClassService classes, CampaignService campaigns,
         return request.Query["format"].ToString() == "csv"
             ? ApiResult.Text(CampaignService.ClassReportCsv(report), "text/csv; charset=utf-8")
             : ApiResult.Ok(report);
+    });
+
+    /// <summary><c>GET /api/classes/{classId}/campaigns</c> (an instructor of the class): the curves of every campaign of the class.</summary>
+    public Task<ApiResult> CampaignsAsync(HttpRequest request, string classId) => Guarded(request, async who =>
+    {
+        await classes.ManagedAsync(classId, who);
+        return ApiResult.Ok(await campaigns.ClassReportsAsync(classId));
     });
 
     /// <summary><c>POST /api/classes/{classId}/instructors</c> (the owner): adds a co-instructor.</summary>

@@ -41,6 +41,7 @@ public static class OpenApiDocument
         new("get", ClassRoutes.Leaderboard, "The class leaderboard", "student", 200),
         new("get", ClassRoutes.Next, "What to practise next, and why", "student", 200),
         new("get", ClassRoutes.Campaign, "A discovery campaign as the caller has played it: library, revealed values, every player's curve (play a round with the submissions route)", "student", 200),
+        new("get", ClassRoutes.Campaigns, "The discovery curves of every campaign of the class", "instructor", 200),
         new("get", ClassRoutes.CampaignResults, "Every student's discovery curve beside the model's (format=csv for CSV)", "instructor", 200),
         new("post", ScheduleRoutes.Collection, "Refresh the dataset on an NCRONTAB schedule (6 fields, UTC)", "instructor", 201, "Body: {\"cron\": \"0 0 3 * * MON\"}."),
         new("get", ScheduleRoutes.Collection, "The dataset's refresh schedules", "instructor", 200),

@@ -63,4 +63,5 @@ export const kindNames = /** @type {Record<string, string>} */ ({
   MatchedPair: 'Matched pairs',
   ActivityCliff: 'Activity cliff',
   ScaffoldHop: 'Scaffold hop',
+  Campaign: 'Discovery campaign',
 });

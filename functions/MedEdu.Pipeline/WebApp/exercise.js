@@ -1,5 +1,6 @@
 // @ts-check
 import { ApiError, call, depictionUrl } from './api.js';
+import { campaignView } from './campaign.js';
 import { announce, fmt, h, kindNames, show } from './dom.js';
 import { membership } from './session.js';
 import { joinView } from './student.js';
@@ -24,6 +25,7 @@ export async function exerciseView(exerciseId) {
     call(`classes/${m.classId}/exercises/${encodeURIComponent(exerciseId)}`, { token: m.token }),
     call(`classes/${m.classId}/submissions`, { token: m.token }),
   ]);
+  if (exercise.kind === 'Campaign') return campaignView(m, exercise);
   const mode = answerMode(exercise);
   /** @type {Map<string, any>} */
   const byId = new Map(exercise.candidates.map((/** @type {any} */ c) => [c.id, c]));

@@ -1,20 +1,6 @@
 // @ts-check
 import { fmt, h, kindNames } from './dom.js';
-
-const svgNs = 'http://www.w3.org/2000/svg';
-
-/**
- * An SVG element.
- * @param {string} tag
- * @param {Record<string, string | number>} [attributes]
- * @param {...(Node | string)} children
- */
-function s(tag, attributes = {}, ...children) {
-  const element = document.createElementNS(svgNs, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  for (const child of children) element.append(child);
-  return element;
-}
+import { s } from './svg.js';
 
 /**
  * Mean score per exercise kind and level as horizontal bars (0-100) with the spread as a whisker

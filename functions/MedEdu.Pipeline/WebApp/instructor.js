@@ -5,6 +5,7 @@ import { isIngesting } from './progress.js';
 import { instructorSecret, rememberInstructorSecret } from './session.js';
 import { leaderboardTable } from './student.js';
 import { uploadPanel } from './upload.js';
+import { campaignReports } from './campaign-report.js';
 import { insightsDashboard } from './insights.js';
 
 let timer = 0;
@@ -94,8 +95,9 @@ export async function instructorView() {
     const secret = instructorSecret() || key.value;
     const id = encodeURIComponent(c.classId);
     try {
-      const report = await call(`classes/${id}/insights`, { key: secret });
-      results.replaceChildren(h('h3', {}, c.name), insightsDashboard(report, () => download(`classes/${id}/insights?format=csv`, `class-${c.classId}-insights.csv`, secret)));
+      const [report, campaigns] = await Promise.all([call(`classes/${id}/insights`, { key: secret }), call(`classes/${id}/campaigns`, { key: secret })]);
+      results.replaceChildren(h('h3', {}, c.name), insightsDashboard(report, () => download(`classes/${id}/insights?format=csv`, `class-${c.classId}-insights.csv`, secret)),
+        campaigns.length === 0 ? '' : campaignReports(campaigns, (exerciseId) => download(`classes/${id}/campaigns/${encodeURIComponent(exerciseId)}?format=csv`, `class-${c.classId}-${exerciseId}.csv`, secret)));
       results.scrollIntoView();
     } catch (e) {
       announce(e instanceof ApiError ? `No insights: ${e.message}` : 'Could not reach MedEdu.', 'error');
