@@ -14,7 +14,7 @@ public sealed record PlotSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
 public static class SvgPlot
 {
     private const int Width = 560, Height = 340, Left = 64, Right = 16, Top = 36, Bottom = 52;
-    private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"];
+    private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf", "#7f7f7f"];
 
     /// <summary>A histogram of <paramref name="values"/> in <paramref name="bins"/> equal-width bins.</summary>
     public static string Histogram(IReadOnlyList<double> values, int bins, string title, string xLabel)
@@ -74,6 +74,33 @@ public static class SvgPlot
             for (int i = 0; i < series[s].X.Count; i++)
             {
                 canvas.Dot(series[s].X[i], series[s].Y[i], Palette[s % Palette.Length]);
+            }
+        }
+
+        return canvas.Finish(series.Select((s, i) => (s.Name, Palette[i % Palette.Length])).ToList());
+    }
+
+    /// <summary>Lines through each series' points (in order), with the points marked: curves over rounds, say.</summary>
+    public static string Lines(IReadOnlyList<PlotSeries> series, string title, string xLabel, string yLabel)
+    {
+        var xs = series.SelectMany(s => s.X).ToList();
+        var ys = series.SelectMany(s => s.Y).ToList();
+        if (xs.Count == 0)
+        {
+            throw new ArgumentException("nothing to plot", nameof(series));
+        }
+
+        var canvas = new Canvas(title, xLabel, yLabel, Pad(xs.Min(), xs.Max()), Pad(ys.Min(), ys.Max()));
+        for (int s = 0; s < series.Count; s++)
+        {
+            string colour = Palette[s % Palette.Length];
+            for (int i = 0; i < series[s].X.Count; i++)
+            {
+                canvas.Dot(series[s].X[i], series[s].Y[i], colour);
+                if (i > 0)
+                {
+                    canvas.Line(series[s].X[i - 1], series[s].Y[i - 1], series[s].X[i], series[s].Y[i], colour);
+                }
             }
         }
 

@@ -52,7 +52,7 @@ public static class CampaignReferee
         var model = round.Players[1];
         string measure = binary
             ? "area under your discovery curve (x100): the mean over rounds of the actives you had found, as a share of what a perfect player could have found by then"
-            : "area under your discovery curve (x100): the mean over rounds of where your best find stood between the library's lowest (0) and highest (100) value";
+            : "area under your discovery curve (x100): the mean over rounds of where your best find stood between the library's median (0: a typical compound) and its highest value (100)";
         var truth = round.Finished
             ? binary
                 ? setup.Library.Where(c => c.Measured == 1).Select(c => c.Id).ToList()

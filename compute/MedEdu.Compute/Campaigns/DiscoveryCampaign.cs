@@ -50,6 +50,16 @@ public sealed class DiscoveryCampaign
     /// <summary>The library's best value (what a perfect player finds).</summary>
     public double BestInLibrary => _values.Max();
 
+    /// <summary>The library's median value: a typical compound, where discovery scores start.</summary>
+    public double Median
+    {
+        get
+        {
+            var sorted = _values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+
     /// <summary>The library's actives (value 1).</summary>
     public int ActivesInLibrary => _values.Count(v => v == 1);
 
@@ -93,9 +103,11 @@ public sealed class DiscoveryCampaign
 
     /// <summary>
     /// The area under the discovery curve, 0 to 1, over the rounds played: the mean over rounds of
-    /// how far the best found stands between the library's worst (0) and best (1) value, so finding
-    /// the best in round one scores 1; for <see cref="CampaignGoal.MostActives"/>, the mean share of
-    /// the actives a perfect player could have found by that round.
+    /// how far the best found stands from the library's median (0) to its best (1) value, so finding
+    /// the best in round one scores 1 and a find no better than a typical compound scores 0 (the
+    /// median, not the minimum, so one extreme low value does not squeeze every score towards 1);
+    /// for <see cref="CampaignGoal.MostActives"/>, the mean share of the actives a perfect player
+    /// could have found by that round.
     /// </summary>
     public double DiscoveryArea() => AreaOf(Progress);
 
@@ -108,7 +120,7 @@ public sealed class DiscoveryCampaign
             return actives == 0 ? 1 : progress.Select((found, r) => found / Math.Min(actives, PicksPerRound * (r + 1))).DefaultIfEmpty(0).Average();
         }
 
-        double low = _values.Min(), high = _values.Max();
-        return high <= low ? 1 : progress.Select(b => (b - low) / (high - low)).DefaultIfEmpty(0).Average();
+        double median = Median, high = _values.Max();
+        return high <= median ? 1 : progress.Select(b => Math.Clamp((b - median) / (high - median), 0, 1)).DefaultIfEmpty(0).Average();
     }
 }

@@ -1,3 +1,7 @@
+using MedEdu.Compute.Chemistry.Descriptors;
+using MedEdu.Compute.Chemistry.Fingerprints;
+using MedEdu.Compute.Chemistry.SmilesParse;
+
 namespace MedEdu.Compute.Exercises;
 
 /// <summary>A compound of the pool exercises are drawn from: structure, properties, the measured truth and the model's prediction.</summary>
@@ -21,6 +25,16 @@ public sealed record ExerciseCompound(
     double MolWt, double MolLogP, double Tpsa, int HDonors, int HAcceptors, int RotatableBonds,
     double? Measured, double? Predicted, bool InDomain, bool HeldOut = false, string? Scaffold = null)
 {
+    /// <summary>A pool compound made from its structure, as the pipeline stores it: descriptors, Morgan fingerprint, no prediction.</summary>
+    /// <exception cref="SmilesException">The SMILES does not parse.</exception>
+    public static ExerciseCompound FromSmiles(string id, string name, string smiles, double? measured)
+    {
+        var molecule = SmilesParser.Parse(smiles.Trim());
+        var d = DescriptorSet.Compute(molecule);
+        return new ExerciseCompound(id, name, smiles.Trim(), MorganFingerprint.BitVector(molecule), d.MolWt, d.MolLogP, d.TPSA,
+            d.NumHDonors, d.NumHAcceptors, d.NumRotatableBonds, measured, null, true);
+    }
+
     /// <summary>Lipinski violations (MW &gt; 500, logP &gt; 5, donors &gt; 5, acceptors &gt; 10).</summary>
     public int LipinskiViolations => (MolWt > 500 ? 1 : 0) + (MolLogP > 5 ? 1 : 0) + (HDonors > 5 ? 1 : 0) + (HAcceptors > 10 ? 1 : 0);
 

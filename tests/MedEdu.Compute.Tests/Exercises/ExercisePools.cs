@@ -1,6 +1,4 @@
 using System.Globalization;
-using MedEdu.Compute.Chemistry.Descriptors;
-using MedEdu.Compute.Chemistry.Fingerprints;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Compute.Data;
 using MedEdu.Compute.Exercises;
@@ -45,13 +43,8 @@ public static class ExercisePools
         }
     }
 
-    private static ExerciseCompound Compound(string id, string name, string smiles, double measured, double? predicted, bool heldOut)
-    {
-        var m = SmilesParser.Parse(smiles.Trim());
-        var d = DescriptorSet.Compute(m);
-        return new ExerciseCompound(id, name, smiles.Trim(), MorganFingerprint.BitVector(m), d.MolWt, d.MolLogP, d.TPSA,
-            d.NumHDonors, d.NumHAcceptors, d.NumRotatableBonds, measured, predicted, true, heldOut);
-    }
+    private static ExerciseCompound Compound(string id, string name, string smiles, double measured, double? predicted, bool heldOut) =>
+        ExerciseCompound.FromSmiles(id, name, smiles, measured) with { Predicted = predicted, HeldOut = heldOut };
 
     private static List<string[]> Rows(string file)
     {
