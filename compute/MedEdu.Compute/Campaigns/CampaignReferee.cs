@@ -59,7 +59,7 @@ public static class CampaignReferee
                 : setup.Library.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Take(setup.PicksPerRound).Select(c => c.Id).ToList()
             : [];
         var modelAnswer = round.Finished ? setup.Opponents[0].Picks.SelectMany(p => p).ToList() : [];
-        return new ExerciseFeedback(Math.Round(round.Players[0].Area * 100, 1), Math.Round(model.Area * 100, 1), measure, truth, modelAnswer,
+        return new ExerciseFeedback(round.Players[0].Score, model.Score, measure, truth, modelAnswer,
             [.. shown.Select(r => $"{r.Name}: {r.Text}")], Campaign: round);
     }
 

@@ -30,7 +30,11 @@ public sealed record CampaignFind(string Id, string Name, string Smiles, double 
 /// <param name="Area">Area under that curve, 0 to 1.</param>
 /// <param name="Picks">Picks per round: the student's always, the opponents' once the campaign is over (else null, so nobody copies them).</param>
 /// <param name="Best">The best compounds found (the top values, or the first actives), shown under the same rule as the picks.</param>
-public sealed record CampaignPlayer(string Name, IReadOnlyList<double> Progress, double Area, IReadOnlyList<IReadOnlyList<string>>? Picks, IReadOnlyList<CampaignFind>? Best);
+public sealed record CampaignPlayer(string Name, IReadOnlyList<double> Progress, double Area, IReadOnlyList<IReadOnlyList<string>>? Picks, IReadOnlyList<CampaignFind>? Best)
+{
+    /// <summary>The area as a score, 0 to 100 with one decimal: what the student's submission records.</summary>
+    public double Score => Math.Round(Area * 100, 1, MidpointRounding.AwayFromZero);
+}
 
 /// <summary>A campaign after a round: what that round revealed and every player's curve up to it.</summary>
 /// <param name="Round">Rounds played (0 before the first).</param>

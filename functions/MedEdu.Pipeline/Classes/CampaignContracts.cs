@@ -42,4 +42,8 @@ public sealed record CampaignClassReport(string ExerciseId, CampaignGoal Goal, i
 /// <param name="Progress">Best value (or actives) found after each round played.</param>
 /// <param name="Area">Area under the curve over the rounds played, 0 to 1.</param>
 /// <param name="Finished">True when every round is played.</param>
-public sealed record CampaignCurve(string Name, string? StudentId, IReadOnlyList<double> Progress, double Area, bool Finished);
+public sealed record CampaignCurve(string Name, string? StudentId, IReadOnlyList<double> Progress, double Area, bool Finished)
+{
+    /// <summary>The area as a score, 0 to 100 with one decimal, as the student's submission records it.</summary>
+    public double Score => Math.Round(Area * 100, 1, MidpointRounding.AwayFromZero);
+}

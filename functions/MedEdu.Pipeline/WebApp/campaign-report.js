@@ -25,7 +25,7 @@ export function campaignReports(reports, download) {
           h('tbody', {}, ...[...r.opponents, ...r.students].map((/** @type {any} */ c) => h('tr', {},
             h('th', { scope: 'row' }, c.name), h('td', {}, `${c.progress.length} of ${r.rounds}`),
             h('td', {}, c.progress.length === 0 ? '—' : binary ? String(c.progress[c.progress.length - 1]) : fmt(c.progress[c.progress.length - 1], 2)),
-            h('td', {}, fmt(c.area * 100)))))),
+            h('td', {}, fmt(c.score)))))),
         h('button', { type: 'button', onclick: () => download(r.exerciseId) }, `Download campaign ${r.exerciseId} (CSV)`));
     }));
 }

@@ -48,8 +48,8 @@ export async function campaignView(m, exercise) {
     h('h1', {}, `Discovery campaign · level ${exercise.difficulty}`),
     h('p', { class: 'prompt' }, view.prompt),
     h('p', { class: 'campaign-status', 'data-testid': 'campaign-status' }, finished
-      ? `Campaign over: ${state.rounds} rounds played. Your score (discovery area x100): ${fmt(you.area * 100)}.`
-      : `Round ${state.round + 1} of ${state.rounds}: buy up to ${brief.picksPerRound} compounds.${state.round > 0 ? ` Your discovery area so far: ${fmt(you.area * 100)}.` : ''}`),
+      ? `Campaign over: ${state.rounds} rounds played. Your score (discovery area x100): ${fmt(you.score)}.`
+      : `Round ${state.round + 1} of ${state.rounds}: buy up to ${brief.picksPerRound} compounds.${state.round > 0 ? ` Your discovery area so far: ${fmt(you.score)}.` : ''}`),
     h('div', { class: 'campaign-grid' },
       h('figure', { class: 'campaign-map' }, map,
         h('figcaption', {}, 'The library\'s chemical space (first two principal components of the Morgan fingerprints): near points share substructures. ',
@@ -174,7 +174,7 @@ export async function campaignView(m, exercise) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Player'),
           ...Array.from({ length: state.round }, (_, r) => h('th', { scope: 'col' }, `Round ${r + 1}`)), h('th', { scope: 'col' }, 'Area'))),
         h('tbody', {}, ...state.players.map((/** @type {any} */ p) => h('tr', { class: p.name === 'you' ? 'me' : '' },
-          h('th', { scope: 'row' }, p.name), ...p.progress.map((/** @type {number} */ v) => h('td', {}, binary ? String(v) : fmt(v, 2))), h('td', {}, fmt(p.area * 100)))))));
+          h('th', { scope: 'row' }, p.name), ...p.progress.map((/** @type {number} */ v) => h('td', {}, binary ? String(v) : fmt(v, 2))), h('td', {}, fmt(p.score)))))));
   }
 
   function endSection() {
