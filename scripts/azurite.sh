@@ -32,7 +32,7 @@ start() {
     echo "azurite: ports ${ports[*]} already answer; using the storage emulator that is running there"
     return 0
   fi
-  if [[ ! -x "$root/node_modules/.bin/azurite" || ! -x "$root/node_modules/.bin/tsc" || ! -d "$root/node_modules/playwright-core" ]]; then
+  if [[ ! -x "$root/node_modules/.bin/azurite" || ! -x "$root/node_modules/.bin/tsc" || ! -d "$root/node_modules/playwright-core" || ! -x "$root/node_modules/.bin/openapi-typescript" ]]; then
     echo "azurite: installing (npm ci)"
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi

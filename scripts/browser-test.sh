@@ -12,7 +12,7 @@ if [[ ! -x /usr/bin/chromium ]]; then
   echo "browser: installing Debian's chromium (apt)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if [[ ! -x node_modules/.bin/tsc || ! -d node_modules/playwright-core ]]; then
+if [[ ! -x node_modules/.bin/tsc || ! -d node_modules/playwright-core || ! -x node_modules/.bin/openapi-typescript || ! -d node_modules/@apidevtools/swagger-parser ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 [[ -f functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll ]] ||

@@ -35,7 +35,7 @@ read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' artifact
 # A suite run by a script that ends with "<name>: N passed, N failed": its counts join the totals.
 run_suite() {
   local name=$1 script=$2 log="artifacts/test-results/$1.log" suite_rc p f
-  bash "$script" 2>&1 | tee "$log"
+  bash "$script" "${@:3}" 2>&1 | tee "$log"
   suite_rc=${PIPESTATUS[0]}
   read -r p f < <(sed -nE "s/^$name: ([0-9]+) passed, ([0-9]+) failed\$/\\1 \\2/p" "$log" | tail -1)
   p=${p:-0} f=${f:-0}
@@ -45,6 +45,7 @@ run_suite() {
   return 0
 }
 # Every notebook is executed headless against the local host; each counts as one test.
+run_suite clients scripts/api-clients.sh --check
 run_suite notebooks scripts/notebooks.sh
 # The web page in a real browser (Chromium headless) against a local host on Azurite.
 run_suite browser scripts/browser-test.sh

@@ -56,6 +56,9 @@ public sealed class ClassHttpFunctions(ClassRoutes routes)
     [Function("GetCampaignResults")]
     public async Task<IActionResult> CampaignResults([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassRoutes.CampaignResults)] HttpRequest r, string classId, string exerciseId) => await routes.CampaignResultsAsync(r, classId, exerciseId);
 
+    [Function("GetApiDocs")]
+    public IActionResult Docs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiDocsRoutes.Route)] HttpRequest r, string? path) => ApiDocsRoutes.Get(r, path);
+
     [Function("GetOpenApiDocument")]
-    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OpenApiDocument.Route)] HttpRequest r) => ApiResult.Ok(OpenApiDocument.Build());
+    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiDescription.Route)] HttpRequest r) => ApiDescription.Serve();
 }

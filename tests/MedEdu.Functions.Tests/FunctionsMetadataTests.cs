@@ -37,7 +37,11 @@ public sealed class FunctionsMetadataTests
         { "ListMySubmissions", "get", ClassRoutes.MySubmissions, "Anonymous" },
         { "GetLeaderboard", "get", ClassRoutes.Leaderboard, "Anonymous" },
         { "GetNextExercise", "get", ClassRoutes.Next, "Anonymous" },
-        { "GetOpenApiDocument", "get", OpenApiDocument.Route, "Anonymous" },
+        { "GetCampaign", "get", ClassRoutes.Campaign, "Anonymous" },
+        { "GetCampaigns", "get", ClassRoutes.Campaigns, "Anonymous" },
+        { "GetCampaignResults", "get", ClassRoutes.CampaignResults, "Anonymous" },
+        { "GetOpenApiDocument", "get", ApiDescription.Route, "Anonymous" },
+        { "GetApiDocs", "get", ApiDocsRoutes.Route, "Anonymous" },
         { "CreateSchedule", "post", ScheduleRoutes.Collection, "Anonymous" },
         { "ListSchedules", "get", ScheduleRoutes.Collection, "Anonymous" },
         { "DeleteSchedule", "delete", ScheduleRoutes.Item, "Anonymous" },
@@ -101,12 +105,12 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void TheOpenApiDocumentDescribesEveryHttpFunction()
     {
-        var document = JsonSerializer.SerializeToElement(OpenApiDocument.Build(), ApiResult.Json);
+        var document = JsonDocument.Parse(ApiDescription.Json).RootElement;
         var paths = document.GetProperty("paths");
         foreach (var (name, entry) in Functions)
         {
             var trigger = entry.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
-            if (trigger.ValueKind == JsonValueKind.Undefined || name == "GetOpenApiDocument")
+            if (trigger.ValueKind == JsonValueKind.Undefined || name is "GetOpenApiDocument" or "GetApiDocs" or "GetWebApp")
             {
                 continue;
             }

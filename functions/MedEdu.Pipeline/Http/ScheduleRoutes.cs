@@ -35,7 +35,7 @@ public sealed class ScheduleRoutes(ScheduleService schedules, InstructorGuard in
     public Task<ApiResult> DeleteAsync(HttpRequest request, string id, string scheduleId) => Guarded(request, async () =>
     {
         await schedules.DeleteAsync(id, scheduleId, request.HttpContext.RequestAborted);
-        return ApiResult.Ok(new { deleted = scheduleId });
+        return ApiResult.Ok(new Schedules.ScheduleDeleted(scheduleId));
     });
 
     private async Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> action)

@@ -13,6 +13,10 @@ public sealed class CreateScheduleRequest
     [JsonPropertyName("cron")] public string? Cron { get; init; }
 }
 
+/// <summary>The answer to a schedule's deletion.</summary>
+/// <param name="Deleted">The deleted schedule's id.</param>
+public sealed record ScheduleDeleted(string Deleted);
+
 /// <summary>A schedule as the API shows it.</summary>
 public sealed record ScheduleView(string Id, string DatasetId, string Cron, bool Paused, DateTimeOffset? NextRunAt, DateTimeOffset? LastRunAt, int? LastVersion, string? LastError, DateTimeOffset CreatedAt)
 {

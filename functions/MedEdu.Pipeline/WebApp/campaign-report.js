@@ -5,7 +5,7 @@ import { discoveryChart, playerLooks } from './curves.js';
 /**
  * A class's campaigns for its instructor: every student's discovery curve (thin) beside the
  * model's and random picking's (bold), and a table of the same figures.
- * @param {any[]} reports the JSON of GET /api/classes/{id}/campaigns
+ * @param {import('./api-types').components['schemas']['CampaignClassReport'][]} reports the JSON of GET /api/classes/{id}/campaigns
  * @param {(exerciseId: string) => void} download fetches one campaign's CSV
  */
 export function campaignReports(reports, download) {

@@ -4,6 +4,8 @@ import { announce, fmt, h, show } from './dom.js';
 import { discoveryChart, playerLooks } from './curves.js';
 import { s } from './svg.js';
 
+/** @typedef {import('./api-types').components['schemas']} Schemas */
+
 /** Sort orders of the library table. */
 const sorts = /** @type {Record<string, {label: string, key: (c: any) => number | string}>} */ ({
   name: { label: 'Name', key: (c) => c.name.toLowerCase() },
@@ -22,6 +24,7 @@ const sorts = /** @type {Record<string, {label: string, key: (c: any) => number 
  */
 export async function campaignView(m, exercise) {
   const path = `classes/${m.classId}/exercises/${encodeURIComponent(exercise.id)}`;
+  /** @type {Schemas['CampaignView']} */
   const view = await call(`${path}/campaign`, { token: m.token });
   const { brief, state } = view;
   const finished = state.finished;
@@ -146,10 +149,11 @@ export async function campaignView(m, exercise) {
     svg.append(s('rect', { x: 0, y: 0, width, height, fill: '#ffffff', stroke: '#c9d2de' }));
     for (const c of view.library) {
       let fill = '#c9d2de', stroke = 'none';
-      if (c.round && binary) [fill, stroke] = c.measured >= 0.5 ? ['#009E73', '#00563f'] : ['#ffffff', '#555555'];
-      else if (c.round) fill = shade(high > low ? (c.measured - low) / (high - low) : 1);
-      svg.append(s('circle', { cx: x(c.x), cy: y(c.y), r: c.round ? 5 : 3.5, fill, stroke, 'data-id': c.id, onclick: () => { toggle(c.id); showCompound(c.id); } },
-        s('title', {}, c.round ? `${c.name}: ${valueText(c.measured)}` : c.name)));
+      const measured = c.measured ?? null;
+      if (measured !== null && binary) [fill, stroke] = measured >= 0.5 ? ['#009E73', '#00563f'] : ['#ffffff', '#555555'];
+      else if (measured !== null) fill = shade(high > low ? (measured - low) / (high - low) : 1);
+      svg.append(s('circle', { cx: x(c.x), cy: y(c.y), r: measured !== null ? 5 : 3.5, fill, stroke, 'data-id': c.id, onclick: () => { toggle(c.id); showCompound(c.id); } },
+        s('title', {}, measured !== null ? `${c.name}: ${valueText(measured)}` : c.name)));
     }
     if (finished) {
       for (const id of (state.players[1].picks ?? []).flat()) {

@@ -5,6 +5,8 @@ import { announce, fmt, h, kindNames, show } from './dom.js';
 import { membership } from './session.js';
 import { joinView } from './student.js';
 
+/** @typedef {import('./api-types').components['schemas']} Schemas */
+
 /**
  * How an exercise is answered: pick a fixed number, put all in order, flag any, or label each yes/no.
  * @param {any} exercise
@@ -21,6 +23,7 @@ export function answerMode(exercise) {
 export async function exerciseView(exerciseId) {
   const m = membership();
   if (!m) return joinView();
+  /** @type {[Schemas['Exercise'], Schemas['SubmissionResult'][]]} */
   const [exercise, submissions] = await Promise.all([
     call(`classes/${m.classId}/exercises/${encodeURIComponent(exerciseId)}`, { token: m.token }),
     call(`classes/${m.classId}/submissions`, { token: m.token }),
@@ -47,7 +50,7 @@ export async function exerciseView(exerciseId) {
       h('h2', { id: 'query-heading' }, 'Query compound'),
       card(exercise.query, m.version, null)) : null,
     h('h2', {}, 'Candidates'),
-    h('p', { class: 'hint' }, instructions(mode, exercise.picks, exercise.label, exercise.rules)),
+    h('p', { class: 'hint' }, instructions(mode, exercise.picks, exercise.label ?? undefined, exercise.rules ?? undefined)),
     h('ul', { class: 'cards', 'aria-label': 'Candidate compounds' }, ...cards),
     h('div', { class: 'actions' }, counter, reset, submit),
     feedback,

@@ -56,7 +56,7 @@ function table(headers, rows, caption) {
 
 /**
  * The insights dashboard of one class: where the class struggles, what it misjudges, who slips, and progress.
- * @param {any} insights the JSON of GET /api/classes/{id}/insights
+ * @param {import('./api-types').components['schemas']['ClassInsightsReport']} insights the JSON of GET /api/classes/{id}/insights
  * @param {() => void} download fetches the CSV
  */
 export function insightsDashboard(insights, download) {

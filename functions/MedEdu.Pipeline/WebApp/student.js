@@ -19,6 +19,7 @@ export function joinView() {
   async function onJoin(event) {
     event.preventDefault();
     try {
+      /** @type {import('./api-types').components['schemas']['Joined']} */
       const joined = await call('classes/join', {
         method: 'POST',
         body: { code: /** @type {HTMLInputElement} */ (code).value, displayName: /** @type {HTMLInputElement} */ (name).value },
@@ -37,7 +38,10 @@ export async function exercisesView() {
   const m = membership();
   if (!m) return joinView();
   watchDataset(m.datasetId, m.version);
-  let exercises, next;
+  /** @type {import('./api-types').components['schemas']['ExerciseSummary'][]} */
+  let exercises;
+  /** @type {import('./api-types').components['schemas']['PracticeSuggestion']} */
+  let next;
   try {
     [exercises, next] = await Promise.all([
       call(`classes/${m.classId}/exercises`, { token: m.token }),

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.OpenApi;
+
+namespace MedEdu.LocalHost.OpenApi;
+
+/// <summary>
+/// Endpoint metadata for the OpenAPI document, in the API's terms: who may call a route, the body it
+/// reads, what it answers and the query parameters its handler reads from the request. Every route
+/// answers RFC 7807 problems, so each helper declares the ones it can produce.
+/// </summary>
+public static class EndpointDescriptions
+{
+    /// <summary>Summary, access (with the 401/403 problems of guarded routes) and the 500 problem every route may answer.</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, string summary, ApiAccess access, string? description = null)
+    {
+        route.WithSummary(summary).WithMetadata(access).ProducesProblem(StatusCodes.Status500InternalServerError);
+        if (description is not null)
+        {
+            route.WithDescription(description);
+        }
+
+        return access == ApiAccess.Anyone ? route : route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>A JSON body of <typeparamref name="T"/>; malformed JSON answers 400, an oversized body 413.</summary>
+    public static RouteHandlerBuilder Body<T>(this RouteHandlerBuilder route, bool optional = false)
+        where T : notnull =>
+        route.Accepts<T>(optional, "application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>A JSON answer of <typeparamref name="T"/> with <paramref name="status"/>.</summary>
+    public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK) =>
+        route.Produces<T>(status, "application/json");
+
+    /// <summary>Problems the route answers besides the ones its access and body bring.</summary>
+    public static RouteHandlerBuilder Problems(this RouteHandlerBuilder route, params int[] statuses)
+    {
+        foreach (int status in statuses)
+        {
+            route.ProducesProblem(status);
+        }
+
+        return route;
+    }
+
+    /// <summary>A query parameter the handler reads from the request.</summary>
+    public static RouteHandlerBuilder Query(this RouteHandlerBuilder route, string name, JsonSchemaType type, string description, string[]? values = null) =>
+        route.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var schema = new OpenApiSchema { Type = type };
+            if (values is not null)
+            {
+                schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+            }
+
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Required = false, Description = description, Schema = schema });
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// An answer that is not JSON (CSV, SVG) with <paramref name="status"/>, beside a JSON one of the
+    /// same status when the route has one (a <c>format=csv</c> query chooses).
+    /// </summary>
+    public static RouteHandlerBuilder AnswersText(this RouteHandlerBuilder route, string contentType, int status = StatusCodes.Status200OK) =>
+        route.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            string code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            operation.Responses ??= [];
+            if (!operation.Responses.TryGetValue(code, out var existing) || existing is not OpenApiResponse response)
+            {
+                operation.Responses[code] = response = new OpenApiResponse { Description = ReasonPhrases.GetReasonPhrase(status) };
+            }
+
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            response.Content[contentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            return Task.CompletedTask;
+        });
+}
