@@ -106,7 +106,7 @@ Try:
   curl '$api/datasets/esol/similar?smiles=c1ccccc1O&k=5'   (engine: worker:... with --worker)
   curl -H "x-functions-key: $key" $api/datasets/esol/quarantine
   curl -X POST -H "x-functions-key: $key" -H 'content-type: application/json' -d '{"name":"Pharmacy 101","datasetId":"esol","property":"aqueous solubility"}' $api/classes
-  curl $api/openapi.json
+  curl $api/openapi.json        (the API description; the interactive reference: http://127.0.0.1:7071/api/docs/)
 Serving until Ctrl-C.
 MSG
 if [[ ${MEDEDU_EXIT_WHEN_READY:-} == 1 ]]; then exit 0; fi

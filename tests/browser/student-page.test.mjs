@@ -536,6 +536,23 @@ test('a student plays a discovery campaign to the end on the map and the table, 
   await context.close();
 });
 
+test('the interactive API reference at /api/docs renders the generated document under a self-only script policy', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(`CSP: ${m.text()}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(host.base) && !r.url().startsWith('data:')) problems.push(`left the instance: ${r.url()}`); });
+  const response = await page.goto(`${host.base}/api/docs/`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self';/);
+  await page.getByText('MedEdu API').first().waitFor({ timeout: 30_000 });
+  await page.getByText('Register a dataset and start ingesting it').first().waitFor();
+  for (const tag of ['Classes and exercises', 'Drawings', 'Schedules']) await page.getByText(tag, { exact: true }).first().waitFor();
+  await page.screenshot({ path: path.join(artifacts, '23-api-docs.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the pages pass axe-core with no serious or critical violations, and a student does an exercise with the keyboard only', async () => {
   // axe-core is injected as a script, which the page's strict CSP would refuse: this context bypasses CSP.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

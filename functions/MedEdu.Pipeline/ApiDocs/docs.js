@@ -3,6 +3,7 @@
 Scalar.createApiReference('#reference', {
   url: new URL('../openapi.json', window.location.href).pathname,
   withDefaultFonts: false,
+  showDeveloperTools: 'never',
   hideClientButton: true,
   telemetry: false,
 });

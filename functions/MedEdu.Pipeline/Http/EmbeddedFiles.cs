@@ -28,6 +28,15 @@ public sealed class EmbeddedFiles
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         byte[] content = copy.ToArray();
+        if (content is [0x1f, 0x8b, ..])
+        {
+            // A package's pre-compressed asset (Scalar ships its bundle gzipped): served plain.
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(content), System.IO.Compression.CompressionMode.Decompress);
+            using var plain = new MemoryStream();
+            gzip.CopyTo(plain);
+            content = plain.ToArray();
+        }
+
         _files[name] = (content, $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"");
     }
 
