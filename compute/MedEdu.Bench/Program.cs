@@ -6,6 +6,7 @@ int repeats = args.SkipWhile(a => a != "--repeats").Skip(1).Select(int.Parse).Fi
 return command switch
 {
     "chemistry" => ChemistryBenchmark.Run(Datasets.Folder(), repeats),
+    "campaign" => CampaignBenchmark.Run(Datasets.Folder(), OptionText("--sizes", "200,500,1000,2000").Split(',').Select(int.Parse).ToArray(), repeats),
     "crossover" => ScreeningCrossover.Run(Datasets.Folder(), OptionText("--sizes", "100000,1000000").Split(',').Select(int.Parse).ToArray(), repeats,
         OptionText("--engine", "cuda")),
     "models" => ModelsReport.Run(Datasets.Folder(), OptionText("--models", "LightGbm,RandomForest,Linear").Split(','), Option("--seeds", 5),
@@ -28,6 +29,7 @@ static int Usage()
     Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl] [--popcount auto|avx512|avx2|scalar] [--threads 1,all]");
     Console.Error.WriteLine("  crossover   top-10 of 1-256 queries, SIMD against a GPU engine, and where the GPU starts to win");
     Console.Error.WriteLine("              [--sizes 100000,1000000] [--engine cuda]");
+    Console.Error.WriteLine("  campaign    a discovery campaign's cost: building it (library, map, opponents) and refereeing a round [--sizes 200,500,1000,2000]");
     Console.Error.WriteLine("  models      ML.NET metrics on every bundled dataset, random and scaffold splits, beside MoleculeNet");
     Console.Error.WriteLine("              [--models LightGbm,FastTree,Linear] [--seeds 5] [--datasets ESOL,FreeSolv,BBBP,AqSolDB]");
     return 2;

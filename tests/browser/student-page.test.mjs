@@ -490,21 +490,23 @@ test('a student plays a discovery campaign to the end on the map and the table, 
   await page.getByText('4 of 4 picked').waitFor();
   await shot(page, '20-campaign-round-1');
   await page.getByRole('button', { name: 'Buy and test 4 compounds' }).click();
-  await page.getByText(/^Round 2 of 3/).waitFor();
+  // The status line (not the announcement, which may say the same words) tells the round.
+  const statusSays = (pattern) => status.filter({ hasText: pattern }).waitFor();
+  await statusSays(/^Round 2 of 3/);
   assert.equal(await page.locator('table.library tr.bought').count(), 4);
   assert.equal(await page.locator('svg.curves polyline').count(), 4);
   assert.equal(await page.locator('ul.revealed li').count(), 4);
 
   // A reload resumes the campaign where it stands.
   await page.reload();
-  await page.getByText(/^Round 2 of 3/).waitFor();
+  await statusSays(/^Round 2 of 3/);
   assert.equal(await page.locator('table.library tr.bought').count(), 4);
   for (const round of [2, 3]) {
     for (let i = 0; i < 4; i++) await open.nth(0).check();
     await page.getByRole('button', { name: 'Buy and test 4 compounds' }).click();
-    if (round === 2) await page.getByText(/^Round 3 of 3/).waitFor();
+    if (round === 2) await statusSays(/^Round 3 of 3/);
   }
-  await page.getByText(/^Campaign over/).waitFor();
+  await statusSays(/^Campaign over/);
   const lesson = await page.getByTestId('lesson').textContent();
   assert.match(lesson, /^Discovery areas: you \d+, the model exploring by upper confidence bound \d+/);
   const lines = page.locator('svg.curves polyline');

@@ -23,10 +23,19 @@ public static class EndpointDescriptions
         return access == ApiAccess.Anyone ? route : route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>A JSON body of <typeparamref name="T"/>; malformed JSON answers 400, an oversized body 413.</summary>
+    /// <summary>
+    /// A JSON body of <typeparamref name="T"/>; malformed JSON answers 400, an oversized body 413.
+    /// The metadata names no content type: with one, routing would refuse a request without a JSON
+    /// content type, and the handlers read JSON whatever the header says.
+    /// </summary>
     public static RouteHandlerBuilder Body<T>(this RouteHandlerBuilder route, bool optional = false)
         where T : notnull =>
-        route.Accepts<T>(optional, "application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        route.WithMetadata(new JsonBody(typeof(T), optional)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    private sealed record JsonBody(Type RequestType, bool IsOptional) : Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata
+    {
+        public IReadOnlyList<string> ContentTypes => [];
+    }
 
     /// <summary>A JSON answer of <typeparamref name="T"/> with <paramref name="status"/>.</summary>
     public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route, int status = StatusCodes.Status200OK) =>
