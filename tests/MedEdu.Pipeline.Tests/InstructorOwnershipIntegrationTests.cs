@@ -110,6 +110,12 @@ public sealed class InstructorOwnershipIntegrationTests(TwoInstructorsFixture fi
         using var stranger = fixture.As("not-a-key");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"api/classes/{classId}/results")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fixture.Host.Client.GetAsync($"api/classes/{classId}/results")).StatusCode);
+
+        // The administrator may add a co-instructor too, and is answered as the administrator, not the owner.
+        using var added = await fixture.Host.Client.PostAsJsonAsync($"api/classes/{classId}/instructors", new { instructorId = "cara" });
+        var answer = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("administrator", answer.GetProperty("role").GetString());
+        Assert.Contains("cara", answer.GetProperty("coInstructors").EnumerateArray().Select(i => i.GetString()));
     }
 
     [Fact]

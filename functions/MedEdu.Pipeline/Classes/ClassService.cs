@@ -153,7 +153,10 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     /// <summary>The classes <paramref name="who"/> owns or co-teaches (every class for an administrator).</summary>
     public async Task<List<InstructorClass>> ClassesOfAsync(InstructorIdentity who) =>
         [.. (await classes.ClassesOfAsync(who)).OrderByDescending(c => c.CreatedAt)
-            .Select(c => Listed(c, c.OwnerId == who.Id ? "owner" : who.IsAdministrator ? "administrator" : "co-instructor"))];
+            .Select(c => Listed(c, RoleOf(c, who)))];
+
+    private static string RoleOf(ClassEntity c, InstructorIdentity who) =>
+        c.OwnerId == who.Id ? "owner" : who.IsAdministrator ? "administrator" : "co-instructor";
 
     private static InstructorClass Listed(ClassEntity c, string role) =>
         new(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, role, [.. ClassAccess.CoInstructors(c)], c.EndsOn);
@@ -176,7 +179,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
             await classes.UpdateClassAsync(c);
         }
 
-        return Listed(c, "owner");
+        return Listed(c, RoleOf(c, who));
     }
 
     /// <summary>A student joins with the class code and gets a pseudonymous id and a token.</summary>

@@ -31,7 +31,7 @@ export function discoveryChart(chart) {
   for (const v of [low, high]) svg.append(s('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11 }, chart.binary ? String(v) : fmt(v, 2)));
   if (best !== null) {
     svg.append(s('line', { x1: left, x2: width - right, y1: y(best), y2: y(best), stroke: '#009E73', 'stroke-dasharray': '3 3' }),
-      s('text', { x: width - right + 4, y: y(best) + 4, 'font-size': 11 }, 'library best'));
+      s('text', { x: left + 4, y: y(best) - 4, 'font-size': 11, fill: '#00563f' }, 'library best'));
   }
   let legend = 0;
   for (const p of chart.series) {
