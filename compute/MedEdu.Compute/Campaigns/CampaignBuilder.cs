@@ -73,14 +73,11 @@ public static class CampaignBuilder
         var byId = molecules.ToDictionary(m => m.Id);
         var library = setup.Library.Select(c => byId[c.Id]).ToList();
         var learner = new ActiveLearner(library, rule, seed);
-        var picks = new List<IReadOnlyList<string>>();
         while (campaign.RoundsPlayed < campaign.Rounds)
         {
-            var round = learner.Choose(campaign).Select(i => setup.Library[i].Id).ToList();
-            campaign.Play(round);
-            picks.Add(round);
+            campaign.Play([.. learner.Choose(campaign).Select(i => setup.Library[i].Id)]);
         }
 
-        return new CampaignOpponent(name, rule, picks, [.. campaign.Progress], Math.Round(campaign.DiscoveryArea(), 4));
+        return new CampaignOpponent(name, rule, [.. campaign.PicksByRound], [.. campaign.Progress], Math.Round(campaign.DiscoveryArea(), 4));
     }
 }

@@ -67,27 +67,22 @@ public static class CampaignReferee
     {
         int round = campaign.RoundsPlayed;
         bool finished = round == setup.Rounds;
-        var students = Rounds(campaign, setup.PicksPerRound);
-        var players = new List<CampaignPlayer> { new("you", [.. campaign.Progress], Math.Round(campaign.DiscoveryArea(), 4), students, Best(setup, students)) };
+        var byId = setup.Library.ToDictionary(c => c.Id);
+        var students = campaign.PicksByRound;
+        var players = new List<CampaignPlayer> { new("you", [.. campaign.Progress], Math.Round(campaign.DiscoveryArea(), 4), [.. students], Best(setup.Goal, byId, students)) };
         foreach (var o in setup.Opponents)
         {
             var progress = o.Progress.Take(round).ToList();
-            players.Add(new CampaignPlayer(o.Name, progress, Math.Round(campaign.AreaOf(progress), 4), finished ? o.Picks : null, finished ? Best(setup, o.Picks) : null));
+            players.Add(new CampaignPlayer(o.Name, progress, Math.Round(campaign.AreaOf(progress), 4), finished ? o.Picks : null, finished ? Best(setup.Goal, byId, o.Picks) : null));
         }
 
-        double? libraryBest = finished ? setup.Goal == CampaignGoal.MostActives ? campaign.ActivesInLibrary : campaign.BestInLibrary : null;
-        return new CampaignRound(round, setup.Rounds, finished, revealed, players, finished ? Lesson(players, property, setup.Goal) : null, libraryBest);
+        return new CampaignRound(round, setup.Rounds, finished, revealed, players, finished ? Lesson(players, property, setup.Goal) : null, finished ? campaign.LibraryBest : null);
     }
 
-    // The student's picks per round, recovered from the order bought (every round but the last is full).
-    private static List<IReadOnlyList<string>> Rounds(DiscoveryCampaign campaign, int picksPerRound) =>
-        [.. campaign.Revealed.Select((index, k) => (Id: campaign.Ids[index], k)).GroupBy(x => x.k / picksPerRound).Select(g => (IReadOnlyList<string>)[.. g.Select(x => x.Id)])];
-
-    private static List<CampaignFind> Best(CampaignSetup setup, IReadOnlyList<IReadOnlyList<string>> picks)
+    private static List<CampaignFind> Best(CampaignGoal goal, Dictionary<string, CampaignCompound> byId, IReadOnlyList<IReadOnlyList<string>> picks)
     {
-        var byId = setup.Library.ToDictionary(c => c.Id);
         var bought = picks.SelectMany((round, r) => round.Select(id => (Compound: byId[id], Round: r + 1))).ToList();
-        var best = setup.Goal == CampaignGoal.MostActives
+        var best = goal == CampaignGoal.MostActives
             ? bought.Where(b => b.Compound.Measured == 1)
             : bought.OrderByDescending(b => b.Compound.Measured).ThenBy(b => b.Round);
         return [.. best.Take(BestShown).Select(b => new CampaignFind(b.Compound.Id, b.Compound.Name, b.Compound.Smiles, b.Compound.Measured, b.Round))];

@@ -11,11 +11,14 @@ public sealed class DiscoveryCampaign
     private readonly double[] _values;
     private readonly Dictionary<string, int> _index;
     private readonly List<int> _revealed = [];
+    private readonly List<IReadOnlyList<string>> _rounds = [];
+    private readonly double _median;
 
     /// <summary>A campaign on <paramref name="ids"/> with their hidden <paramref name="values"/>.</summary>
     public DiscoveryCampaign(IReadOnlyList<string> ids, IReadOnlyList<double> values, int rounds, int picksPerRound, CampaignGoal goal = CampaignGoal.HighestValue)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(values.Count, ids.Count);
+        ArgumentOutOfRangeException.ThrowIfZero(ids.Count);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(picksPerRound, 1);
         Ids = ids;
@@ -24,6 +27,12 @@ public sealed class DiscoveryCampaign
         Rounds = rounds;
         PicksPerRound = picksPerRound;
         Goal = goal;
+
+        // The library's values never change: its summaries are taken once.
+        var sorted = _values.Order().ToArray();
+        _median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        BestInLibrary = sorted[^1];
+        ActivesInLibrary = sorted.Count(v => v == 1);
     }
 
     /// <summary>What the players look for.</summary>
@@ -44,24 +53,20 @@ public sealed class DiscoveryCampaign
     /// <summary>Library indices revealed so far, in the order bought.</summary>
     public IReadOnlyList<int> Revealed => _revealed;
 
+    /// <summary>The picks (ids) of each round played, as played: a round may buy fewer than <see cref="PicksPerRound"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> PicksByRound => _rounds;
+
     /// <summary>After each round played: the best value found so far, or for <see cref="CampaignGoal.MostActives"/> the number of actives found.</summary>
     public List<double> Progress { get; } = [];
 
     /// <summary>The library's best value (what a perfect player finds).</summary>
-    public double BestInLibrary => _values.Max();
-
-    /// <summary>The library's median value: a typical compound, where discovery scores start.</summary>
-    public double Median
-    {
-        get
-        {
-            var sorted = _values.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        }
-    }
+    public double BestInLibrary { get; }
 
     /// <summary>The library's actives (value 1).</summary>
-    public int ActivesInLibrary => _values.Count(v => v == 1);
+    public int ActivesInLibrary { get; }
+
+    /// <summary>What a perfect player ends with: the library's best value, or for <see cref="CampaignGoal.MostActives"/> its number of actives.</summary>
+    public double LibraryBest => Goal == CampaignGoal.MostActives ? ActivesInLibrary : BestInLibrary;
 
     /// <summary>
     /// Plays one round: reveals the measured values of <paramref name="picks"/> (ids), exactly as measured.
@@ -93,6 +98,7 @@ public sealed class DiscoveryCampaign
         }
 
         _revealed.AddRange(picks.Select(p => _index[p]));
+        _rounds.Add([.. picks]);
         RoundsPlayed++;
         Progress.Add(Goal == CampaignGoal.MostActives ? _revealed.Count(i => _values[i] == 1) : _revealed.Max(i => _values[i]));
         return [.. picks.Select(p => (p, _values[_index[p]]))];
@@ -120,7 +126,7 @@ public sealed class DiscoveryCampaign
             return actives == 0 ? 1 : progress.Select((found, r) => found / Math.Min(actives, PicksPerRound * (r + 1))).DefaultIfEmpty(0).Average();
         }
 
-        double median = Median, high = _values.Max();
-        return high <= median ? 1 : progress.Select(b => Math.Clamp((b - median) / (high - median), 0, 1)).DefaultIfEmpty(0).Average();
+        double high = BestInLibrary;
+        return high <= _median ? 1 : progress.Select(b => Math.Clamp((b - _median) / (high - _median), 0, 1)).DefaultIfEmpty(0).Average();
     }
 }

@@ -88,10 +88,8 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
                 return new CampaignCurve(names.GetValueOrDefault(g.Key, g.Key), g.Key, you.Progress, you.Area, round.Finished);
             })
             .OrderByDescending(c => c.Area).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var start = setup.Start();
         var opponents = setup.Opponents.Select(o => new CampaignCurve(o.Name, null, o.Progress, o.Area, true)).ToList();
-        double best = setup.Goal == CampaignGoal.MostActives ? start.ActivesInLibrary : start.BestInLibrary;
-        return new CampaignClassReport(exerciseId, setup.Goal, setup.Rounds, best, students, opponents);
+        return new CampaignClassReport(exerciseId, setup.Goal, setup.Rounds, setup.Start().LibraryBest, students, opponents);
     }
 
     /// <summary>The reports of every campaign of a class, in exercise order (instructors).</summary>

@@ -85,6 +85,11 @@ public sealed class CampaignRefereeTests
         Assert.Contains("pick 1 to 6", Assert.Throws<ArgumentException>(() => CampaignReferee.Play(setup, [], [.. setup.Library.Take(7).Select(c => c.Id)], property)).Message);
         var four = Enumerable.Range(0, 4).Select(r => (IReadOnlyList<string>)[setup.Library[10 + r].Id]).ToList();
         Assert.Contains("the campaign is over", Assert.Throws<ArgumentException>(() => CampaignReferee.Play(setup, four, [setup.Library[50].Id], property)).Message);
+
+        // Rounds of fewer picks than the budget allows stay the rounds they were.
+        var state = CampaignReferee.State(setup, four, property);
+        Assert.Equal(four, state.Players[0].Picks!);
+        Assert.All(state.Players[0].Best!, f => Assert.Equal(f.Id, four[f.Round - 1][0]));
         Assert.Equal(0, CampaignReferee.State(setup, [], property).Round);
     }
 
