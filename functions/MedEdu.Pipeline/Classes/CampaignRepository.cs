@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using MedEdu.Compute.Campaigns;
 using MedEdu.Pipeline.Storage;
 
@@ -10,57 +9,24 @@ namespace MedEdu.Pipeline.Classes;
 /// <c>campaigns</c> as <c>{classId}/{exerciseId}.json</c>: a 2,000-compound library is far beyond a
 /// Table property, and a setup never changes once its class is created.
 /// </summary>
-public sealed class CampaignRepository
+public sealed class CampaignRepository(StorageAccount account)
 {
     /// <summary>The container.</summary>
     public const string Container = "campaigns";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly BlobContainerClient _container;
-    private readonly Lazy<Task> _created;
+    private readonly WriteOnceBlobs _blobs = new(account, Container);
 
-    /// <summary>The campaigns of <paramref name="account"/>.</summary>
-    public CampaignRepository(StorageAccount account)
-    {
-        _container = account.Blobs.GetBlobContainerClient(Container);
-        _created = new(() => _container.CreateIfNotExistsAsync());
-    }
-
-    /// <summary>Stores a class exercise's setup (a retried class creation writes the same setup again).</summary>
-    public async Task PutAsync(string classId, string exerciseId, CampaignSetup setup)
-    {
-        await _created.Value;
-        await _container.GetBlobClient(Name(classId, exerciseId)).UploadAsync(BinaryData.FromObjectAsJson(setup, Json), overwrite: true);
-    }
+    /// <summary>Stores a new class exercise's setup (each class creation has its own class id, so the name is new).</summary>
+    public Task PutAsync(string classId, string exerciseId, CampaignSetup setup) =>
+        _blobs.PutIfAbsentAsync(Name(classId, exerciseId), BinaryData.FromObjectAsJson(setup, Json), "application/json");
 
     /// <summary>The setup, or null when the class has no such campaign.</summary>
-    public async Task<CampaignSetup?> FindAsync(string classId, string exerciseId)
-    {
-        await _created.Value;
-        var blob = _container.GetBlobClient(Name(classId, exerciseId));
-        try
-        {
-            return (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<CampaignSetup>(Json);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+    public async Task<CampaignSetup?> FindAsync(string classId, string exerciseId) =>
+        (await _blobs.FindAsync(Name(classId, exerciseId)))?.ToObjectFromJson<CampaignSetup>(Json);
 
     /// <summary>Deletes every campaign of a class; returns how many.</summary>
-    public async Task<int> DeleteClassAsync(string classId)
-    {
-        await _created.Value;
-        int deleted = 0;
-        await foreach (var item in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, classId + "/", CancellationToken.None))
-        {
-            await _container.DeleteBlobIfExistsAsync(item.Name);
-            deleted++;
-        }
-
-        return deleted;
-    }
+    public Task<int> DeleteClassAsync(string classId) => _blobs.DeleteUnderAsync(classId + "/");
 
     private static string Name(string classId, string exerciseId) => $"{classId}/{exerciseId}.json";
 }

@@ -33,6 +33,7 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
     {
         string classId = entity.PartitionKey, exerciseId = entity.RowKey;
         var (setup, property) = await SetupAsync(entity);
+        ExerciseFeedback? feedback = null;
         var stored = await classes.AddNextAttemptAsync(classId, student.RowKey, exerciseId, previous =>
         {
             if (previous.Count >= setup.Rounds)
@@ -40,7 +41,6 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
                 throw new ClassException(409, $"the campaign is over: all {setup.Rounds} rounds are played");
             }
 
-            ExerciseFeedback feedback;
             try
             {
                 feedback = CampaignReferee.Play(setup, Rounds(previous), picks, property);
@@ -52,8 +52,9 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
 
             return SubmissionEntity.Create(classId, student.RowKey, exerciseId, previous.Count + 1, feedback.Campaign!.Finished, picks, feedback, clock.GetUtcNow());
         }) ?? throw new ClassException(409, "too many simultaneous submissions; try again");
-        var result = JsonSerializer.Deserialize<ExerciseFeedback>(stored.Added.FeedbackJson, Json)!;
-        return new SubmissionResult(exerciseId, stored.Added.Attempt, stored.Added.Scored, result.Score, result.ModelScore, result, picks);
+
+        // The feedback of the attempt that was stored (a retry after a lost race replays and plays again).
+        return new SubmissionResult(exerciseId, stored.Added.Attempt, stored.Added.Scored, feedback!.Score, feedback.ModelScore, feedback, picks);
     }
 
     /// <summary>A student's campaign as stored: the library (their own purchases revealed) and every curve up to their round.</summary>
@@ -76,11 +77,36 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
 
     /// <summary>Every student's curve beside the opponents' (instructors).</summary>
     /// <exception cref="ClassException">404 when the exercise is not a campaign of the class.</exception>
-    public async Task<CampaignClassReport> ClassReportAsync(string classId, string exerciseId)
+    public async Task<CampaignClassReport> ClassReportAsync(string classId, string exerciseId) =>
+        await ReportAsync(await CampaignEntityAsync(classId, exerciseId), await NamesAsync(classId), await classes.SubmissionsAsync(classId));
+
+    /// <summary>The reports of every campaign of a class, in exercise order (instructors); the class's students and submissions are read once.</summary>
+    public async Task<List<CampaignClassReport>> ClassReportsAsync(string classId)
     {
-        var (setup, property) = await SetupAsync(await CampaignEntityAsync(classId, exerciseId));
-        var names = (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
-        var students = (await classes.SubmissionsAsync(classId)).Where(s => s.ExerciseId == exerciseId).GroupBy(s => s.StudentId)
+        var campaignsOfClass = (await classes.ExercisesAsync(classId)).Where(e => e.Kind == nameof(ExerciseKind.Campaign)).OrderBy(e => e.Order).ToList();
+        if (campaignsOfClass.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await NamesAsync(classId);
+        var submissions = await classes.SubmissionsAsync(classId);
+        var reports = new List<CampaignClassReport>();
+        foreach (var e in campaignsOfClass)
+        {
+            reports.Add(await ReportAsync(e, names, submissions));
+        }
+
+        return reports;
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(string classId) =>
+        (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
+
+    private async Task<CampaignClassReport> ReportAsync(ExerciseEntity entity, Dictionary<string, string> names, List<SubmissionEntity> submissions)
+    {
+        var (setup, property) = await SetupAsync(entity);
+        var students = submissions.Where(s => s.ExerciseId == entity.RowKey).GroupBy(s => s.StudentId)
             .Select(g =>
             {
                 var round = CampaignReferee.State(setup, Rounds(g.OrderBy(s => s.Attempt)), property);
@@ -89,19 +115,7 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
             })
             .OrderByDescending(c => c.Area).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         var opponents = setup.Opponents.Select(o => new CampaignCurve(o.Name, null, o.Progress, o.Area, true)).ToList();
-        return new CampaignClassReport(exerciseId, setup.Goal, setup.Rounds, setup.Start().LibraryBest, students, opponents);
-    }
-
-    /// <summary>The reports of every campaign of a class, in exercise order (instructors).</summary>
-    public async Task<List<CampaignClassReport>> ClassReportsAsync(string classId)
-    {
-        var reports = new List<CampaignClassReport>();
-        foreach (var e in (await classes.ExercisesAsync(classId)).Where(e => e.Kind == nameof(ExerciseKind.Campaign)).OrderBy(e => e.Order))
-        {
-            reports.Add(await ClassReportAsync(classId, e.RowKey));
-        }
-
-        return reports;
+        return new CampaignClassReport(entity.RowKey, setup.Goal, setup.Rounds, setup.Start().LibraryBest, students, opponents);
     }
 
     /// <summary>The report as CSV: one row per player and round.</summary>

@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Classes;
 /// <summary>Classes, exercise sets, students, submissions and results: the logic behind the class routes.</summary>
 public sealed class ClassService(ClassRepository classes, CampaignService campaigns, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = SubmissionEntity.StoredJson;
 
     /// <summary>Creates a class and generates its exercises from the dataset's served version.</summary>
     /// <exception cref="ClassException">Unknown dataset, no ready version, or bad exercise specs.</exception>

@@ -6,9 +6,10 @@ using Azure.Storage.Blobs.Specialized;
 namespace MedEdu.Pipeline.Storage;
 
 /// <summary>
-/// A blob container whose blobs are named by their content's hash and never change: a write is
-/// skipped when the name exists (a retry, or two writers of the same content), and reads need no
-/// coordination. Raw dataset files and cached drawings are kept this way.
+/// A blob container whose blobs never change once written (named by their content's hash, or by
+/// what they belong to): a write is skipped when the name exists (a retry, or two writers of the
+/// same content), and reads need no coordination. Raw dataset files, cached drawings and campaign
+/// setups are kept this way.
 /// </summary>
 public sealed class WriteOnceBlobs
 {
@@ -62,6 +63,20 @@ public sealed class WriteOnceBlobs
         {
             return null;
         }
+    }
+
+    /// <summary>Deletes every blob whose name starts with <paramref name="prefix"/> (what a deleted class owned); returns how many.</summary>
+    public async Task<int> DeleteUnderAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await _created.Value;
+        int deleted = 0;
+        await foreach (var item in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            await _container.DeleteBlobIfExistsAsync(item.Name, cancellationToken: cancellationToken);
+            deleted++;
+        }
+
+        return deleted;
     }
 
     /// <summary>Reads <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>

@@ -79,7 +79,6 @@ export async function campaignView(m, exercise) {
           tbody))),
     h('p', {}, h('a', { href: '#/' }, '← Back to the exercises')));
   rows();
-  refresh();
 
   /** @param {string} id */
   function toggle(id) {
