@@ -147,5 +147,5 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
     }
 
     private static List<IReadOnlyList<string>> Rounds(IEnumerable<SubmissionEntity> attempts) =>
-        [.. attempts.Select(s => (IReadOnlyList<string>)(JsonSerializer.Deserialize<List<string>>(s.AnswerJson, Json) ?? []))];
+        [.. attempts.Select(s => (IReadOnlyList<string>)s.Answer())];
 }

@@ -113,6 +113,9 @@ public sealed class SubmissionEntity : ITableEntity
             SubmittedAt = at,
         };
 
+    /// <summary>The stored answer (a method, so the table does not store it twice as a column).</summary>
+    public List<string> Answer() => System.Text.Json.JsonSerializer.Deserialize<List<string>>(AnswerJson, StoredJson) ?? [];
+
     /// <summary>How answers and feedback are stored.</summary>
     public static System.Text.Json.JsonSerializerOptions StoredJson { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
 

@@ -267,7 +267,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     public async Task<List<SubmissionResult>> MySubmissionsAsync(string classId, string studentId) =>
         (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId).OrderBy(s => s.RowKey, StringComparer.Ordinal)
             .Select(s => new SubmissionResult(s.ExerciseId, s.Attempt, s.Scored, s.Score, s.ModelScore, JsonSerializer.Deserialize<ExerciseFeedback>(s.FeedbackJson, Json)!,
-                JsonSerializer.Deserialize<List<string>>(s.AnswerJson, Json) ?? []))
+                s.Answer()))
             .ToList();
 
     /// <summary>Display names ranked by total scored points.</summary>
@@ -309,7 +309,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
             e => e.RowKey,
             e => (JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!, JsonSerializer.Deserialize<AnswerKey>(e.KeyJson, Json)!, modelScores.GetValueOrDefault(e.RowKey)));
         var names = (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
-        var attempts = scored.Select(s => new ScoredAttempt(s.StudentId, s.ExerciseId, JsonSerializer.Deserialize<List<string>>(s.AnswerJson, Json) ?? [], s.Score, s.SubmittedAt)).ToList();
+        var attempts = scored.Select(s => new ScoredAttempt(s.StudentId, s.ExerciseId, s.Answer(), s.Score, s.SubmittedAt)).ToList();
         return ClassInsights.Build(exercises, attempts, names);
     }
 
