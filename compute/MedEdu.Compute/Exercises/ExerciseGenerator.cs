@@ -40,7 +40,7 @@ public static partial class ExerciseGenerator
             ExerciseKind.MatchedPair => MatchedPair(id, pool, random, difficulty, property),
             ExerciseKind.ActivityCliff => ActivityCliff(id, pool, random, difficulty, property),
             ExerciseKind.ScaffoldHop => ScaffoldHop(id, pool, random, difficulty, property),
-            ExerciseKind.Campaign => throw new ArgumentException("a campaign carries a library and opponents: build it with GenerateCampaign"),
+            ExerciseKind.Campaign => throw new ArgumentException("a campaign carries a library and opponents: build it with CampaignBuilder"),
             _ when rules == RuleSet.Pains => PainsCheck(id + "-pains", pool, random, difficulty),
             _ => RuleCheck(id, pool, random, difficulty),
         };
