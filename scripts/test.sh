@@ -1,53 +1,131 @@
 #!/usr/bin/env bash
-# The test suite: starts Azurite (installing it with npm ci if needed), builds the solution in
-# Release with warnings as errors, checks formatting, runs every xunit project, executes the
-# notebooks (scripts/notebooks.sh), drives the web page in headless Chromium (scripts/browser-test.sh),
-# and prints one
+# The test suite. Starts Azurite (installing it with npm ci if needed), builds the solution in Release
+# with warnings as errors, then runs, two at a time so the machine's cores stay busy while a check
+# waits on a host or a browser:
+#   - the xunit projects (unit tests and integration tests against the real Azurite and local host);
+#   - bicep build/lint and dotnet format, then the generated API clients (scripts/api-clients.sh),
+#     the notebooks (scripts/notebooks.sh) and the web page in headless Chromium (scripts/browser-test.sh).
+# Prints a timing report (each step's wall time, each test assembly's, the slowest 25 tests) and one
 # closing line "N passed, N failed, N skipped". Stops the Azurite it started.
+#
+#   bash scripts/test.sh           the whole suite (what CI runs)
+#   bash scripts/test.sh --quick   the inner loop: build, the fast unit tests and one end-to-end smoke
+#                                  path through the local host on Azurite (tests tagged Category=Slow or
+#                                  Category=Integration are left to the whole suite)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+quick=no
+case ${1:-} in
+  --quick) quick=yes ;;
+  "") ;;
+  *) echo "usage: bash scripts/test.sh [--quick]"; exit 2 ;;
+esac
+
+results=artifacts/test-results
+rm -rf "$results"
+mkdir -p "$results"
+suite_start=$(date +%s.%N)
+# Runs "$@" and records its wall time as the step "$name" (one line in steps.tsv).
+timed() {
+  local name=$1 start rc
+  shift
+  start=$(date +%s.%N)
+  "$@"
+  rc=$?
+  awk -v n="$name" -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%s %.1f\n", n, e - s }' >>"$results/steps.tsv"
+  return $rc
+}
+report() {
+  python3 scripts/test-timings.py "$results" --top 25
+  awk -v s="$suite_start" -v e="$(date +%s.%N)" 'BEGIN { printf "Timing report: the whole suite took %.1f s\n", e - s }'
+}
 
 had_azurite=no
 bash scripts/azurite.sh status >/dev/null 2>&1 && had_azurite=yes
-bash scripts/azurite.sh start || exit 1
+timed azurite bash scripts/azurite.sh start || exit 1
 stop_azurite() { [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop; }
 trap stop_azurite EXIT
 
-dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
-bash infra/bicep.sh || { echo "0 passed, 1 failed"; exit 1; }
-if ! dotnet format MedEdu.Functions.sln --verify-no-changes --no-restore -v quiet; then
-  echo "dotnet format found unformatted code (run: dotnet format MedEdu.Functions.sln)"
-  echo "0 passed, 1 failed"
-  exit 1
+timed build dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+# xunit's own durations land in .trx files, one per assembly, read by the timing report.
+run_xunit() {
+  dotnet test MedEdu.Functions.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@" \
+    2>&1 | tee "$results/console.log"
+  return "${PIPESTATUS[0]}"
+}
+# The closing counts of dotnet test's per-assembly summaries.
+xunit_counts() {
+  grep -E '(Passed|Failed)!  - Failed:' "$results/console.log" |
+    sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
+    awk '{ p += $1; f += $2; s += $3 } END { print p + 0, f + 0, s + 0 }'
+}
+
+if [[ $quick == yes ]]; then
+  timed xunit run_xunit --filter "(Category!=Integration&Category!=Slow)|Category=Smoke"
+  rc=$?
+  read -r passed failed skipped < <(xunit_counts)
+  [[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
+  report
+  echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+  exit "$rc"
 fi
 
-mkdir -p artifacts/test-results
-dotnet test MedEdu.Functions.sln -c Release --no-build --logger "trx" --results-directory artifacts/test-results \
-  2>&1 | tee artifacts/test-results/console.log
-rc=${PIPESTATUS[0]}
-read -r passed failed skipped < <(grep -E '(Passed|Failed)!  - Failed:' artifacts/test-results/console.log |
-  sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' |
-  awk '{ p += $1; f += $2; s += $3 } END { print p + 0, f + 0, s + 0 }')
-[[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
-
-# A suite run by a script that ends with "<name>: N passed, N failed": its counts join the totals.
+# A suite run by a script that ends with "<name>: N passed, N failed", its output kept in a log.
 run_suite() {
-  local name=$1 script=$2 log="artifacts/test-results/$1.log" suite_rc p f
-  bash "$script" "${@:3}" 2>&1 | tee "$log"
-  suite_rc=${PIPESTATUS[0]}
-  read -r p f < <(sed -nE "s/^$name: ([0-9]+) passed, ([0-9]+) failed\$/\\1 \\2/p" "$log" | tail -1)
-  p=${p:-0} f=${f:-0}
-  [[ $suite_rc -ne 0 && $f -eq 0 ]] && f=1
-  passed=$((passed + p)) failed=$((failed + f))
-  [[ $suite_rc -ne 0 ]] && rc=1
-  return 0
+  local name=$1 script=$2
+  timed "$name" bash "$script" "${@:3}" >"$results/$name.log" 2>&1
 }
-# Every notebook is executed headless against the local host; each counts as one test.
-run_suite clients scripts/api-clients.sh --check
-run_suite notebooks scripts/notebooks.sh
-# The web page in a real browser (Chromium headless) against a local host on Azurite.
-run_suite browser scripts/browser-test.sh
+# What the suite's scripts count, added up from their logs.
+suite_counts() {
+  local name p f total_p=0 total_f=0
+  for name in "$@"; do
+    read -r p f < <(sed -nE "s/^$name: ([0-9]+) passed, ([0-9]+) failed\$/\\1 \\2/p" "$results/$name.log" 2>/dev/null | tail -1)
+    total_p=$((total_p + ${p:-0})) total_f=$((total_f + ${f:-0}))
+  done
+  echo "$total_p $total_f"
+}
+checks() {
+  local passed=0 failed=0
+  if timed bicep bash infra/bicep.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  if timed format dotnet format MedEdu.Functions.sln --verify-no-changes --no-restore -v quiet; then
+    echo "format: dotnet format finds nothing to change"
+    passed=$((passed + 1))
+  else
+    echo "format: dotnet format found unformatted code (run: dotnet format MedEdu.Functions.sln)"
+    failed=$((failed + 1))
+  fi
+  echo "checks: $passed passed, $failed failed"
+}
+
+# The second lane: the static checks, the clients, the notebooks and the browser, one after another,
+# beside the xunit projects. Each keeps its own log; they are printed after the lane ends.
+lane() {
+  checks >"$results/checks.log" 2>&1
+  run_suite clients scripts/api-clients.sh --check
+  run_suite notebooks scripts/notebooks.sh
+  run_suite browser scripts/browser-test.sh
+}
+lane &
+lane_pid=$!
+timed xunit run_xunit
+rc=$?
+read -r passed failed skipped < <(xunit_counts)
+[[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
+wait "$lane_pid"
+
+for name in checks clients notebooks browser; do
+  echo "---- $name (log: $results/$name.log)"
+  cat "$results/$name.log"
+  read -r p f < <(suite_counts "$name")
+  if ! grep -qE "^$name: [0-9]+ passed, [0-9]+ failed\$" "$results/$name.log"; then
+    f=$((f + 1)) # the script ended before its count: a failure
+  fi
+  passed=$((passed + p)) failed=$((failed + f))
+done
+report
+[[ $failed -gt 0 ]] && rc=1
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$rc"

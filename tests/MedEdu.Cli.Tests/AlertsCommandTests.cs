@@ -5,6 +5,7 @@ namespace MedEdu.Cli.Tests;
 /// <summary><c>mededu alerts</c> against RDKit 2022.09's FilterCatalog (tests/reference/rdkit_alerts.tsv.gz).</summary>
 public sealed class AlertsCommandTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public void Alerts_of_bbbp_agree_with_rdkit_on_whether_each_molecule_has_a_pains_or_brenk_alert()
     {

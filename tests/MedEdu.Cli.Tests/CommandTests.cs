@@ -5,6 +5,7 @@ namespace MedEdu.Cli.Tests;
 
 public sealed class CommandTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public void DescriptorsOfAqSolDbMatchItsRdkitColumns()
     {

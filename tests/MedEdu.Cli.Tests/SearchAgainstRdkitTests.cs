@@ -8,6 +8,7 @@ namespace MedEdu.Cli.Tests;
 /// the same ESOL fingerprints (tests/reference/rdkit_threshold_hits.tsv.gz, made with Debian's
 /// python3-rdkit by make_rdkit_search_reference.py): the pruned search loses nothing and adds nothing.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SearchAgainstRdkitTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mededu-search-").FullName;

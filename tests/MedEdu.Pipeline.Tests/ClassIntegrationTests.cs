@@ -11,21 +11,19 @@ namespace MedEdu.Pipeline.Tests;
 [Trait("Category", "Integration")]
 public sealed partial class ClassIntegrationTests(ClassIntegrationTests.ClassFixture fixture) : IClassFixture<ClassIntegrationTests.ClassFixture>
 {
-    /// <summary>One host with ESOL ingested and a class created from it.</summary>
+    /// <summary>The shared host's ESOL and a class created from it.</summary>
     public sealed class ClassFixture : IAsyncLifetime
     {
         public LocalHostProcess Host { get; private set; } = null!;
 
-        public string DatasetId { get; } = DatasetApi.UniqueId("esolclass");
+        public string DatasetId { get; private set; } = "";
 
         public JsonElement Class { get; private set; }
 
         public async Task InitializeAsync()
         {
-            Host = await LocalHostProcess.StartAsync();
-            using var r = await Host.Client.RegisterAsync(new { id = DatasetId, bundled = "esol" });
-            Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
-            await Host.Client.WaitForVersionAsync(DatasetId, 1, TimeSpan.FromSeconds(90), () => Host.Log);
+            Host = await SharedLocalHost.HostAsync();
+            DatasetId = await SharedLocalHost.EsolAsync();
             using var created = await Host.Client.PostAsJsonAsync("api/classes", new
             {
                 name = "Pharmacy 101",
@@ -45,7 +43,7 @@ public sealed partial class ClassIntegrationTests(ClassIntegrationTests.ClassFix
             Class = JsonDocument.Parse(body).RootElement.Clone();
         }
 
-        public async Task DisposeAsync() => await Host.DisposeAsync();
+        public Task DisposeAsync() => Task.CompletedTask; // the host is shared
     }
 
     private HttpClient Anonymous => fixture.Host.Anonymous;
@@ -62,7 +60,9 @@ public sealed partial class ClassIntegrationTests(ClassIntegrationTests.ClassFix
         return (joined.GetProperty("studentId").GetString()!, joined.GetProperty("token").GetString()!, client);
     }
 
+    /// <summary>The quick tier's end-to-end path (scripts/test.sh --quick): ingest, class, students, scores, leaderboard.</summary>
     [Fact]
+    [Trait("Category", "Smoke")]
     public async Task AClassOfTwoStudentsDoesItsExercisesAndGetsResults()
     {
         var (aliceId, _, alice) = await JoinAsync("Alice");

@@ -9,6 +9,7 @@ namespace MedEdu.Pipeline.Tests;
 /// Compounds stored as one Parquet file per chunk: the files a researcher downloads hold exactly the
 /// compounds the API pages; a version stored in Table before Parquet keeps being served from there.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class CompoundFilesIntegrationTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
     private HttpClient Client => fixture.Host.Client;

@@ -19,29 +19,24 @@ public sealed partial class FairExerciseIntegrationTests(FairExerciseIntegration
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>One host with BBBP and ESOL ingested.</summary>
+    /// <summary>The shared host's BBBP and ESOL.</summary>
     public sealed class BothDatasets : IAsyncLifetime
     {
         public LocalHostProcess Host { get; private set; } = null!;
 
-        public string Bbbp { get; } = DatasetApi.UniqueId("bbbpfair");
+        public string Bbbp { get; private set; } = "";
 
-        public string Esol { get; } = DatasetApi.UniqueId("esolfair");
+        public string Esol { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
-            Host = await LocalHostProcess.StartAsync();
-            foreach (var (id, bundled) in new[] { (Bbbp, "bbbp"), (Esol, "esol") })
-            {
-                using var r = await Host.Client.RegisterAsync(new { id, bundled });
-                Assert.Equal(HttpStatusCode.Accepted, r.StatusCode);
-            }
-
-            await Host.Client.WaitForVersionAsync(Bbbp, 1, TimeSpan.FromSeconds(240), () => Host.Log);
-            await Host.Client.WaitForVersionAsync(Esol, 1, TimeSpan.FromSeconds(120), () => Host.Log);
+            Host = await SharedLocalHost.HostAsync();
+            var bbbp = SharedLocalHost.BbbpAsync();
+            Esol = await SharedLocalHost.EsolAsync();
+            Bbbp = await bbbp;
         }
 
-        public async Task DisposeAsync() => await Host.DisposeAsync();
+        public Task DisposeAsync() => Task.CompletedTask; // the host is shared
     }
 
     private readonly ClassRepository _classes = new(new TableProvider(new StorageAccount(Azurite.ConnectionString)));

@@ -44,6 +44,7 @@ public sealed class WorkerStackFixture : IAsyncLifetime
 /// The screening worker over HTTP (published as its Dockerfile publishes it): the same hits as the
 /// in-process engines, its refusals, and the local host's use of it with its fallbacks.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class ScreeningWorkerIntegrationTests(WorkerStackFixture stack) : IClassFixture<WorkerStackFixture>
 {
     private static readonly string[] Queries = ["Cc1occc1C(=O)Nc2ccccc2", "c1ccccc1O", "CCCCCCCCO", "Clc1ccc(Cl)cc1", "CC(=O)OC1=CC=CC=C1C(=O)O"];

@@ -11,6 +11,7 @@ namespace MedEdu.Pipeline.Tests;
 /// The spans of one ingestion and one worker search, read from in-memory exporters of the local
 /// host and the worker (both run in this process through their real app builders).
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class TelemetryTests
 {
     [Fact]

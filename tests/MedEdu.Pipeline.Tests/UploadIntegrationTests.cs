@@ -12,6 +12,7 @@ namespace MedEdu.Pipeline.Tests;
 /// and a SMILES file are ingested; every misuse of an upload is refused with a clear 4xx and leaves
 /// nothing registered.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class UploadIntegrationTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
     private HttpClient Client => fixture.Host.Client;

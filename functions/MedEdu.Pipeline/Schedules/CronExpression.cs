@@ -1,32 +1,27 @@
 using System.Globalization;
+using NCrontab;
 
 namespace MedEdu.Pipeline.Schedules;
 
 /// <summary>
 /// An NCRONTAB expression as Azure Functions timer triggers take it: six fields,
-/// <c>second minute hour day month day-of-week</c> (e.g. <c>0 0 3 * * MON</c> = Mondays at 03:00 UTC).
-/// Each field takes <c>*</c>, numbers, ranges <c>a-b</c>, lists <c>a,b</c> and steps <c>*/n</c> or <c>a-b/n</c>;
-/// months and days take names (JAN, MON). Day-of-week runs 0-6 from Sunday (7 is Sunday too).
-/// When both day fields are restricted a day must match both. Times are UTC.
+/// <c>second minute hour day month day-of-week</c> (e.g. <c>0 0 3 * * MON</c> = Mondays at 03:00 UTC),
+/// parsed and stepped by NCrontab, the timer trigger's own library. Each field takes <c>*</c>,
+/// numbers, ranges <c>a-b</c>, lists <c>a,b</c> and steps <c>*/n</c> or <c>a-b/n</c>; months and days
+/// take names (JAN, MON). Day-of-week runs 0-6 from Sunday (7 is Sunday too). When both day fields
+/// are restricted a day must match both. Times are UTC.
 /// </summary>
 public sealed class CronExpression
 {
-    private static readonly (string Name, int Min, int Max, string[]? Names)[] Fields =
-    [
-        ("second", 0, 59, null),
-        ("minute", 0, 59, null),
-        ("hour", 0, 23, null),
-        ("day", 1, 31, null),
-        ("month", 1, 12, ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]),
-        ("day-of-week", 0, 7, ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]),
-    ];
+    private static readonly CrontabSchedule.ParseOptions WithSeconds = new() { IncludingSeconds = true };
+    private static readonly string[] FieldNames = ["second", "minute", "hour", "day", "month", "day-of-week"];
 
-    private readonly bool[][] _allowed;
+    private readonly CrontabSchedule _schedule;
 
-    private CronExpression(string text, bool[][] allowed)
+    private CronExpression(string text, CrontabSchedule schedule)
     {
         Text = text;
-        _allowed = allowed;
+        _schedule = schedule;
     }
 
     /// <summary>The expression as given (trimmed).</summary>
@@ -42,135 +37,92 @@ public sealed class CronExpression
             return null;
         }
 
-        var allowed = new bool[6][];
+        string given = string.Join(' ', parts);
+        parts[5] = SundayAsZero(parts[5]);
         for (int f = 0; f < 6; f++)
         {
-            allowed[f] = ParseField(parts[f], Fields[f], out error)!;
-            if (allowed[f] is null)
+            // NCrontab names the field but not the expression's part; it also takes a step of 0 and
+            // a backwards range (as a wrap-around), which a person means neither way: both refused here.
+            error = RefusedShape(parts[f]) ?? Refusal(f, parts);
+            if (error is not null)
             {
+                error = $"{FieldNames[f]} field '{parts[f]}': {error}";
                 return null;
             }
         }
 
-        if (allowed[5][7])
-        {
-            allowed[5][0] = true; // 7 is Sunday as well
-        }
-
         error = null;
-        return new CronExpression(string.Join(' ', parts), allowed);
+        return new CronExpression(given, CrontabSchedule.Parse(string.Join(' ', parts), WithSeconds));
     }
 
     /// <summary>The first occurrence strictly after <paramref name="after"/>, in UTC; null if none within five years.</summary>
     public DateTimeOffset? NextAfter(DateTimeOffset after)
     {
-        var start = after.ToUniversalTime();
-        var t = new DateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, start.Second, DateTimeKind.Utc).AddSeconds(1);
-        var day = t.Date;
-        for (int i = 0; i < 366 * 5; i++, day = day.AddDays(1))
+        var start = after.UtcDateTime;
+        var end = start.AddYears(5);
+        DateTime next;
+        try
         {
-            if (!_allowed[4][day.Month] || !_allowed[3][day.Day] || !_allowed[5][(int)day.DayOfWeek])
+            next = _schedule.GetNextOccurrence(start, end);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // NCrontab 3.3 runs past year 9999 looking for a date that never comes (31 FEB).
+            return null;
+        }
+
+        return next >= end ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Text;
+
+    /// <summary>NCrontab takes day-of-week 0-6; 7, Sunday in many crons, becomes 0 (alone or as a range's end).</summary>
+    private static string SundayAsZero(string field) =>
+        string.Join(',', field.Split(',').Select(item => item switch
+        {
+            "7" => "0",
+            _ when item.EndsWith("-7", StringComparison.Ordinal) && !item.Contains('/', StringComparison.Ordinal) => item[..^2] + "-6,0",
+            _ => item,
+        }));
+
+    private static string? RefusedShape(string field)
+    {
+        foreach (string item in field.Split(','))
+        {
+            int slash = item.IndexOf('/', StringComparison.Ordinal);
+            if (slash >= 0 && (!int.TryParse(item[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int step) || step < 1))
             {
-                continue;
+                return $"step '{item[(slash + 1)..]}' is not a positive number";
             }
 
-            // Earliest allowed time on this day, at or after t when this is t's day.
-            int fromSecond = day == t.Date ? (int)(t - day).TotalSeconds : 0;
-            for (int hour = fromSecond / 3600; hour < 24; hour++)
+            string range = slash >= 0 ? item[..slash] : item;
+            int dash = range.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0
+                && int.TryParse(range[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out int low)
+                && int.TryParse(range[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int high)
+                && low > high)
             {
-                if (!_allowed[2][hour])
-                {
-                    continue;
-                }
-
-                for (int minute = 0; minute < 60; minute++)
-                {
-                    if (!_allowed[1][minute] || (hour * 3600) + (minute * 60) + 59 < fromSecond)
-                    {
-                        continue;
-                    }
-
-                    for (int second = 0; second < 60; second++)
-                    {
-                        int at = (hour * 3600) + (minute * 60) + second;
-                        if (_allowed[0][second] && at >= fromSecond)
-                        {
-                            return new DateTimeOffset(day.AddSeconds(at), TimeSpan.Zero);
-                        }
-                    }
-                }
+                return $"range '{range}' runs backwards";
             }
         }
 
         return null;
     }
 
-    /// <inheritdoc />
-    public override string ToString() => Text;
-
-    private static bool[]? ParseField(string field, (string Name, int Min, int Max, string[]? Names) spec, out string? error)
+    /// <summary>NCrontab's reason for refusing field <paramref name="f"/>, parsed alone among wildcards; null when it parses.</summary>
+    private static string? Refusal(int f, string[] parts)
     {
-        var allowed = new bool[spec.Max + 1];
-        foreach (string item in field.Split(','))
+        string[] probe = ["*", "*", "*", "*", "*", "*"];
+        probe[f] = parts[f];
+        try
         {
-            string range = item;
-            int step = 1;
-            int slash = item.IndexOf('/', StringComparison.Ordinal);
-            if (slash >= 0)
-            {
-                if (!int.TryParse(item[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1)
-                {
-                    error = $"{spec.Name} field '{field}': step '{item[(slash + 1)..]}' is not a positive number";
-                    return null;
-                }
-
-                range = item[..slash];
-            }
-
-            int low, high;
-            if (range == "*")
-            {
-                (low, high) = (spec.Min, spec.Name == "day-of-week" ? 6 : spec.Max);
-            }
-            else
-            {
-                int dash = range.IndexOf('-', StringComparison.Ordinal);
-                if (!TryValue(dash < 0 ? range : range[..dash], spec, out low) || !TryValue(dash < 0 ? range : range[(dash + 1)..], spec, out high))
-                {
-                    error = $"{spec.Name} field '{field}': '{range}' is not a number or range from {spec.Min} to {spec.Max}";
-                    return null;
-                }
-
-                if (dash < 0 && slash >= 0)
-                {
-                    high = spec.Max; // "a/n" means every n-th from a
-                }
-
-                if (low > high)
-                {
-                    error = $"{spec.Name} field '{field}': range '{range}' runs backwards";
-                    return null;
-                }
-            }
-
-            for (int v = low; v <= high; v += step)
-            {
-                allowed[v] = true;
-            }
+            CrontabSchedule.Parse(string.Join(' ', probe), WithSeconds);
+            return null;
         }
-
-        error = null;
-        return allowed;
-    }
-
-    private static bool TryValue(string text, (string Name, int Min, int Max, string[]? Names) spec, out int value)
-    {
-        if (spec.Names is { } names && Array.FindIndex(names, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is int index and >= 0)
+        catch (CrontabException e)
         {
-            value = index + spec.Min;
-            return true;
+            return e.Message;
         }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= spec.Min && value <= spec.Max;
     }
 }

@@ -4,6 +4,7 @@ using MedEdu.Compute.Exercises;
 namespace MedEdu.Compute.Tests.Campaigns;
 
 /// <summary>Campaigns built from the real ESOL and BBBP pools, played round by round as a student plays them.</summary>
+[Trait("Category", "Slow")]
 public sealed class CampaignRefereeTests
 {
     private static readonly Lazy<CampaignSetup> EsolSetup = new(() => CampaignBuilder.Build(Exercises.ExercisePools.Esol, seed: 3, new CampaignOptions(LibrarySize: 250, Rounds: 4, PicksPerRound: 6)));

@@ -37,12 +37,20 @@ public sealed class DiscoveryCampaignTests(ITestOutputHelper output)
         Assert.Equal(5, campaign.Progress.Count);
     }
 
+    /// <summary>
+    /// Seeded libraries to play. Each costs about half a second of one core (40 LightGBM ensembles),
+    /// so the suite plays 16; <c>MEDEDU_CAMPAIGN_SEEDS=50</c> plays the full 50-seed bar (UCB beat
+    /// random in 42 of 50 when it was set). The bar is the same share either way: 60% of the seeds.
+    /// </summary>
+    private static int Seeds => int.TryParse(Environment.GetEnvironmentVariable("MEDEDU_CAMPAIGN_SEEDS"), out int n) && n > 0 ? n : 16;
+
+    [Trait("Category", "Slow")]
     [Fact]
-    public void The_uncertainty_driven_learner_finds_the_most_soluble_compounds_sooner_than_random_in_most_of_50_seeds()
+    public void The_uncertainty_driven_learner_finds_the_most_soluble_compounds_sooner_than_random_in_most_seeds()
     {
-        int better = 0, worse = 0;
+        int seeds = Seeds, better = 0, worse = 0;
         double ucbArea = 0, randomArea = 0;
-        for (int seed = 1; seed <= 50; seed++)
+        for (int seed = 1; seed <= seeds; seed++)
         {
             double Play(AcquisitionRule rule)
             {
@@ -59,12 +67,13 @@ public sealed class DiscoveryCampaignTests(ITestOutputHelper output)
             double ucb = Play(AcquisitionRule.UpperConfidenceBound), random = Play(AcquisitionRule.Random);
             better += ucb > random ? 1 : 0;
             worse += ucb < random ? 1 : 0;
-            ucbArea += ucb / 50;
-            randomArea += random / 50;
+            ucbArea += ucb / seeds;
+            randomArea += random / seeds;
         }
 
-        output.WriteLine($"UCB beat random in {better} of 50 seeds, lost in {worse}; mean discovery area {ucbArea:F3} vs {randomArea:F3}");
-        Assert.True(better >= 30, $"UCB beat random in only {better} of 50 seeds (mean area {ucbArea:F3} vs {randomArea:F3})");
+        output.WriteLine($"UCB beat random in {better} of {seeds} seeds, lost in {worse}; mean discovery area {ucbArea:F3} vs {randomArea:F3}");
+        int bar = (int)Math.Ceiling(0.6 * seeds);
+        Assert.True(better >= bar, $"UCB beat random in only {better} of {seeds} seeds, under {bar} (mean area {ucbArea:F3} vs {randomArea:F3})");
         Assert.True(ucbArea > randomArea);
     }
 }

@@ -13,6 +13,7 @@ public sealed class DepictionTests(ITestOutputHelper output)
 
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("esol")]
     [InlineData("freesolv")]

@@ -85,6 +85,7 @@ public sealed class SmilesErrorTests
         Assert.True(parsed > 100, $"only {parsed} of 5000 mutations parsed");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void HundredKilobyteInputsFinishQuickly()
     {

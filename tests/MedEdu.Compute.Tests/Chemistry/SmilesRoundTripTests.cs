@@ -7,6 +7,7 @@ public sealed class SmilesRoundTripTests
 {
     public static TheoryData<string> Datasets => new() { "esol", "freesolv", "bbbp", "aqsoldb" };
 
+    [Trait("Category", "Slow")]
     [Theory]
     [MemberData(nameof(Datasets))]
     public void EveryRowParsesAndCanonicalSmilesRoundTrips(string dataset)

@@ -8,6 +8,7 @@ public sealed class SyntheticLibraryTests
 {
     private static readonly string[] Cores = File.ReadLines(Path.Combine(TestData.DatasetsFolder, "esol-delaney.csv")).Skip(1).Select(l => l.Split(',')[^1]).ToArray();
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Every_compound_is_valid_new_and_says_synthetic()
     {

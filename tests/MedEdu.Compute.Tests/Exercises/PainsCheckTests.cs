@@ -7,6 +7,7 @@ namespace MedEdu.Compute.Tests.Exercises;
 /// <summary>The PAINS variant of the rule check, on BBBP's real compounds.</summary>
 public sealed class PainsCheckTests
 {
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

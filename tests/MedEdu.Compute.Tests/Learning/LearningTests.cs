@@ -58,6 +58,7 @@ public sealed class LearningTests
         Assert.All(DatasetSplit.KFold(100, 5, 1), f => Assert.Equal(20, f.Test.Length));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void TheSameSeedGivesIdenticalPredictionsAndASavedModelPredictsTheSame()
     {

@@ -3,6 +3,7 @@ using MedEdu.Compute.Learning;
 namespace MedEdu.Compute.Tests.Learning;
 
 /// <summary>The linear baseline is an honest one: its L2 strength comes from validation inside the training data, and it separates BBBP well.</summary>
+[Trait("Category", "Slow")]
 public sealed class LinearBaselineTests
 {
     [Fact]

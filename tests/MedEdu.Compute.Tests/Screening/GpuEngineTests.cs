@@ -80,6 +80,7 @@ public sealed class GpuEngineTests
         Assert.Empty(engine.Search(none, ScreeningRequest.TopK([new ulong[32]], 5)).Hits[0]);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void TheKernelsAgreeWithTheReferenceOnTheCpuAccelerator()
     {
@@ -117,6 +118,7 @@ public sealed class GpuEngineTests
         Assert.True(result.RowsScored < store.Count * 4L / 2, $"{result.RowsScored} of {store.Count * 4} rows scored");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void AutoSendsLargeSearchesToTheGpuAndSmallOnesToTheCpuAndSaysWhichRan()
     {

@@ -1,6 +1,6 @@
 namespace MedEdu.Pipeline.Tests.Infrastructure;
 
-/// <summary>One running local host shared by the tests of a class.</summary>
+/// <summary>A test class's view of the assembly's shared local host (<see cref="SharedLocalHost"/>).</summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
     private LocalHostProcess? _host;
@@ -9,14 +9,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public LocalHostProcess Host => _host ?? throw new InvalidOperationException("host not started");
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => _host = await LocalHostProcess.StartAsync();
+    public async Task InitializeAsync() => _host = await SharedLocalHost.HostAsync();
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Task.CompletedTask; // shared: killed when the test process exits
 }

@@ -2,7 +2,7 @@ using MedEdu.Pipeline.Schedules;
 
 namespace MedEdu.Pipeline.Tests.Unit;
 
-/// <summary>NCRONTAB parsing and next occurrences, checked against hand-worked calendars (2026-11-25 is a Wednesday).</summary>
+/// <summary>NCRONTAB parsing (NCrontab, with MedEdu's field-naming messages) and next occurrences, checked against hand-worked calendars (2026-11-25 is a Wednesday).</summary>
 public sealed class CronExpressionTests
 {
     private static readonly DateTimeOffset Wednesday = new(2026, 11, 25, 10, 17, 42, TimeSpan.Zero);
@@ -19,6 +19,9 @@ public sealed class CronExpressionTests
     [InlineData("0 0 12 29 FEB *", "2028-02-29T12:00:00")]      // the next leap day
     [InlineData("0 0 0 * * 7", "2026-11-29T00:00:00")]          // 7 is Sunday too
     [InlineData("5,10 0 0 * DEC *", "2026-12-01T00:00:05")]
+    [InlineData("0 0 0 * * 5-7", "2026-11-27T00:00:00")]       // Friday to Sunday, 7 as the range's end
+    [InlineData("5/10 * * * * *", "2026-11-25T10:17:45")]      // every 10th second from 5
+    [InlineData("0 0 0 15 * MON", "2027-02-15T00:00:00")]      // both day fields: a Monday the 15th
     public void NextOccurrenceIsTheFirstMatchingSecondAfterTheGivenTime(string cron, string expected)
     {
         var expression = CronExpression.TryParse(cron, out var error);
@@ -41,7 +44,7 @@ public sealed class CronExpressionTests
     [Theory]
     [InlineData("0 3 * * MON", "needs 6")]
     [InlineData("", "has 0 fields")]
-    [InlineData("60 * * * * *", "second field '60'")]
+    [InlineData("60 * * * * *", "second field '60': 60 is higher than the maximum allowable value")]
     [InlineData("0 0 24 * * *", "hour field '24'")]
     [InlineData("0 0 0 0 * *", "day field '0'")]
     [InlineData("0 0 0 * 13 *", "month field '13'")]

@@ -42,6 +42,7 @@ public sealed class AlertCatalogTests(ITestOutputHelper output)
         Assert.Empty(AlertCatalog.Find(SmilesParser.Parse("CCO"), [AlertFamily.Pains, AlertFamily.Brenk]));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Whether_a_molecule_has_any_alert_agrees_with_rdkit_filter_catalog()
     {
