@@ -3,7 +3,8 @@
 # (functions/MedEdu.Pipeline/Http/openapi.json, generated from the local host's route metadata):
 #   - validates the document with swagger-parser (npm);
 #   - regenerates the web page's TypeScript types (openapi-typescript, npm);
-#   - regenerates the C# client with Kiota (the dotnet tool Microsoft.OpenApi.Kiota, pinned, into .tools/).
+#   - regenerates the C# client with Kiota (the dotnet tool Microsoft.OpenApi.Kiota, pinned, installed once
+#     per version into ${MEDEDU_TOOLS:-~/.cache/mededu/tools}, shared by every checkout on the machine).
 # With --check (what scripts/test.sh runs) it fails when a committed copy differs from what the
 # document generates now. Ends with one line "clients: N passed, N failed".
 #   bash scripts/api-clients.sh           regenerate (after changing a contract or a route)
@@ -22,9 +23,10 @@ bad() { echo "clients: FAILED $1"; failed=$((failed + 1)); }
 if [[ ! -x node_modules/.bin/openapi-typescript || ! -d node_modules/@apidevtools/swagger-parser ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-if [[ ! -x .tools/kiota/kiota ]]; then
+kiota_dir=${MEDEDU_TOOLS:-$HOME/.cache/mededu/tools}/kiota-$kiota_version
+if [[ ! -x $kiota_dir/kiota ]]; then
   echo "clients: installing Microsoft.OpenApi.Kiota $kiota_version"
-  dotnet tool install Microsoft.OpenApi.Kiota --version "$kiota_version" --tool-path .tools/kiota >/dev/null
+  dotnet tool install Microsoft.OpenApi.Kiota --version "$kiota_version" --tool-path "$kiota_dir" >/dev/null
 fi
 [[ -s $document ]] || dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly
 
@@ -36,7 +38,7 @@ fi
 
 npm run -s gen:api-types >/dev/null
 export KIOTA_TUTORIAL_ENABLED=false KIOTA_OFFLINE_ENABLED=true DOTNET_CLI_TELEMETRY_OPTOUT=1
-if .tools/kiota/kiota generate -l CSharp -d "$document" -o clients/MedEdu.ApiClient/Generated -n MedEdu.ApiClient -c MedEduApiClient \
+if "$kiota_dir/kiota" generate -l CSharp -d "$document" -o clients/MedEdu.ApiClient/Generated -n MedEdu.ApiClient -c MedEduApiClient \
     --exclude-backward-compatible --clean-output --log-level Error >/dev/null; then
   ok "Kiota generated the C# client"
 else

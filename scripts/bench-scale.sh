@@ -76,6 +76,8 @@ for n in "${sizes[@]}"; do
   done
   ready=$(since "$t0")
   stored=$(jq -r '.versions[-1] | "\(.stored) stored, \(.quarantined) quarantined of \(.totalRows)"' <<<"$body")
+  # Every synthetic compound is valid: all N stored (the check the browser test made on 100,000 before it moved here).
+  [[ $(jq -r '.versions[-1] | "\(.totalRows) \(.stored)"' <<<"$body") == "$n $n" ]] || { echo "  FAILED: expected $n rows stored, got $stored"; exit 1; }
   host_peak=$(peak_mib "$host")
   azurite_peak=$(peak_mib "$azurite")
   t1=$(now)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Executes every notebook in notebooks/ headless with the .NET Interactive C# kernel and fails on any
 # cell error. Installs what it needs: Debian's jupyter nbconvert + ipykernel (apt), the
-# Microsoft.dotnet-interactive tool (pinned, into .tools/), and a private kernelspec.
+# Microsoft.dotnet-interactive tool (pinned, installed once per version into
+# ${MEDEDU_TOOLS:-~/.cache/mededu/tools}, shared by every checkout on the machine), and a private kernelspec in .tools/.
 # Notebook 04 talks to a local host: unless MEDEDU_API is set, the main command (scripts/run-local.sh)
 # is started for the run and stopped afterwards.
 #   bash scripts/notebooks.sh            executed copies go to artifacts/notebooks/
@@ -13,6 +14,7 @@ update=no
 [[ ${1:-} == --update ]] && update=yes
 interactive_version=1.0.712001
 tools="$root/.tools"
+interactive=${MEDEDU_TOOLS:-$HOME/.cache/mededu/tools}/dotnet-interactive-$interactive_version
 
 # Debian's python (jupyter's), whichever python3 comes first on PATH.
 py=python3
@@ -21,13 +23,13 @@ if ! command -v jupyter-nbconvert >/dev/null || ! $py -c 'import nbconvert, ipyk
   echo "notebooks: installing jupyter nbconvert and ipykernel (apt)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-nbconvert python3-ipykernel >/dev/null
 fi
-if [[ ! -x $tools/dotnet-interactive/dotnet-interactive ]]; then
+if [[ ! -x $interactive/dotnet-interactive ]]; then
   echo "notebooks: installing Microsoft.dotnet-interactive $interactive_version"
-  dotnet tool install Microsoft.dotnet-interactive --version "$interactive_version" --tool-path "$tools/dotnet-interactive" >/dev/null
+  dotnet tool install Microsoft.dotnet-interactive --version "$interactive_version" --tool-path "$interactive" >/dev/null
 fi
 mkdir -p "$tools/jupyter/kernels/.net-csharp"
 cat >"$tools/jupyter/kernels/.net-csharp/kernel.json" <<JSON
-{ "argv": ["$tools/dotnet-interactive/dotnet-interactive", "jupyter", "--default-kernel", "csharp", "{connection_file}"],
+{ "argv": ["$interactive/dotnet-interactive", "jupyter", "--default-kernel", "csharp", "{connection_file}"],
   "display_name": ".NET (C#)", "language": "C#" }
 JSON
 export JUPYTER_PATH="$tools/jupyter" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 PYDEVD_DISABLE_FILE_VALIDATION=1
