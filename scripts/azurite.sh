@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Azurite, the local Azure Storage (blob, queue, table), as a real dependency of MedEdu.
-# usage: scripts/azurite.sh start|stop|status
+# usage: scripts/azurite.sh start|stop|status|install
 # Installs the pinned version from package-lock.json (npm ci) on first use, keeps its data under
 # .azurite/ (git-ignored) and stops exactly the process it started, by the pid it recorded.
 set -euo pipefail
@@ -23,6 +23,14 @@ running_pid() {
   kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# The pinned npm packages (package-lock.json), unless they are there; npm's cache serves what it has.
+install() {
+  if [[ ! -x "$root/node_modules/.bin/azurite" || ! -x "$root/node_modules/.bin/tsc" || ! -d "$root/node_modules/playwright-core" || ! -x "$root/node_modules/.bin/openapi-typescript" ]]; then
+    echo "azurite: installing (npm ci)"
+    (cd "$root" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 start() {
   if pid=$(running_pid); then
     echo "azurite: already running (pid $pid)"
@@ -32,10 +40,7 @@ start() {
     echo "azurite: ports ${ports[*]} already answer; using the storage emulator that is running there"
     return 0
   fi
-  if [[ ! -x "$root/node_modules/.bin/azurite" || ! -x "$root/node_modules/.bin/tsc" || ! -d "$root/node_modules/playwright-core" || ! -x "$root/node_modules/.bin/openapi-typescript" ]]; then
-    echo "azurite: installing (npm ci)"
-    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  install
   mkdir -p "$dir/data"
   # setsid: Azurite gets its own session, so Ctrl-C in a caller's terminal does not stop it mid-write.
   setsid "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck \
@@ -74,6 +79,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  install) install ;;
   status) if pid=$(running_pid); then echo "azurite: running (pid $pid)"; else echo "azurite: not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|install" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test suite. Starts Azurite (installing it with npm ci if needed), builds the solution in Release
-# with warnings as errors, then runs, two at a time so the machine's cores stay busy while a check
+# with warnings as errors, then runs side by side, so the machine's cores stay busy while a check
 # waits on a host or a browser:
 #   - the xunit projects (unit tests and integration tests against the real Azurite and local host);
 #   - bicep build/lint and dotnet format, then the generated API clients (scripts/api-clients.sh),
@@ -42,18 +42,22 @@ report() {
   awk -v s="$suite_start" -v e="$(date +%s.%N)" 'BEGIN { printf "Timing report: the whole suite took %.1f s\n", e - s }'
 }
 
-had_azurite=no
-bash scripts/azurite.sh status >/dev/null 2>&1 && had_azurite=yes
-timed azurite bash scripts/azurite.sh start || exit 1
-stop_azurite() { [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop; }
-trap stop_azurite EXIT
-
-# Bicep compiles the templates beside the build (the Functions tests read infra/main.json).
+# The npm packages (Azurite, tsc, playwright-core, the OpenAPI tools) install and Bicep compiles
+# the templates (the Functions tests read infra/main.json) beside the build.
+timed npm bash scripts/azurite.sh install >"$results/npm.log" 2>&1 &
+npm_pid=$!
 if [[ $quick == no ]]; then
   timed bicep bash infra/bicep.sh >"$results/bicep.log" 2>&1 &
   bicep_pid=$!
 fi
 timed build dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+wait "$npm_pid" || { cat "$results/npm.log"; echo "0 passed, 1 failed"; exit 1; }
+
+had_azurite=no
+bash scripts/azurite.sh status >/dev/null 2>&1 && had_azurite=yes
+timed azurite bash scripts/azurite.sh start || exit 1
+stop_azurite() { [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop; }
+trap stop_azurite EXIT
 
 # xunit's own durations land in .trx files, one per assembly, read by the timing report.
 run_xunit() {
@@ -110,13 +114,15 @@ checks() {
   echo "checks: $passed passed, $failed failed"
 }
 
-# The second lane: the static checks, the clients, the notebooks and the browser, one after another,
-# beside the xunit projects. Each keeps its own log; they are printed after the lane ends.
+# Beside the xunit projects: the static checks and the clients, then the notebooks and the browser
+# side by side (the browser after the clients: both regenerate the page's API types). Each keeps its
+# own log; they are printed at the end.
 lane() {
   checks >"$results/checks.log" 2>&1
   run_suite clients scripts/api-clients.sh --check
+  run_suite browser scripts/browser-test.sh &
   run_suite notebooks scripts/notebooks.sh
-  run_suite browser scripts/browser-test.sh
+  wait
 }
 wait "$bicep_pid"
 bicep_rc=$?

@@ -30,6 +30,9 @@ public static class DurableBackend
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             PartitionCount = 4,
+            LeaseInterval = options.PartitionLeaseInterval,
+            LeaseRenewInterval = options.PartitionLeaseInterval / 3,
+            LeaseAcquireInterval = options.PartitionLeaseInterval / 3,
         };
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
