@@ -4,7 +4,7 @@
 # Microsoft.dotnet-interactive tool (pinned, installed once per version into
 # ${MEDEDU_TOOLS:-~/.cache/mededu/tools}, shared by every checkout on the machine), and a private kernelspec in .tools/.
 # Notebook 04 talks to a local host: unless MEDEDU_API is set, the main command (scripts/run-local.sh)
-# is started for the run and stopped afterwards.
+# is started at the beginning (it ingests ESOL while notebooks 01-03 run) and stopped afterwards.
 #   bash scripts/notebooks.sh            executed copies go to artifacts/notebooks/
 #   bash scripts/notebooks.sh --update   also writes the outputs back into notebooks/*.ipynb
 set -euo pipefail
@@ -34,28 +34,34 @@ cat >"$tools/jupyter/kernels/.net-csharp/kernel.json" <<JSON
 JSON
 export JUPYTER_PATH="$tools/jupyter" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 PYDEVD_DISABLE_FILE_VALIDATION=1
 
-dotnet build notebooks/MedEdu.Notebooks -c Release -nologo -v quiet -clp:ErrorsOnly
+# MEDEDU_BUILT=1: the solution is built in Release already (scripts/test.sh sets it).
+[[ ${MEDEDU_BUILT:-} == 1 ]] || dotnet build notebooks/MedEdu.Notebooks -c Release -nologo -v quiet -clp:ErrorsOnly
 
 host_pid=""
 stop_host() { [[ -n $host_pid ]] && { kill -TERM "$host_pid" 2>/dev/null || true; wait "$host_pid" 2>/dev/null || true; }; }
 trap stop_host EXIT
+# The host starts (and ingests ESOL) while the notebooks that need none run; the first notebook that
+# reads MEDEDU_API waits for it.
+mkdir -p artifacts/notebooks
 if [[ -z ${MEDEDU_API:-} ]]; then
-  mkdir -p artifacts/notebooks
-  echo "notebooks: starting the local host (scripts/run-local.sh) for 04-class-analytics"
+  echo "notebooks: starting the local host (scripts/run-local.sh) for the notebooks that read MEDEDU_API"
   bash scripts/run-local.sh >artifacts/notebooks/run-local.log 2>&1 &
   host_pid=$!
+fi
+wait_for_host() {
+  [[ -n $host_pid ]] || return 0
   for _ in $(seq 1 600); do
-    grep -q "Serving until Ctrl-C" artifacts/notebooks/run-local.log && break
+    grep -q "Serving until Ctrl-C" artifacts/notebooks/run-local.log && return 0
     kill -0 "$host_pid" 2>/dev/null || { cat artifacts/notebooks/run-local.log; exit 1; }
     sleep 0.5
   done
-  grep -q "Serving until Ctrl-C" artifacts/notebooks/run-local.log || { echo "the local host did not get ready"; cat artifacts/notebooks/run-local.log; exit 1; }
-fi
+  echo "the local host did not get ready"; cat artifacts/notebooks/run-local.log; exit 1
+}
 
-mkdir -p artifacts/notebooks
 passed=0 failed=0
 for notebook in notebooks/*.ipynb; do
   name=$(basename "$notebook")
+  grep -q MEDEDU_API "$notebook" && wait_for_host
   start=$(date +%s)
   # --allow-errors keeps every cell's output; the check below fails the notebook on any error output.
   (cd notebooks && jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.timeout=600 \

@@ -24,8 +24,11 @@ bash scripts/azurite.sh status >/dev/null 2>&1 && azurite_was_ours=no
 bash scripts/azurite.sh start
 [[ -f .azurite/azurite.pid ]] || azurite_was_ours=no
 
-echo "build: dotnet build -c Release"
-dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly
+# MEDEDU_BUILT=1: the solution is built in Release already (scripts/test.sh sets it for the notebooks).
+if [[ ${MEDEDU_BUILT:-} != 1 ]]; then
+  echo "build: dotnet build -c Release"
+  dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 
 mkdir -p .azurite
 [[ -s .azurite/instructor-key ]] || head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > .azurite/instructor-key

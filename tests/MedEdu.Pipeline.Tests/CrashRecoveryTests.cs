@@ -1,5 +1,6 @@
 using System.Net;
 using MedEdu.Pipeline.Tests.Infrastructure;
+using MedEdu.Testing;
 
 namespace MedEdu.Pipeline.Tests;
 
@@ -8,6 +9,7 @@ namespace MedEdu.Pipeline.Tests;
 /// must finish exactly once. ESOL in chunks of 20 gives 57 activities to kill in the middle of, at a
 /// ninth of AqSolDB's featurizing and training; <see cref="FaultInjectionTests"/> kills AqSolDB runs.
 /// </summary>
+[LongRunning(90)]
 [Trait("Category", "Integration")]
 public sealed class CrashRecoveryTests
 {

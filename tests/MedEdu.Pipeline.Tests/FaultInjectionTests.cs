@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using MedEdu.Pipeline.Tests.Infrastructure;
+using MedEdu.Testing;
 using Xunit.Abstractions;
 
 namespace MedEdu.Pipeline.Tests;
@@ -11,6 +12,7 @@ namespace MedEdu.Pipeline.Tests;
 /// or quarantined exactly once. Model training is off on this host (MedEdu:TrainModels=false) to
 /// keep the 20 runs short; <see cref="CrashRecoveryTests"/> kills a host with training on.
 /// </summary>
+[LongRunning(150)]
 [Trait("Category", "Integration")]
 public sealed class FaultInjectionTests(ITestOutputHelper output)
 {

@@ -2,10 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using MedEdu.Pipeline.Tests.Infrastructure;
+using MedEdu.Testing;
 
 namespace MedEdu.Pipeline.Tests;
 
 /// <summary>Ingestion end to end: the real local host, its durable backend and Azurite.</summary>
+[LongRunning(30)]
 [Trait("Category", "Integration")]
 public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {

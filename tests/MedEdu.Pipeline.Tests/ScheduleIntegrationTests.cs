@@ -2,10 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using MedEdu.Pipeline.Tests.Infrastructure;
+using MedEdu.Testing;
 
 namespace MedEdu.Pipeline.Tests;
 
 /// <summary>Refresh schedules on the real local host: the timer fires them, pausing stops them, and readers never see a half-ingested version.</summary>
+[LongRunning(40)]
 [Trait("Category", "Integration")]
 public sealed class ScheduleIntegrationTests(ScheduleIntegrationTests.TimerHost fixture) : IClassFixture<ScheduleIntegrationTests.TimerHost>
 {

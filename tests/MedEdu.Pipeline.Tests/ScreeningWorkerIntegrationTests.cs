@@ -5,11 +5,12 @@ using System.Text;
 using System.Text.Json;
 using MedEdu.Compute.Chemistry.Fingerprints;
 using MedEdu.Compute.Chemistry.SmilesParse;
-using MedEdu.Compute.Screening;
 using MedEdu.Compute.Screening.Remote;
+using MedEdu.Compute.Screening;
 using MedEdu.Pipeline.Services;
 using MedEdu.Pipeline.Storage;
 using MedEdu.Pipeline.Tests.Infrastructure;
+using MedEdu.Testing;
 
 namespace MedEdu.Pipeline.Tests;
 
@@ -44,6 +45,7 @@ public sealed class WorkerStackFixture : IAsyncLifetime
 /// The screening worker over HTTP (published as its Dockerfile publishes it): the same hits as the
 /// in-process engines, its refusals, and the local host's use of it with its fallbacks.
 /// </summary>
+[LongRunning(90)]
 [Trait("Category", "Integration")]
 public sealed class ScreeningWorkerIntegrationTests(WorkerStackFixture stack) : IClassFixture<WorkerStackFixture>
 {

@@ -3,6 +3,7 @@ using System.Net;
 using MedEdu.LocalHost;
 using MedEdu.Pipeline.Tests.Infrastructure;
 using MedEdu.ScreeningWorker;
+using MedEdu.Testing;
 using OpenTelemetry.Trace;
 
 namespace MedEdu.Pipeline.Tests;
@@ -11,6 +12,7 @@ namespace MedEdu.Pipeline.Tests;
 /// The spans of one ingestion and one worker search, read from in-memory exporters of the local
 /// host and the worker (both run in this process through their real app builders).
 /// </summary>
+[LongRunning(45)]
 [Trait("Category", "Integration")]
 public sealed class TelemetryTests
 {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using MedEdu.Cli;
 using MedEdu.Pipeline.Tests.Infrastructure;
+using MedEdu.Testing;
 
 namespace MedEdu.Pipeline.Tests;
 
@@ -12,6 +13,7 @@ namespace MedEdu.Pipeline.Tests;
 /// and a SMILES file are ingested; every misuse of an upload is refused with a clear 4xx and leaves
 /// nothing registered.
 /// </summary>
+[LongRunning(35)]
 [Trait("Category", "Integration")]
 public sealed class UploadIntegrationTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {

@@ -1,9 +1,11 @@
 using MedEdu.Compute.Campaigns;
 using MedEdu.Compute.Exercises;
+using MedEdu.Testing;
 
 namespace MedEdu.Compute.Tests.Campaigns;
 
 /// <summary>Campaigns built from the real ESOL and BBBP pools, played round by round as a student plays them.</summary>
+[LongRunning(25)]
 [Trait("Category", "Slow")]
 public sealed class CampaignRefereeTests
 {

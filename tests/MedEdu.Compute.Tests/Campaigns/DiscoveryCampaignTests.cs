@@ -1,10 +1,12 @@
 using MedEdu.Compute.Campaigns;
 using MedEdu.Compute.Learning;
+using MedEdu.Testing;
 using Xunit.Abstractions;
 
 namespace MedEdu.Compute.Tests.Campaigns;
 
 /// <summary>Simulated discovery campaigns on seeded ESOL libraries: the rules of the game, and an active learner against random picking.</summary>
+[LongRunning(55)]
 public sealed class DiscoveryCampaignTests(ITestOutputHelper output)
 {
     private static readonly Lazy<List<FeaturizedMolecule>> Esol = new(() =>

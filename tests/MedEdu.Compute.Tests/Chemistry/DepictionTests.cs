@@ -2,10 +2,12 @@ using System.Xml.Linq;
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Molecules;
 using MedEdu.Compute.Chemistry.SmilesParse;
+using MedEdu.Testing;
 using Xunit.Abstractions;
 
 namespace MedEdu.Compute.Tests.Chemistry;
 
+[LongRunning(20)]
 public sealed class DepictionTests(ITestOutputHelper output)
 {
     /// <summary>Two atoms drawn closer than this many bond lengths would read as one.</summary>

@@ -1,8 +1,10 @@
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Compute.Learning;
+using MedEdu.Testing;
 
 namespace MedEdu.Compute.Tests.Learning;
 
+[LongRunning(25)]
 public sealed class LearningTests
 {
     private static readonly Lazy<List<FeaturizedMolecule>> Esol = new(() =>

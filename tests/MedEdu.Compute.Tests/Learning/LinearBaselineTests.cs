@@ -1,8 +1,10 @@
 using MedEdu.Compute.Learning;
+using MedEdu.Testing;
 
 namespace MedEdu.Compute.Tests.Learning;
 
 /// <summary>The linear baseline is an honest one: its L2 strength comes from validation inside the training data, and it separates BBBP well.</summary>
+[LongRunning(70)]
 [Trait("Category", "Slow")]
 public sealed class LinearBaselineTests
 {

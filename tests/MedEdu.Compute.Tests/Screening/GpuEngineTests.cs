@@ -1,4 +1,5 @@
 using MedEdu.Compute.Screening;
+using MedEdu.Testing;
 
 namespace MedEdu.Compute.Tests.Screening;
 
@@ -26,6 +27,7 @@ public sealed class CudaFactAttribute : FactAttribute
 /// threshold windows, device-side cuts and compaction, candidate buffers that grow rather than
 /// truncate, and the auto engine's choice. Every result equals the scalar reference.
 /// </summary>
+[LongRunning(20)]
 public sealed class GpuEngineTests
 {
     private static readonly Lazy<FingerprintStore> Library = new(() => StoreFixtures.EsolWithAnalogues(3000, 13));

@@ -2,11 +2,13 @@ using MedEdu.Compute.Chemistry.Alerts;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Compute.Chemistry.Substruct;
 using MedEdu.Compute.Tests;
+using MedEdu.Testing;
 using Xunit.Abstractions;
 
 namespace MedEdu.Compute.Tests.Chemistry.Alerts;
 
 /// <summary>PAINS and Brenk alerts against RDKit 2022.09's FilterCatalog on every bundled molecule, and the hydrogen merging PAINS relies on.</summary>
+[LongRunning(50)]
 public sealed class AlertCatalogTests(ITestOutputHelper output)
 {
     [Fact]
