@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test suite. Starts Azurite (installing it with npm ci if needed), builds the solution in Release
-# with warnings as errors, then runs side by side, so the machine's cores stay busy while a check
-# waits on a host or a browser:
-#   - the xunit projects (unit tests and integration tests against the real Azurite and local host);
-#   - bicep build/lint and dotnet format, then the generated API clients (scripts/api-clients.sh),
-#     the notebooks (scripts/notebooks.sh) and the web page in headless Chromium (scripts/browser-test.sh).
+# with warnings as errors (bicep build/lint and dotnet format run beside it), then runs two lanes side
+# by side, so the machine's cores stay busy while a check waits on a host or a browser:
+#   - the xunit projects (unit tests and integration tests against the real Azurite and local host),
+#     then the generated API clients (scripts/api-clients.sh);
+#   - the notebooks (scripts/notebooks.sh), then the web page in headless Chromium
+#     (scripts/browser-test.sh).
 # Prints a timing report (each step's wall time, each test assembly's, the slowest 25 tests) and one
 # closing line "N passed, N failed, N skipped". Stops the Azurite it started.
 #
@@ -42,13 +43,36 @@ report() {
   awk -v s="$suite_start" -v e="$(date +%s.%N)" 'BEGIN { printf "Timing report: the whole suite took %.1f s\n", e - s }'
 }
 
-# The npm packages (Azurite, tsc, playwright-core, the OpenAPI tools) install and Bicep compiles
-# the templates (the Functions tests read infra/main.json) beside the build.
+# dotnet format's whitespace pass over the files (no project load, no build): its style and analyzer
+# passes find nothing here that the build does not already fail on (warnings are errors, and no
+# .editorconfig raises an IDE rule to a warning).
+format_check() {
+  if timed format dotnet format whitespace --folder --verify-no-changes -v quiet \
+      --exclude node_modules --exclude '**/obj' --exclude '**/bin' --exclude .tools --exclude artifacts .; then
+    echo "format: dotnet format finds nothing to change"
+  else
+    echo "format: dotnet format found unformatted code (run: dotnet format MedEdu.Functions.sln)"
+    return 1
+  fi
+}
+# The static checks' verdicts (bicep and format ran beside the build).
+checks() {
+  local passed=0 failed=0
+  cat "$results/bicep.log" "$results/format.log"
+  if [[ $bicep_rc -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  if [[ $format_rc -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  echo "checks: $passed passed, $failed failed"
+}
+
+# The npm packages (Azurite, tsc, playwright-core, the OpenAPI tools) install, Bicep compiles the
+# templates (the Functions tests read infra/main.json) and dotnet format checks beside the build.
 timed npm bash scripts/azurite.sh install >"$results/npm.log" 2>&1 &
 npm_pid=$!
 if [[ $quick == no ]]; then
   timed bicep bash infra/bicep.sh >"$results/bicep.log" 2>&1 &
   bicep_pid=$!
+  format_check >"$results/format.log" 2>&1 &
+  format_pid=$!
 fi
 timed build dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 wait "$npm_pid" || { cat "$results/npm.log"; echo "0 passed, 1 failed"; exit 1; }
@@ -98,41 +122,26 @@ suite_counts() {
   done
   echo "$total_p $total_f"
 }
-checks() {
-  local passed=0 failed=0
-  cat "$results/bicep.log"
-  if [[ $bicep_rc -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
-  # dotnet format's whitespace pass over the files (no project load): its style and analyzer passes
-  # find nothing here that the build does not already fail on (warnings are errors, and no
-  # .editorconfig raises an IDE rule to a warning).
-  if timed format dotnet format whitespace --folder --verify-no-changes -v quiet \
-      --exclude node_modules --exclude '**/obj' --exclude '**/bin' --exclude .tools --exclude artifacts .; then
-    echo "format: dotnet format finds nothing to change"
-    passed=$((passed + 1))
-  else
-    echo "format: dotnet format found unformatted code (run: dotnet format MedEdu.Functions.sln)"
-    failed=$((failed + 1))
-  fi
-  echo "checks: $passed passed, $failed failed"
-}
-
-# The second lane, beside the xunit projects: the static checks, the clients, the notebooks and the
-# browser, one after another (a third lane made every step slower: the two cores and Azurite's one
-# thread were already full). Each keeps its own log; they are printed at the end.
+# The second lane, beside the xunit projects: the notebooks, then the browser (a third lane made
+# every step slower: the two cores and Azurite's one thread were already full). The clients follow
+# xunit in the first lane, which keeps the two lanes about as long. Each keeps its own log; they are
+# printed at the end.
 lane() {
-  checks >"$results/checks.log" 2>&1
-  run_suite clients scripts/api-clients.sh --check
   run_suite notebooks scripts/notebooks.sh
   run_suite browser scripts/browser-test.sh
 }
 wait "$bicep_pid"
 bicep_rc=$?
+wait "$format_pid"
+format_rc=$?
+checks >"$results/checks.log" 2>&1
 lane &
 lane_pid=$!
 timed xunit run_xunit
 rc=$?
 read -r passed failed skipped < <(xunit_counts)
 [[ $rc -ne 0 && $failed -eq 0 ]] && failed=1
+run_suite clients scripts/api-clients.sh --check
 wait "$lane_pid"
 
 for name in checks clients notebooks browser; do
