@@ -4,8 +4,7 @@
 # Microsoft.dotnet-interactive tool (pinned, installed once per version into
 # ${MEDEDU_TOOLS:-~/.cache/mededu/tools}, shared by every checkout on the machine), and a private kernelspec in .tools/.
 # Notebook 04 talks to a local host: unless MEDEDU_API is set, the main command (scripts/run-local.sh)
-# is started at the beginning (it ingests ESOL while notebooks 01-03 run) and stopped afterwards. The
-# notebooks that need no host run beside the ones that do.
+# is started at the beginning (it ingests ESOL while notebooks 01-03 run) and stopped afterwards.
 #   bash scripts/notebooks.sh            executed copies go to artifacts/notebooks/
 #   bash scripts/notebooks.sh --update   also writes the outputs back into notebooks/*.ipynb
 set -euo pipefail
@@ -59,10 +58,10 @@ wait_for_host() {
   echo "the local host did not get ready"; cat artifacts/notebooks/run-local.log; exit 1
 }
 
-# Executes one notebook; its verdict goes to artifacts/notebooks/<name>.verdict (one line).
-run_notebook() {
-  local notebook=$1 name start verdict
+passed=0 failed=0
+for notebook in notebooks/*.ipynb; do
   name=$(basename "$notebook")
+  grep -q MEDEDU_API "$notebook" && wait_for_host
   start=$(date +%s)
   # --allow-errors keeps every cell's output; the check below fails the notebook on any error output.
   (cd notebooks && jupyter nbconvert --to notebook --execute --allow-errors --ExecutePreprocessor.timeout=600 \
@@ -90,36 +89,13 @@ if errors:
     sys.exit("\n".join(errors))
 PY
   then
-    verdict="notebook $name: executed in $(($(date +%s) - start)) s"
+    echo "notebook $name: executed in $(($(date +%s) - start)) s"
+    passed=$((passed + 1))
     [[ $update == yes ]] && cp "artifacts/notebooks/$name" "$notebook"
   else
-    verdict="notebook $name: FAILED (log: artifacts/notebooks/${name%.ipynb}.log)"
+    echo "notebook $name: FAILED (log: artifacts/notebooks/${name%.ipynb}.log)"
+    failed=$((failed + 1))
   fi
-  echo "$verdict" >"artifacts/notebooks/${name%.ipynb}.verdict"
-}
-
-# Two streams: the notebooks that need no host, one after another, and beside them the ones that read
-# MEDEDU_API, once the host is up (each notebook's kernel spends most of its time starting and
-# compiling, so two streams keep the cores busier than one).
-rm -f artifacts/notebooks/*.verdict
-offline=() online=()
-for notebook in notebooks/*.ipynb; do
-  if grep -q MEDEDU_API "$notebook"; then online+=("$notebook"); else offline+=("$notebook"); fi
-done
-(for notebook in "${offline[@]}"; do run_notebook "$notebook"; done) &
-offline_pid=$!
-if [[ ${#online[@]} -gt 0 ]]; then
-  wait_for_host
-  for notebook in "${online[@]}"; do run_notebook "$notebook"; done
-fi
-wait "$offline_pid" || true
-
-passed=0 failed=0
-for notebook in notebooks/*.ipynb; do
-  name=$(basename "$notebook")
-  verdict=$(cat "artifacts/notebooks/${name%.ipynb}.verdict" 2>/dev/null || echo "notebook $name: FAILED (no verdict)")
-  echo "$verdict"
-  if [[ $verdict == *": executed in "* ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 echo "notebooks: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
