@@ -50,5 +50,10 @@ public static class DurableBackend
             worker.UseGrpc(sidecar);
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(sidecar));
+        // The worker holds an endless work-item stream open to the sidecar in this same host. Stopped
+        // one after another, the web server waits for that request to end (30 s, its shutdown
+        // timeout) before the worker that would end it is asked to stop; stopped together, the
+        // worker closes its stream and the host exits at once.
+        builder.Services.Configure<HostOptions>(host => host.ServicesStopConcurrently = true);
     }
 }

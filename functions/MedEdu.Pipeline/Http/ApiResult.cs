@@ -81,6 +81,12 @@ public sealed class ApiResult : IResult, IActionResult
             response.Headers[name] = value;
         }
 
+        if (StatusCode is StatusCodes.Status304NotModified or StatusCodes.Status204NoContent)
+        {
+            // These answers carry no body: Kestrel refuses even an empty write.
+            return;
+        }
+
         if (Body is string text)
         {
             await response.WriteAsync(text);

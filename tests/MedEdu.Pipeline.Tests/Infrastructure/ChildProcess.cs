@@ -75,6 +75,43 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the process to stop (SIGTERM, as Ctrl-C or a container stop does) and waits up to
+    /// <paramref name="timeout"/>; answers its exit code, its wall time and the CPU time it spent stopping.
+    /// </summary>
+    public async Task<(int ExitCode, TimeSpan Took, TimeSpan Cpu)> StopAsync(TimeSpan timeout)
+    {
+        var cpuBefore = _process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        var cpu = TimeSpan.Zero;
+        try
+        {
+            // The CPU time is read while the process can still be asked; the last reading counts.
+            while (!_process.HasExited)
+            {
+                cpu = _process.TotalProcessorTime - cpuBefore;
+                await Task.Delay(100, cancel.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the process did not stop within {timeout.TotalSeconds:0} s of SIGTERM:\n{Text(_log)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the reading.
+        }
+
+        await _process.WaitForExitAsync();
+        return (_process.ExitCode, clock.Elapsed, cpu);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -87,6 +87,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
     public void Kill() => _process?.Kill();
 
+    /// <summary>Stops the process as Ctrl-C does (SIGTERM); see <see cref="ChildProcess.StopAsync"/>.</summary>
+    public Task<(int ExitCode, TimeSpan Took, TimeSpan Cpu)> StopAsync(TimeSpan timeout) =>
+        _process?.StopAsync(timeout) ?? throw new InvalidOperationException("the host is not started");
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
