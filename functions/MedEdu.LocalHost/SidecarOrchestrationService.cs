@@ -18,14 +18,9 @@ namespace MedEdu.LocalHost;
 /// <c>EventType</c> column and cannot replay ("The TableEntity did not contain a 'EventType'
 /// property"): the parent never resumes. It becomes the base event.</item>
 /// </list>
-/// Once stopped or cancelled, a work-item poll no longer answers "no work" at once, as the stopped
-/// Azure Storage service does: the sidecar's dispatchers poll again at once and stop only on a
-/// cancellation exception, so every host shutdown spun two cores for its whole 30 s timeout.
 /// </summary>
 public sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
-    private volatile bool _stopped;
-
     /// <inheritdoc />
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -96,18 +91,10 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner) : I
     public Task StartAsync() => inner.StartAsync();
 
     /// <inheritdoc />
-    public Task StopAsync()
-    {
-        _stopped = true;
-        return inner.StopAsync();
-    }
+    public Task StopAsync() => inner.StopAsync();
 
     /// <inheritdoc />
-    public Task StopAsync(bool isForced)
-    {
-        _stopped = true;
-        return inner.StopAsync(isForced);
-    }
+    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
 
     /// <inheritdoc />
     public Task CreateAsync() => inner.CreateAsync();
@@ -134,9 +121,8 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner) : I
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     /// <inheritdoc />
-    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _stopped ? await NoWorkAsync<TaskOrchestrationWorkItem>(cancellationToken)
-            : await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken) ?? await NoWorkAfterStopAsync<TaskOrchestrationWorkItem>(cancellationToken);
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
     /// <inheritdoc />
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
@@ -148,9 +134,8 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner) : I
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
     /// <inheritdoc />
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        _stopped ? await NoWorkAsync<TaskActivityWorkItem>(cancellationToken)
-            : await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken) ?? await NoWorkAfterStopAsync<TaskActivityWorkItem>(cancellationToken);
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
 
     /// <inheritdoc />
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
@@ -160,21 +145,4 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner) : I
 
     /// <inheritdoc />
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
-
-    /// <summary>
-    /// The answer to a poll once the service is stopped or the poll cancelled: the dispatcher's loop
-    /// ends only on a cancellation exception, so a cancelled poll throws one; otherwise "no work"
-    /// after a second, not at once.
-    /// </summary>
-    private static async Task<T> NoWorkAsync<T>(CancellationToken cancellationToken)
-        where T : class
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        return null!;
-    }
-
-    /// <summary>An empty answer from a running service goes back as is; one that a stop or a cancellation cut short waits like <see cref="NoWorkAsync{T}"/>.</summary>
-    private Task<T> NoWorkAfterStopAsync<T>(CancellationToken cancellationToken)
-        where T : class => _stopped || cancellationToken.IsCancellationRequested ? NoWorkAsync<T>(cancellationToken) : Task.FromResult<T>(null!);
 }
