@@ -8,10 +8,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 mkdir -p artifacts/browser
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  echo "browser: installing Debian's chromium (apt)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/install-tools.sh browser || { echo "browser: 0 passed, 1 failed"; exit 1; }
 if [[ ! -x node_modules/.bin/tsc || ! -d node_modules/playwright-core || ! -x node_modules/.bin/openapi-typescript || ! -d node_modules/@apidevtools/swagger-parser ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

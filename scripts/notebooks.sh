@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Executes every notebook in notebooks/ headless with the .NET Interactive C# kernel and fails on any
-# cell error. Installs what it needs: Debian's jupyter nbconvert + ipykernel (apt), the
-# Microsoft.dotnet-interactive tool (pinned, installed once per version into
-# ${MEDEDU_TOOLS:-~/.cache/mededu/tools}, shared by every checkout on the machine), and a private kernelspec in .tools/.
+# cell error. Installs what it needs (scripts/install-tools.sh notebooks: Debian's jupyter nbconvert +
+# ipykernel, the pinned Microsoft.dotnet-interactive tool) and a private kernelspec in .tools/.
 # Notebook 04 talks to a local host: unless MEDEDU_API is set, the main command (scripts/run-local.sh)
 # is started at the beginning (it ingests ESOL while notebooks 01-03 run) and stopped afterwards.
 #   bash scripts/notebooks.sh            executed copies go to artifacts/notebooks/
@@ -12,21 +11,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 update=no
 [[ ${1:-} == --update ]] && update=yes
-interactive_version=1.0.712001
 tools="$root/.tools"
-interactive=${MEDEDU_TOOLS:-$HOME/.cache/mededu/tools}/dotnet-interactive-$interactive_version
+interactive=$(bash scripts/install-tools.sh notebooks | tail -1)
 
 # Debian's python (jupyter's), whichever python3 comes first on PATH.
 py=python3
 [[ -x /usr/bin/python3 ]] && py=/usr/bin/python3
-if ! command -v jupyter-nbconvert >/dev/null || ! $py -c 'import nbconvert, ipykernel' 2>/dev/null; then
-  echo "notebooks: installing jupyter nbconvert and ipykernel (apt)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-nbconvert python3-ipykernel >/dev/null
-fi
-if [[ ! -x $interactive/dotnet-interactive ]]; then
-  echo "notebooks: installing Microsoft.dotnet-interactive $interactive_version"
-  dotnet tool install Microsoft.dotnet-interactive --version "$interactive_version" --tool-path "$interactive" >/dev/null
-fi
+
 mkdir -p "$tools/jupyter/kernels/.net-csharp"
 cat >"$tools/jupyter/kernels/.net-csharp/kernel.json" <<JSON
 { "argv": ["$interactive/dotnet-interactive", "jupyter", "--default-kernel", "csharp", "{connection_file}"],

@@ -65,7 +65,8 @@ checks() {
 }
 
 # The npm packages (Azurite, tsc, playwright-core, the OpenAPI tools) install, Bicep compiles the
-# templates (the Functions tests read infra/main.json) and dotnet format checks beside the build.
+# templates (the Functions tests read infra/main.json), dotnet format checks and the notebooks' and
+# the browser's tools install (apt, dotnet-interactive) beside the build.
 timed npm bash scripts/azurite.sh install >"$results/npm.log" 2>&1 &
 npm_pid=$!
 if [[ $quick == no ]]; then
@@ -73,6 +74,8 @@ if [[ $quick == no ]]; then
   bicep_pid=$!
   format_check >"$results/format.log" 2>&1 &
   format_pid=$!
+  timed tools bash scripts/install-tools.sh >"$results/tools.log" 2>&1 &
+  tools_pid=$!
 fi
 timed build dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 wait "$npm_pid" || { cat "$results/npm.log"; echo "0 passed, 1 failed"; exit 1; }
@@ -134,6 +137,8 @@ wait "$bicep_pid"
 bicep_rc=$?
 wait "$format_pid"
 format_rc=$?
+# A failed install shows in the lane that needed it (its script tries again and fails the check).
+wait "$tools_pid" || cat "$results/tools.log"
 checks >"$results/checks.log" 2>&1
 lane &
 lane_pid=$!
