@@ -45,6 +45,23 @@ def main(argv):
                 print(f"  {float(value):7.1f} s  {name}")
         print(f"  {total:7.1f} s  in all")
 
+    cpu_file = os.path.join(results, "cpu.tsv")
+    if os.path.exists(cpu_file):
+        samples = [tuple(map(float, line.split())) for line in open(cpu_file) if len(line.split()) == 3]
+        if len(samples) > 1:
+            t0, busy0, idle0 = samples[0]
+            window, marks, start = 30.0, [], samples[0]
+            for sample in samples[1:]:
+                if sample[0] - start[0] >= window or sample is samples[-1]:
+                    busy, idle = sample[1] - start[1], sample[2] - start[2]
+                    marks.append(f"{100 * busy / max(busy + idle, 1):3.0f}")
+                    start = sample
+            busy, idle = samples[-1][1] - busy0, samples[-1][2] - idle0
+            cores = os.cpu_count() or 1
+            idle_core_s = (samples[-1][0] - t0) * cores * idle / max(busy + idle, 1)
+            print(f"Timing report: CPU busy {100 * busy / max(busy + idle, 1):.0f}% over the run ({idle_core_s:.0f} idle core-seconds of {cores} cores); by 30 s:")
+            print("   " + " ".join(marks))
+
     tests = []
     assemblies = []
     for path in sorted(glob.glob(os.path.join(results, "*.trx"))):

@@ -28,6 +28,16 @@ results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
 suite_start=$(date +%s.%N)
+# The machine's CPU use every 2 s (aggregate jiffies from /proc/stat): the report shows where cores idled.
+sample_cpu() {
+  while :; do
+    echo "$(date +%s.%N) $(awk '/^cpu /{ idle = $5 + $6; busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, idle; exit }' /proc/stat)"
+    sleep 2
+  done >"$results/cpu.tsv"
+}
+sample_cpu &
+sampler_pid=$!
+trap 'kill "$sampler_pid" 2>/dev/null' EXIT
 # Runs "$@" and records its wall time as the step "$name" (one line in steps.tsv).
 timed() {
   local name=$1 start rc
@@ -39,6 +49,7 @@ timed() {
   return $rc
 }
 report() {
+  kill "$sampler_pid" 2>/dev/null
   python3 scripts/test-timings.py "$results" --top 25
   awk -v s="$suite_start" -v e="$(date +%s.%N)" 'BEGIN { printf "Timing report: the whole suite took %.1f s\n", e - s }'
 }
@@ -85,7 +96,10 @@ export MEDEDU_BUILT=1
 had_azurite=no
 bash scripts/azurite.sh status >/dev/null 2>&1 && had_azurite=yes
 timed azurite bash scripts/azurite.sh start || exit 1
-stop_azurite() { [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop; }
+stop_azurite() {
+  kill "$sampler_pid" 2>/dev/null
+  [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop
+}
 trap stop_azurite EXIT
 
 # xunit's own durations land in .trx files, one per assembly, read by the timing report.

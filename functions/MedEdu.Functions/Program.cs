@@ -1,5 +1,6 @@
+using MedEdu.Api;
+using MedEdu.Functions;
 using MedEdu.Observability;
-using MedEdu.Pipeline;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddMedEduPipeline(builder.Configuration);
+builder.UseMiddleware<ProblemOnUnhandledError>();
+builder.Services.AddMedEduApi(builder.Configuration);
 if (TelemetrySetup.ExporterOf(builder.Configuration) != "none")
 {
     // The worker's spans join the host's invocation spans (host.json: telemetryMode OpenTelemetry).

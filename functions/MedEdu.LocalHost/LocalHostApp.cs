@@ -1,7 +1,7 @@
 using System.Net;
+using MedEdu.Api;
+using MedEdu.Api.Host;
 using MedEdu.Observability;
-using MedEdu.Pipeline;
-using MedEdu.Pipeline.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
@@ -29,7 +29,7 @@ public static class LocalHostApp
             // gRPC without TLS needs a listener that speaks HTTP/2 only.
             kestrel.Listen(IPAddress.Loopback, options.SidecarPort, o => o.Protocols = HttpProtocols.Http2);
         });
-        builder.Services.AddMedEduPipeline(builder.Configuration);
+        builder.Services.AddMedEduApi(builder.Configuration);
         builder.Services.AddMedEduTelemetry(builder.Configuration, "mededu-local-host", tracing);
         await builder.AddDurableBackendAsync(options);
         builder.Services.AddSingleton(options);
@@ -41,8 +41,7 @@ public static class LocalHostApp
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
             app.Logger.LogError(error, "Unhandled error on {Path}", context.Request.Path);
-            await ApiResult.Problem(StatusCodes.Status500InternalServerError, "Internal error", "the server failed to answer; the error is in its log")
-                .ExecuteAsync(context);
+            await HostApi.UnhandledError().ExecuteAsync(context);
         }));
         // The page PUTs uploads straight to Azurite with a write-only URL: allow browsers to. Every
         // local host (tests run several, on their own ports) shares the one development account,
@@ -50,6 +49,9 @@ public static class LocalHostApp
         await app.Services.GetRequiredService<Pipeline.Uploads.UploadService>().AllowBrowserUploadsAsync(["*"]);
         app.MapGrpcService<TaskHubGrpcServer>();
         app.MapMedEduApi();
+
+        // Only here: the Functions app's root is the platform's own page.
+        app.MapGet("/", () => Results.Redirect("/api/app/")).ExcludeFromDescription();
         app.Logger.LogWarning("Instructor key (header x-functions-key): {Key}", builder.Configuration["MedEdu:InstructorKey"]);
         app.Logger.LogInformation("MedEdu local host: API on http://127.0.0.1:{ApiPort}/api, durable task hub '{TaskHub}' on Azurite", options.ApiPort, options.TaskHub);
         return app;

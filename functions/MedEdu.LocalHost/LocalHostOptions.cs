@@ -32,6 +32,9 @@ public sealed class LocalHostOptions
     /// </summary>
     public TimeSpan PartitionLeaseInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often the schedule timer looks for due refresh schedules (the Functions app's timer runs every minute).</summary>
-    public TimeSpan ScheduleCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How often the schedule timer looks for due refresh schedules instead of its NCRONTAB schedule
+    /// (every minute, as in the Functions app); unset but in tests.
+    /// </summary>
+    public TimeSpan? ScheduleCheckInterval { get; set; }
 }

@@ -1,26 +1,16 @@
+using MedEdu.Pipeline;
 using MedEdu.Pipeline.Schedules;
 using Microsoft.DurableTask.Client;
 
 namespace MedEdu.LocalHost;
 
-/// <summary>The local host's stand-in for the Functions timer trigger: starts due refresh schedules every few seconds.</summary>
-public sealed class ScheduleTimer(ScheduleService schedules, DurableTaskClient client, LocalHostOptions options, ILogger<ScheduleTimer> logger) : BackgroundService
+/// <summary>Starts due refresh schedules on <see cref="HostTimers.DueSchedules"/>, as the Functions app's <c>RunDueSchedules</c> does.</summary>
+public sealed class ScheduleTimer(ScheduleService schedules, DurableTaskClient client, LocalHostOptions options, TimeProvider clock, ILogger<ScheduleTimer> logger)
+    : CronTimer(HostTimers.DueSchedules, options.ScheduleCheckInterval, clock, logger)
 {
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.ScheduleCheckInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await schedules.RunDueAsync(client, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A storage hiccup must not stop the timer; the next tick tries again.
-                logger.LogWarning(e, "Checking refresh schedules failed");
-            }
-        }
-    }
+    protected override string What => "Checking refresh schedules";
+
+    /// <inheritdoc />
+    protected override Task RunAsync(CancellationToken cancellationToken) => schedules.RunDueAsync(client, cancellationToken);
 }

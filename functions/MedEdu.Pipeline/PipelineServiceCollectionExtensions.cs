@@ -1,6 +1,5 @@
 using MedEdu.Compute.Screening;
 using MedEdu.Pipeline.Datasets;
-using MedEdu.Pipeline.Http;
 using MedEdu.Pipeline.Ingestion;
 using MedEdu.Pipeline.Services;
 using MedEdu.Pipeline.Storage;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MedEdu.Pipeline;
 
-/// <summary>Registers the pipeline's services, repositories, activities and route handlers for any host.</summary>
+/// <summary>Registers the pipeline's services, repositories and activities for any host (the API adds its handlers: MedEdu.Api).</summary>
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>Configuration key of the storage connection string (Azurite's development string by default).</summary>
@@ -39,25 +38,18 @@ public static class PipelineServiceCollectionExtensions
             string.IsNullOrEmpty(configuration["Screening:WorkerAudience"]) ? null : new Azure.Identity.DefaultAzureCredential()));
         services.AddSingleton(_ => ScreeningEngines.Create(configuration["Screening:Accelerator"] ?? "auto"));
         services.AddSingleton<DatasetService>();
-        services.AddSingleton<DatasetRoutes>();
         services.AddSingleton<Uploads.UploadService>();
         services.AddSingleton<UploadedFileFetcher>();
-        services.AddSingleton<UploadRoutes>();
         services.AddSingleton<DepictionCache>();
         services.AddSingleton<DepictionService>();
-        services.AddSingleton<CompoundRoutes>();
-        services.AddSingleton<WebAppRoutes>();
         services.AddSingleton<Classes.ClassRepository>();
         services.AddSingleton<Classes.ClassService>();
         services.AddSingleton<Classes.CampaignRepository>();
         services.AddSingleton<Classes.CampaignService>();
         services.AddSingleton<Classes.ClassErasure>();
         services.AddSingleton<Storage.AuditRepository>();
-        services.AddSingleton<InstructorGuard>();
-        services.AddSingleton<ClassRoutes>();
         services.AddSingleton<Schedules.ScheduleRepository>();
         services.AddSingleton<Schedules.ScheduleService>();
-        services.AddSingleton<ScheduleRoutes>();
         services.AddSingleton<DatasetSourceReader>();
         services.AddSingleton<Datasets.Connectors.SourceHttpClient>();
         services.AddSingleton<Datasets.Connectors.IDatasetConnector, Datasets.Connectors.BundledConnector>();

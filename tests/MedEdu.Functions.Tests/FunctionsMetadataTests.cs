@@ -1,5 +1,8 @@
 using System.Text.Json;
-using MedEdu.Pipeline.Http;
+using MedEdu.Api;
+using MedEdu.Api.Host;
+using MedEdu.Api.OpenApi;
+using MedEdu.Pipeline;
 using MedEdu.Pipeline.Ingestion;
 
 namespace MedEdu.Functions.Tests;
@@ -12,56 +15,63 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly Dictionary<string, JsonElement> Functions = Load();
 
-    public static TheoryData<string, string, string, string> HttpFunctions => new()
+    /// <summary>Every route of the API's definition, as (method, template): what the triggers must bind.</summary>
+    public static TheoryData<string, string> ApiRoutes
     {
-        { "RegisterDataset", "post", DatasetRoutes.Collection, "Anonymous" },
-        { "ListDatasets", "get", DatasetRoutes.Collection, "Anonymous" },
-        { "GetDataset", "get", DatasetRoutes.Item, "Anonymous" },
-        { "RefreshDataset", "post", DatasetRoutes.Refresh, "Anonymous" },
-        { "ListCompounds", "get", DatasetRoutes.Compounds, "Anonymous" },
-        { "ListQuarantinedRows", "get", DatasetRoutes.Quarantine, "Anonymous" },
-        { "GetDatasetModel", "get", DatasetRoutes.Model, "Anonymous" },
-        { "FindSimilarCompounds", "get", DatasetRoutes.Similar, "Anonymous" },
-        { "CreateUpload", "post", UploadRoutes.Collection, "Anonymous" },
-        { "ListVersionFiles", "get", DatasetRoutes.Files, "Anonymous" },
-        { "CreateClass", "post", ClassRoutes.Create, "Anonymous" },
-        { "GetClassResults", "get", ClassRoutes.Results, "Anonymous" },
-        { "ListMyClasses", "get", ClassRoutes.Create, "Anonymous" },
-        { "GetClassInsights", "get", ClassRoutes.Insights, "Anonymous" },
-        { "AddCoInstructor", "post", ClassRoutes.Instructors, "Anonymous" },
-        { "DeleteClass", "delete", ClassRoutes.Item, "Anonymous" },
-        { "JoinClass", "post", ClassRoutes.Join, "Anonymous" },
-        { "ListExercises", "get", ClassRoutes.Exercises, "Anonymous" },
-        { "GetExercise", "get", ClassRoutes.Exercise, "Anonymous" },
-        { "SubmitAnswer", "post", ClassRoutes.Submit, "Anonymous" },
-        { "ListMySubmissions", "get", ClassRoutes.MySubmissions, "Anonymous" },
-        { "GetLeaderboard", "get", ClassRoutes.Leaderboard, "Anonymous" },
-        { "GetNextExercise", "get", ClassRoutes.Next, "Anonymous" },
-        { "GetCampaign", "get", ClassRoutes.Campaign, "Anonymous" },
-        { "GetCampaigns", "get", ClassRoutes.Campaigns, "Anonymous" },
-        { "GetCampaignResults", "get", ClassRoutes.CampaignResults, "Anonymous" },
-        { "GetOpenApiDocument", "get", ApiDescription.Route, "Anonymous" },
-        { "GetApiDocs", "get", ApiDocsRoutes.Route, "Anonymous" },
-        { "CreateSchedule", "post", ScheduleRoutes.Collection, "Anonymous" },
-        { "ListSchedules", "get", ScheduleRoutes.Collection, "Anonymous" },
-        { "DeleteSchedule", "delete", ScheduleRoutes.Item, "Anonymous" },
-        { "PauseSchedule", "post", ScheduleRoutes.Pause, "Anonymous" },
-        { "ResumeSchedule", "post", ScheduleRoutes.Resume, "Anonymous" },
-        { "GetCompoundDepiction", "get", CompoundRoutes.Depiction, "Anonymous" },
-        { "DepictSmiles", "get", CompoundRoutes.DepictSmiles, "Anonymous" },
-        { "GetWebApp", "get", WebAppRoutes.Route, "Anonymous" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var (method, template) in ApiRouteTable.Routes.Select(r => (r.Method, r.Template)).Distinct())
+            {
+                data.Add(method, template);
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>Every HTTP function in functions.metadata.</summary>
+    public static TheoryData<string> HttpFunctions => [.. Functions.Keys.Where(name => HttpTrigger(name) is not null).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ApiRoutes))]
+    public void EveryRouteOfTheApiHasATrigger(string method, string template)
+    {
+        var bound = Functions.Keys.Where(name => HttpTrigger(name) is { } t && t.GetProperty("route").GetString() == template && (method == "*" || Methods(t).Contains(method))).ToList();
+        Assert.True(bound.Count == 1, $"{method} /api/{template}: {bound.Count} Functions triggers bind it (add one to MedEdu.Functions, over the handler its XxxApi.Map names)");
+    }
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]
-    public void HttpRoutesAreBoundWithTheirMethodAndAuthLevel(string name, string method, string route, string authLevel)
+    public void EveryTriggerServesARouteOfTheApiAnonymouslyWithAnHttpAnswer(string name)
     {
-        var trigger = Binding(name, "httpTrigger");
-        Assert.Equal(route, trigger.GetProperty("route").GetString());
-        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+        var trigger = HttpTrigger(name)!.Value;
+        string template = trigger.GetProperty("route").GetString()!;
+        foreach (string method in Methods(trigger))
+        {
+            Assert.True(ApiRouteTable.Routes.Any(r => r.Template == template && (r.Method == method || r.Method == "*")),
+                $"{name}: {method} /api/{template} is not in the API's definition (MedEdu.Api, ApiEndpoints.MapMedEduApi)");
+        }
+
+        // Access is the handlers' own (instructor key, student token), as on the local host.
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
         Assert.Equal("Out", Binding(name, "http").GetProperty("direction").GetString());
     }
+
+    [Fact]
+    public void TheCatchAllTriggerIsTriedAfterEveryOtherRoute()
+    {
+        // The Functions host tries HTTP functions in the order of their names (Azure/azure-functions-host#9876).
+        var names = Functions.Keys.Where(name => HttpTrigger(name) is not null).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.Equal(HostApi.NoSuchRoute, HttpTrigger(names[^1])!.Value.GetProperty("route").GetString());
+        Assert.Single(names, name => HttpTrigger(name)!.Value.GetProperty("route").GetString() == HostApi.NoSuchRoute);
+    }
+
+    [Theory]
+    [InlineData("RunDueSchedules", HostTimers.DueSchedules)]
+    [InlineData("DeleteExpiredClasses", HostTimers.ClassRetention)]
+    public void TimersRunOnTheSchedulesTheLocalHostSteps(string name, string schedule) =>
+        Assert.Equal(schedule, Binding(name, "timerTrigger").GetProperty("schedule").GetString());
 
     [Theory]
     [InlineData("RegisterDataset")]
@@ -80,7 +90,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void DueSchedulesRunEveryMinuteWithADurableClient()
     {
-        Assert.Equal("0 * * * * *", Binding("RunDueSchedules", "timerTrigger").GetProperty("schedule").GetString());
+        Assert.Equal("0 * * * * *", HostTimers.DueSchedules);
         Binding("RunDueSchedules", "durableClient");
     }
 
@@ -110,7 +120,7 @@ public sealed class FunctionsMetadataTests
         foreach (var (name, entry) in Functions)
         {
             var trigger = entry.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
-            if (trigger.ValueKind == JsonValueKind.Undefined || name is "GetOpenApiDocument" or "GetApiDocs" or "GetWebApp")
+            if (trigger.ValueKind == JsonValueKind.Undefined || name is "GetOpenApiDocument" or "GetApiDocs" or "GetWebApp" or "GetHealth" or "ZzNoSuchRoute")
             {
                 continue;
             }
@@ -123,6 +133,14 @@ public sealed class FunctionsMetadataTests
             }
         }
     }
+
+    private static JsonElement? HttpTrigger(string function) =>
+        Functions[function].GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "httpTrigger").Select(b => (JsonElement?)b).FirstOrDefault();
+
+    private static string[] Methods(JsonElement trigger) =>
+        trigger.TryGetProperty("methods", out var methods) && methods.ValueKind == JsonValueKind.Array
+            ? [.. methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant())]
+            : ["*"];
 
     private static JsonElement Binding(string function, string type)
     {

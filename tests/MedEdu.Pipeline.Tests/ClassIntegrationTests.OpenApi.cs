@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MedEdu.ApiClient;
 using MedEdu.ApiClient.Models;
-using MedEdu.Pipeline.Http;
+using MedEdu.Api.OpenApi;
 using MedEdu.Pipeline.Tests.Infrastructure;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -21,17 +21,17 @@ public sealed partial class ClassIntegrationTests
     public async Task TheServedDocumentIsTheOneGeneratedFromTheCodeAndDescribesEveryOperation()
     {
         // The host serves the embedded document unchanged, and the embedded document is what the
-        // routes' metadata generate now (the build writes it; a stale copy fails here).
+        // API's definition generates now (the build writes it; a stale copy fails here).
         string served = await Anonymous.GetStringAsync("api/openapi.json");
         Assert.Equal(ApiDescription.Json, served);
         string fresh = Path.Combine(Path.GetTempPath(), $"openapi-{Guid.NewGuid():N}.json");
-        using (var generate = Process.Start(new ProcessStartInfo("dotnet", [RepoPaths.LocalHostDll, "--write-openapi", fresh]) { RedirectStandardOutput = true })!)
+        using (var generate = Process.Start(new ProcessStartInfo("dotnet", [RepoPaths.ApiDll, "--write-openapi", fresh]) { RedirectStandardOutput = true })!)
         {
             await generate.WaitForExitAsync();
             Assert.Equal(0, generate.ExitCode);
         }
 
-        Assert.True(File.ReadAllText(fresh) == served, "functions/MedEdu.Pipeline/Http/openapi.json is stale: build MedEdu.LocalHost (which rewrites it) and commit it");
+        Assert.True(File.ReadAllText(fresh) == served, "functions/MedEdu.Api/OpenApi/openapi.json is stale: build MedEdu.Api (which rewrites it) and commit it");
         File.Delete(fresh);
 
         var doc = JsonDocument.Parse(served).RootElement;

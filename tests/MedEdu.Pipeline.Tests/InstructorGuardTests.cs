@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

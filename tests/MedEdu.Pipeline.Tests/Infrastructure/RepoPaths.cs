@@ -16,6 +16,9 @@ public static class RepoPaths
     /// <summary>A recorded-format web-service payload under <c>tests/fixtures</c>.</summary>
     public static string Fixture(string relativePath) => Path.Combine(Root, "tests", "fixtures", relativePath);
 
+    /// <summary>The API project's build output, which writes the OpenAPI document (<c>--write-openapi</c>).</summary>
+    public static string ApiDll => Path.Combine(Root, "functions", "MedEdu.Api", "bin", Configuration, "net10.0", "MedEdu.Api.dll");
+
     /// <summary>The built local host assembly.</summary>
     public static string LocalHostDll => Path.Combine(Root, "functions", "MedEdu.LocalHost", "bin", Configuration, "net10.0", "MedEdu.LocalHost.dll");
 

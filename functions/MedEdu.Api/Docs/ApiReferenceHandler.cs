@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.Docs;
 
 /// <summary>
 /// The interactive API reference at <c>/api/docs/</c>: Scalar's standalone bundle, served from the
@@ -8,11 +10,8 @@ namespace MedEdu.Pipeline.Http;
 /// own page configures itself with an inline script; this one loads a script file instead, so
 /// scripts stay <c>'self'</c> only (Scalar injects its styles, so styles allow inline).
 /// </summary>
-public static class ApiDocsRoutes
+public static class ApiReferenceHandler
 {
-    /// <summary>Route template, relative to <c>/api</c>.</summary>
-    public const string Route = "docs/{*path}";
-
     private const string Policy =
         "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -24,7 +23,7 @@ public static class ApiDocsRoutes
 
     private static EmbeddedFiles Load()
     {
-        var files = new EmbeddedFiles(typeof(ApiDocsRoutes).Assembly, "MedEdu.ApiDocs.");
+        var files = new EmbeddedFiles(typeof(ApiReferenceHandler).Assembly, "MedEdu.ApiDocs.");
         var scalar = typeof(Scalar.AspNetCore.ScalarOptions).Assembly;
         files.Add("scalar.js", scalar, scalar.GetManifestResourceNames().Single(n => n.EndsWith("ScalarStaticAssets.scalar.js", StringComparison.Ordinal)));
         return files;

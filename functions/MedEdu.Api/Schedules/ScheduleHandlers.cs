@@ -1,17 +1,13 @@
 using MedEdu.Pipeline.Schedules;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.Schedules;
 
 /// <summary>The refresh-schedule routes (instructor key), shared by both hosts.</summary>
-public sealed class ScheduleRoutes(ScheduleService schedules, InstructorGuard instructor)
+public sealed class ScheduleHandlers(ScheduleService schedules, InstructorGuard instructor)
 {
-    /// <summary>Route templates (relative to <c>/api</c>).</summary>
-    public const string Collection = "datasets/{id}/schedules";
-    public const string Item = "datasets/{id}/schedules/{scheduleId}";
-    public const string Pause = "datasets/{id}/schedules/{scheduleId}/pause";
-    public const string Resume = "datasets/{id}/schedules/{scheduleId}/resume";
-
     /// <summary><c>POST /api/datasets/{id}/schedules</c>: body <c>{"cron": "0 0 3 * * MON"}</c>.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request, string id) => Guarded(request, async () =>
     {
@@ -35,7 +31,7 @@ public sealed class ScheduleRoutes(ScheduleService schedules, InstructorGuard in
     public Task<ApiResult> DeleteAsync(HttpRequest request, string id, string scheduleId) => Guarded(request, async () =>
     {
         await schedules.DeleteAsync(id, scheduleId, request.HttpContext.RequestAborted);
-        return ApiResult.Ok(new Schedules.ScheduleDeleted(scheduleId));
+        return ApiResult.Ok(new ScheduleDeleted(scheduleId));
     });
 
     private async Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> action)

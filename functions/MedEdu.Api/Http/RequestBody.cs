@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+namespace MedEdu.Api.Http;
 
 /// <summary>Reads JSON request bodies with a size bound and turns every failure into a problem response.</summary>
 public static class RequestBody

@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.WebApp;
 
 /// <summary>
 /// Serves the student and instructor web page (<c>WebApp/</c>, embedded in this assembly so the
 /// Functions app and the local host serve the very same files) under <c>/api/app/</c>.
 /// </summary>
-public sealed class WebAppRoutes(Storage.StorageAccount storage)
+public sealed class WebAppHandler(MedEdu.Pipeline.Storage.StorageAccount storage)
 {
-    /// <summary>Route template, relative to <c>/api</c>.</summary>
-    public const string Route = "app/{*path}";
-
-    private static readonly EmbeddedFiles Files = new(typeof(WebAppRoutes).Assembly, "MedEdu.WebApp.");
+    private static readonly EmbeddedFiles Files = new(typeof(WebAppHandler).Assembly, "MedEdu.WebApp.");
 
     // The page PUTs uploads straight to Blob storage (the valet-key URL), so it may connect there too.
     private readonly string _policy =

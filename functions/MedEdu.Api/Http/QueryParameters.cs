@@ -2,7 +2,7 @@ using System.Globalization;
 using MedEdu.Pipeline.Services;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+namespace MedEdu.Api.Http;
 
 /// <summary>What the routes share in reading a request: integer query parameters and the answer when a dataset has no version to read.</summary>
 public static class QueryParameters

@@ -1,4 +1,4 @@
-namespace MedEdu.LocalHost.OpenApi;
+namespace MedEdu.Api.Http;
 
 /// <summary>Who may call a route: endpoint metadata that becomes the operation's security in the OpenAPI document.</summary>
 public enum ApiAccess

@@ -4,21 +4,17 @@ using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Services;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.Drawings;
 
 /// <summary>Structure drawings, shared by both hosts: a stored compound's, or any SMILES'.</summary>
-public sealed class CompoundRoutes(DepictionService depictions)
+public sealed class DrawingHandlers(DepictionService depictions)
 {
-    /// <summary><c>GET /api/compounds/{id}/depiction.svg?version=&amp;aromatic=kekule|circles&amp;width=&amp;height=&amp;highlight=similarity|logp|tpsa|alerts&amp;query=</c>.</summary>
-    public const string Depiction = "compounds/{id}/depiction.svg";
-
-    /// <summary><c>GET /api/depiction.svg?smiles=&amp;aromatic=&amp;highlight=&amp;query=</c>.</summary>
-    public const string DepictSmiles = "depiction.svg";
-
     /// <summary>The drawing of a stored compound (of the served version unless <c>version</c> is given).</summary>
     public async Task<ApiResult> CompoundAsync(HttpRequest request, string id)
     {
-        if (!Storage.CompoundEntity.TryParseId(id, out string datasetId, out int row))
+        if (!MedEdu.Pipeline.Storage.CompoundEntity.TryParseId(id, out string datasetId, out int row))
         {
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid compound id", $"'{id}' is not a compound id; ids look like 'esol-000017' (dataset id, dash, data row)");
         }

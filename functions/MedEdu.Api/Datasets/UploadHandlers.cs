@@ -1,14 +1,13 @@
 using MedEdu.Pipeline.Uploads;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.Datasets;
 
 /// <summary>The upload route: instructors get a write-only URL to send a file straight to storage.</summary>
-public sealed class UploadRoutes(UploadService uploads, InstructorGuard instructor)
+public sealed class UploadHandlers(UploadService uploads, InstructorGuard instructor)
 {
-    /// <summary>Route of <c>POST /api/uploads</c>.</summary>
-    public const string Collection = "uploads";
-
     /// <summary><c>POST /api/uploads</c> (body optional: <c>{"fileName"}</c>): 201 with the id, the upload URL and when it expires.</summary>
     public async Task<ApiResult> CreateAsync(HttpRequest request)
     {

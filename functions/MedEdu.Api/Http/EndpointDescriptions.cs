@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 
-namespace MedEdu.LocalHost.OpenApi;
+namespace MedEdu.Api.Http;
 
 /// <summary>
 /// Endpoint metadata for the OpenAPI document, in the API's terms: who may call a route, the body it

@@ -5,27 +5,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+using MedEdu.Pipeline;
+
+namespace MedEdu.Api.Datasets;
 
 /// <summary>
 /// The dataset routes, written once: the local host maps them with minimal APIs and the Functions
 /// app calls them from one-line HTTP triggers. Each takes the request and the durable client the
 /// host provides and returns an <see cref="ApiResult"/>.
 /// </summary>
-public sealed class DatasetRoutes(DatasetService service, SimilaritySearchService similarity, Uploads.UploadService uploads, InstructorGuard instructor, IOptions<PipelineOptions> options)
+public sealed class DatasetHandlers(DatasetService service, SimilaritySearchService similarity, MedEdu.Pipeline.Uploads.UploadService uploads, InstructorGuard instructor, IOptions<PipelineOptions> options)
 {
-    /// <summary>Route templates, shared by both hosts (relative to <c>/api</c>).</summary>
-    public const string Collection = "datasets";
-    public const string Item = "datasets/{id}";
-    public const string Refresh = "datasets/{id}/refresh";
-    public const string Compounds = "datasets/{id}/compounds";
-    public const string Quarantine = "datasets/{id}/quarantine";
-    public const string Model = "datasets/{id}/model";
-
-    /// <summary>Route of a version's Parquet files.</summary>
-    public const string Files = "datasets/{id}/versions/{version}/files";
-    public const string Similar = "datasets/{id}/similar";
-
     /// <summary>Largest page of compounds one request may ask for.</summary>
     public const int MaxTake = 1000;
 
@@ -54,10 +45,10 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
             try
             {
                 var claim = await uploads.ClaimAsync(upload.Id, validated.Id, validated.Source.Mapping.Smiles, request.HttpContext.RequestAborted);
-                var mapping = claim.Format == "smiles" ? Uploads.SmilesFileConverter.Mapping : validated.Source.Mapping;
-                validated = validated with { Source = validated.Source with { Mapping = mapping, Upload = new Datasets.UploadSource(claim.Id, claim.ETag, claim.Format) } };
+                var mapping = claim.Format == "smiles" ? MedEdu.Pipeline.Uploads.SmilesFileConverter.Mapping : validated.Source.Mapping;
+                validated = validated with { Source = validated.Source with { Mapping = mapping, Upload = new UploadSource(claim.Id, claim.ETag, claim.Format) } };
             }
-            catch (Uploads.UploadRefusedException e)
+            catch (MedEdu.Pipeline.Uploads.UploadRefusedException e)
             {
                 return ApiResult.Problem(e.Status, e.Title, e.Message);
             }
@@ -128,7 +119,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
         var files = await service.FilesAsync(key, request.HttpContext.RequestAborted);
         return files.Count == 0
             ? ApiResult.Problem(StatusCodes.Status409Conflict, "No files", $"version {number} of '{id}' keeps its compounds in Table (ingested before Parquet files) or stored none: page them with GET /api/datasets/{id}/compounds?version={number}")
-            : ApiResult.Ok(new Services.VersionFiles(id, number, files));
+            : ApiResult.Ok(new VersionFiles(id, number, files));
     }
 
     /// <summary><c>GET /api/datasets/{id}/model?version=</c>: the served version's model and its held-out metrics.</summary>
@@ -189,7 +180,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
         }
     }
 
-    private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
+    private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<MedEdu.Pipeline.Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
     {
         if (!QueryParameters.TryInt(request, "skip", 0, 0, int.MaxValue, out int skip, out var problem)
             || !QueryParameters.TryInt(request, "take", 50, 1, MaxTake, out int take, out problem)
@@ -209,7 +200,7 @@ public sealed class DatasetRoutes(DatasetService service, SimilaritySearchServic
     }
 
     /// <summary>The version to read (requested, else served), or the 404/409 problem to answer.</summary>
-    private async Task<(Storage.DatasetVersionKey Key, ApiResult? Problem)> ServedVersionAsync(HttpRequest request, string id, int? version)
+    private async Task<(MedEdu.Pipeline.Storage.DatasetVersionKey Key, ApiResult? Problem)> ServedVersionAsync(HttpRequest request, string id, int? version)
     {
         var lookup = await service.ResolveVersionAsync(id, version, request.HttpContext.RequestAborted);
         return (lookup.Key ?? default, QueryParameters.NotServed(lookup, id));

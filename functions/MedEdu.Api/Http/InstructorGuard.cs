@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MedEdu.Pipeline;
 using MedEdu.Pipeline.Classes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace MedEdu.Pipeline.Http;
+namespace MedEdu.Api.Http;
 
 /// <summary>
 /// Identifies the caller of an instructor route: 401 when no credential is sent, 403 when it is

@@ -1,31 +1,17 @@
 using MedEdu.Pipeline.Classes;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.Classes;
 
 /// <summary>
 /// The class and exercise routes, shared by both hosts. Instructors create classes (which they then
 /// own), read the results of the classes they teach, add co-instructors and delete their classes;
 /// students join with a code, then use the bearer token they got.
 /// </summary>
-public sealed class ClassRoutes(ClassService classes, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor)
+public sealed class ClassHandlers(ClassService classes, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor)
 {
-    public const string Create = "classes";
-    public const string Item = "classes/{classId}";
-    public const string Instructors = "classes/{classId}/instructors";
-    public const string Insights = "classes/{classId}/insights";
-    public const string Join = "classes/join";
-    public const string Results = "classes/{classId}/results";
-    public const string Exercises = "classes/{classId}/exercises";
-    public const string Exercise = "classes/{classId}/exercises/{exerciseId}";
-    public const string Submit = "classes/{classId}/exercises/{exerciseId}/submissions";
-    public const string MySubmissions = "classes/{classId}/submissions";
-    public const string Leaderboard = "classes/{classId}/leaderboard";
-    public const string Next = "classes/{classId}/next";
-    public const string Campaign = "classes/{classId}/exercises/{exerciseId}/campaign";
-    public const string CampaignResults = "classes/{classId}/campaigns/{exerciseId}";
-    public const string Campaigns = "classes/{classId}/campaigns";
-
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
     {
@@ -143,7 +129,7 @@ public sealed class ClassRoutes(ClassService classes, CampaignService campaigns,
         return problem ?? await Handle(() => action(who!));
     }
 
-    private async Task<ApiResult> AsStudent(HttpRequest request, string classId, Func<Classes.StudentEntity, Task<ApiResult>> action)
+    private async Task<ApiResult> AsStudent(HttpRequest request, string classId, Func<MedEdu.Pipeline.Classes.StudentEntity, Task<ApiResult>> action)
     {
         string header = request.Headers.Authorization.ToString();
         string? token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : null;

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
-using MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace MedEdu.LocalHost.OpenApi;
+namespace MedEdu.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI 3.1 document, generated from the routes' metadata and the C# contracts the handlers

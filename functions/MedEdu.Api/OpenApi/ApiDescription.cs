@@ -1,6 +1,8 @@
 using System.Reflection;
 
-namespace MedEdu.Pipeline.Http;
+using MedEdu.Api.Http;
+
+namespace MedEdu.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI document of the API, served at <c>/api/openapi.json</c> by both hosts. It is generated

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
-namespace MedEdu.Pipeline.Http;
+namespace MedEdu.Api.Http;
 
 /// <summary>Static files embedded in an assembly, served with an ETag, revalidated on every use and under a content security policy.</summary>
 public sealed class EmbeddedFiles

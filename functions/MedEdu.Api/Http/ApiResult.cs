@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace MedEdu.Pipeline.Http;
+namespace MedEdu.Api.Http;
 
 /// <summary>
 /// A route handler's answer: status, headers and a JSON (or other) body. It is both an ASP.NET Core
