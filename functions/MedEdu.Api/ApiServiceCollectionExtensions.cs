@@ -16,6 +16,8 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddMedEduApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMedEduPipeline(configuration);
+        services.Configure<AbuseLimitOptions>(configuration.GetSection(AbuseLimitOptions.Section));
+        services.AddSingleton<AbuseLimits>();
         services.AddSingleton<InstructorGuard>();
         services.AddSingleton<DatasetHandlers>();
         services.AddSingleton<UploadHandlers>();

@@ -37,8 +37,11 @@ public static class AppSettingNames
     /// <summary>The administrator's break-glass key (empty: off).</summary>
     public const string InstructorKey = "MedEdu__InstructorKey";
 
+    /// <summary>The header whose last entry is the caller's address, for the rate limits (X-Forwarded-For behind the platform's front ends).</summary>
+    public const string ClientAddressHeader = "MedEdu__Limits__ClientAddressHeader";
+
     /// <summary>Every setting the app reads in Azure.</summary>
     public static IReadOnlyList<string> All { get; } =
         [StorageAccountName, StorageCredential, ApplicationInsights, AllowLoopbackSources, ScreeningAccelerator, ScreeningWorkerUrl, ScreeningWorkerAudience,
-            AppServiceAuthentication, InstructorRole, InstructorKey];
+            AppServiceAuthentication, InstructorRole, InstructorKey, ClientAddressHeader];
 }

@@ -128,6 +128,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           name: 'MedEdu__InstructorKey'
           value: instructorBreakGlassKey
         }
+        {
+          // The platform's front ends connect to the worker, so the caller's address is the last
+          // entry they append to X-Forwarded-For: the rate limits key on it.
+          name: 'MedEdu__Limits__ClientAddressHeader'
+          value: 'X-Forwarded-For'
+        }
       ]
     }
   }

@@ -10,7 +10,7 @@ namespace MedEdu.Api.Classes;
 /// own), read the results of the classes they teach, add co-instructors and delete their classes;
 /// students join with a code, then use the bearer token they got.
 /// </summary>
-public sealed class ClassHandlers(ClassService classes, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor)
+public sealed class ClassHandlers(ClassService classes, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor, AbuseLimits limits)
 {
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
@@ -72,8 +72,20 @@ public sealed class ClassHandlers(ClassService classes, CampaignService campaign
     /// <summary><c>POST /api/classes/join</c>: a student joins with the class code.</summary>
     public async Task<ApiResult> JoinAsync(HttpRequest request)
     {
+        string address = limits.ClientAddress(request);
+        if (limits.RefuseJoin(address) is { } refused)
+        {
+            return refused;
+        }
+
         var (body, problem) = await RequestBody.ReadJsonAsync<JoinRequest>(request);
-        return problem ?? await Handle(async () => ApiResult.Ok(await classes.JoinAsync(body!), StatusCodes.Status201Created));
+        var result = problem ?? await Handle(async () => ApiResult.Ok(await classes.JoinAsync(body!), StatusCodes.Status201Created));
+        if (result.StatusCode == StatusCodes.Status404NotFound)
+        {
+            limits.WrongJoinCode(address);
+        }
+
+        return result;
     }
 
     /// <summary><c>GET /api/classes/{classId}/exercises</c> (student).</summary>
@@ -88,7 +100,7 @@ public sealed class ClassHandlers(ClassService classes, CampaignService campaign
 
     /// <summary><c>POST /api/classes/{classId}/exercises/{exerciseId}/submissions</c> (student).</summary>
     public Task<ApiResult> SubmitAsync(HttpRequest request, string classId, string exerciseId) =>
-        AsStudent(request, classId, async s =>
+        limits.RefuseSubmission(limits.ClientAddress(request), classId) is { } refused ? Task.FromResult(refused) : AsStudent(request, classId, async s =>
         {
             var (body, problem) = await RequestBody.ReadJsonAsync<SubmissionRequest>(request, 16 * 1024);
             if (problem is not null)

@@ -76,15 +76,17 @@ public static class ClassesApi
         api.MapDelete(Item, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.DeleteAsync(r, classId))
             .Describe("Delete the class with its students, their tokens and submissions (owner only; audited)", ApiAccess.Instructor).Answers<ClassDeleted>().Problems(404);
         api.MapPost(Join, (HttpRequest r, [FromServices] ClassHandlers h) => h.JoinAsync(r))
-            .Describe("Join a class with its code; answers the student's bearer token (shown once)", ApiAccess.Anyone).Body<JoinRequest>().Answers<Joined>(StatusCodes.Status201Created).Problems(404);
+            .Describe("Join a class with its code; answers the student's bearer token (shown once)", ApiAccess.Anyone,
+                "One address may try 20 wrong codes and 300 joins a minute (MedEdu:Limits); past that, 429 with Retry-After.").Body<JoinRequest>().Answers<Joined>(StatusCodes.Status201Created).Problems(404, 429);
         api.MapGet(Exercises, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.ExercisesAsync(r, classId))
             .Describe("The class's exercises with your scores", ApiAccess.Student).Answers<List<ExerciseSummary>>();
         api.MapGet(Exercise, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.ExerciseAsync(r, classId, exerciseId))
             .Describe("One exercise: prompt, query, candidates (never measured values, predictions or the answer)", ApiAccess.Student).Answers<Exercise>().Problems(404);
         api.MapPost(Submit, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.SubmitAsync(r, classId, exerciseId))
             .Describe("Submit an answer (the first is scored) or play a campaign's next round", ApiAccess.Student,
-                "For a campaign, answer holds the round's picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409.")
-            .Body<SubmissionRequest>().Answers<SubmissionResult>(StatusCodes.Status201Created).Problems(404, 409);
+                "For a campaign, answer holds the round's picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409. "
+                + "One address may submit 1,200 times a minute and a class receive 3,000 (MedEdu:Limits); past that, 429 with Retry-After.")
+            .Body<SubmissionRequest>().Answers<SubmissionResult>(StatusCodes.Status201Created).Problems(404, 409, 429);
         api.MapGet(MySubmissions, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.MySubmissionsAsync(r, classId))
             .Describe("Your own submissions and feedback", ApiAccess.Student).Answers<List<SubmissionResult>>();
         api.MapGet(Leaderboard, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.LeaderboardAsync(r, classId))

@@ -19,6 +19,9 @@ public sealed class ApiResult : IResult, IActionResult
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The Content-Security-Policy of answers that are not the page's own files: nothing may load.</summary>
+    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     private ApiResult(int status, object? body, string contentType)
     {
         StatusCode = status;
@@ -76,6 +79,16 @@ public sealed class ApiResult : IResult, IActionResult
         var response = httpContext.Response;
         response.StatusCode = StatusCode;
         response.ContentType = ContentType;
+        // Every answer: no type sniffing, no referrer leaking a class or dataset id, nothing framed
+        // or run from an API answer (the page's files set their own policy), HTTPS only where served over it.
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers.ContentSecurityPolicy = ApiPolicy;
+        if (httpContext.Request.IsHttps)
+        {
+            response.Headers.StrictTransportSecurity = "max-age=31536000";
+        }
+
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;

@@ -127,7 +127,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
             Name = request.Name.Trim(),
             DatasetId = key.DatasetId,
             Version = key.Version,
-            Code = RandomToken(6).ToUpperInvariant(),
+            Code = JoinCode.New(),
             Property = property.Name,
             CreatedAt = clock.GetUtcNow(),
             OwnerId = owner.Id,
@@ -191,7 +191,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
             throw new ClassException(400, "'displayName' must be 1 to 40 characters (any name you like; it is the only personal data kept)");
         }
 
-        var cls = await classes.FindByCodeAsync((request.Code ?? "").Trim().ToUpperInvariant())
+        var cls = await classes.FindByCodeAsync(JoinCode.Normalize(request.Code))
             ?? throw new ClassException(404, "no class has that code");
         string token = RandomToken(32);
         var student = new StudentEntity

@@ -1436,7 +1436,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a class with its code; answers the student's bearer token (shown once) */
+        /**
+         * Join a class with its code; answers the student's bearer token (shown once)
+         * @description One address may try 20 wrong codes and 300 joins a minute (MedEdu:Limits); past that, 429 with Retry-After.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1479,6 +1482,15 @@ export interface paths {
                 };
                 /** @description Payload Too Large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1654,7 +1666,7 @@ export interface paths {
         put?: never;
         /**
          * Submit an answer (the first is scored) or play a campaign's next round
-         * @description For a campaign, answer holds the round's picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409.
+         * @description For a campaign, answer holds the round's picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409. One address may submit 1,200 times a minute and a class receive 3,000 (MedEdu:Limits); past that, 429 with Retry-After.
          */
         post: {
             parameters: {
@@ -1728,6 +1740,15 @@ export interface paths {
                 };
                 /** @description Payload Too Large */
                 413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -34,7 +34,7 @@ namespace MedEdu.ApiClient.Api.Classes.Join
         {
         }
         /// <summary>
-        /// Join a class with its code; answers the student&apos;s bearer token (shown once)
+        /// One address may try 20 wrong codes and 300 joins a minute (MedEdu:Limits); past that, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::MedEdu.ApiClient.Models.Joined"/></returns>
         /// <param name="body">Body of `POST /api/classes/join`.</param>
@@ -43,6 +43,7 @@ namespace MedEdu.ApiClient.Api.Classes.Join
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -60,12 +61,13 @@ namespace MedEdu.ApiClient.Api.Classes.Join
                 { "400", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::MedEdu.ApiClient.Models.Joined>(requestInfo, global::MedEdu.ApiClient.Models.Joined.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Join a class with its code; answers the student&apos;s bearer token (shown once)
+        /// One address may try 20 wrong codes and 300 joins a minute (MedEdu:Limits); past that, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Body of `POST /api/classes/join`.</param>

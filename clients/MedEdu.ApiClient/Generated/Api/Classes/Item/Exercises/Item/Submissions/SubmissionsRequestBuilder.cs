@@ -34,7 +34,7 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Exercises.Item.Submissions
         {
         }
         /// <summary>
-        /// For a campaign, answer holds the round&apos;s picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409.
+        /// For a campaign, answer holds the round&apos;s picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409. One address may submit 1,200 times a minute and a class receive 3,000 (MedEdu:Limits); past that, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::MedEdu.ApiClient.Models.SubmissionResult"/></returns>
         /// <param name="body">Body of a submission.</param>
@@ -46,6 +46,7 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Exercises.Item.Submissions
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 413 status code</exception>
+        /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,12 +67,13 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Exercises.Item.Submissions
                 { "404", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::MedEdu.ApiClient.Models.SubmissionResult>(requestInfo, global::MedEdu.ApiClient.Models.SubmissionResult.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// For a campaign, answer holds the round&apos;s picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409.
+        /// For a campaign, answer holds the round&apos;s picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409. One address may submit 1,200 times a minute and a class receive 3,000 (MedEdu:Limits); past that, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Body of a submission.</param>
