@@ -59,10 +59,8 @@ internal static class MoleculeSource
                 continue;
             }
 
-            int split = trimmed.IndexOfAny([' ', '\t']);
-            string smiles = split < 0 ? trimmed : trimmed[..split];
-            string id = split < 0 ? $"line{line}" : trimmed[(split + 1)..].Trim();
-            yield return new InputMolecule(line, id, smiles, null);
+            var entry = SmilesFileLine.Parse(trimmed)!.Value;
+            yield return new InputMolecule(line, entry.Name ?? $"line{line}", entry.Smiles, null);
         }
     }
 

@@ -73,9 +73,11 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>Registers the orchestrators and activities with a DurableTask worker (the local host's).</summary>
     public static void AddMedEduTasks(this DurableTaskRegistry registry)
     {
-        registry.AddOrchestrator<IngestDatasetOrchestrator>();
-        registry.AddOrchestrator<FeaturizeCompoundsOrchestrator>();
-        registry.AddOrchestrator<BuildVersionArtifactsOrchestrator>();
+        foreach (var orchestrator in PipelineTasks.Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
         foreach (var activity in PipelineTasks.Activities)
         {
             registry.AddActivity(activity);
@@ -86,6 +88,14 @@ public static class PipelineServiceCollectionExtensions
 /// <summary>The task classes of the pipeline.</summary>
 public static class PipelineTasks
 {
+    /// <summary>Every orchestrator class; their names are <see cref="TaskNames"/> (the Functions app binds each, a test checks).</summary>
+    public static IReadOnlyList<Type> Orchestrators { get; } =
+    [
+        typeof(IngestDatasetOrchestrator),
+        typeof(FeaturizeCompoundsOrchestrator),
+        typeof(BuildVersionArtifactsOrchestrator),
+    ];
+
     /// <summary>Every activity class; their names are <see cref="TaskNames"/>.</summary>
     public static IReadOnlyList<Type> Activities { get; } =
     [

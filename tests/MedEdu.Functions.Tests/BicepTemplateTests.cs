@@ -153,12 +153,22 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public void TheStorageLayoutNamesValidUniqueTablesAndContainers()
+    {
+        // Azure's rules: tables 3-63 letters and digits starting with a letter; containers 3-63 lower-case letters, digits and single hyphens.
+        Assert.All(MedEdu.Pipeline.Storage.StorageLayout.Tables, t => Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,62}$", t));
+        Assert.All(MedEdu.Pipeline.Storage.StorageLayout.Containers, c => Assert.Matches("^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$", c));
+        Assert.Equal(MedEdu.Pipeline.Storage.StorageLayout.Tables.Count, MedEdu.Pipeline.Storage.StorageLayout.Tables.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(MedEdu.Pipeline.Storage.StorageLayout.Containers.Count, MedEdu.Pipeline.Storage.StorageLayout.Containers.Distinct().Count());
+    }
+
+    [Fact]
     public void TheWorkerReadsOnlyTheStoresContainerAndTheAppIsPointedAtIt()
     {
         var reader = Assert.Single(OfType("Microsoft.Authorization/roleAssignments"), r => r.GetRawText().Contains("blobDataReader"));
         Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers", reader.GetProperty("scope").GetString());
         Assert.Contains("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", Template.Value.GetRawText()); // Storage Blob Data Reader
-        Assert.Contains(OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => c.GetRawText().Contains("fingerprint-stores"));
+        Assert.Contains(OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => c.GetRawText().Contains($"'{MedEdu.Pipeline.Storage.StorageLayout.StoreContainer}'", StringComparison.Ordinal) || c.GetRawText().Contains($"\"{MedEdu.Pipeline.Storage.StorageLayout.StoreContainer}\"", StringComparison.Ordinal));
 
         var settings = Assert.Single(OfType("Microsoft.Web/sites")).GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);

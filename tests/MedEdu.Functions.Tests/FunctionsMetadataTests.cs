@@ -104,6 +104,16 @@ public sealed class FunctionsMetadataTests
     public void EveryActivityIsBoundUnderItsSharedName(string name) => Binding(name, "activityTrigger");
 
     [Fact]
+    public void EveryOrchestratorTheLocalHostRegistersHasAFunction()
+    {
+        Assert.Equal(3, MedEdu.Pipeline.PipelineTasks.Orchestrators.Count);
+        foreach (var type in MedEdu.Pipeline.PipelineTasks.Orchestrators)
+        {
+            Binding(type.Name, "orchestrationTrigger");
+        }
+    }
+
+    [Fact]
     public void EveryActivityTheLocalHostRegistersHasAFunction()
     {
         foreach (var type in MedEdu.Pipeline.PipelineTasks.Activities)

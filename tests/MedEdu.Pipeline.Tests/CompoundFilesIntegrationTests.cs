@@ -74,7 +74,7 @@ public sealed class CompoundFilesIntegrationTests(LocalHostFixture fixture) : IC
             CanonicalSmiles = c.Item1,
             Fingerprint = new byte[256],
         }).ToList();
-        await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(TableNames.Compounds), rows);
+        await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(StorageLayout.Compounds), rows);
 
         var page = await Client.GetJsonAsync($"api/datasets/{id}/compounds");
         Assert.Equal(["ethanol", "phenol"], page.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("name").GetString()));

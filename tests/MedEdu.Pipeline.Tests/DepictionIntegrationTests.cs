@@ -47,7 +47,7 @@ public sealed class DepictionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(TableNames.DepictionContainer);
+        var container = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(StorageLayout.DepictionContainer);
         string etag = first.Headers.ETag!.Tag.Trim('"');
         Assert.True(await container.GetBlobClient(etag + ".svg").ExistsAsync(), "the drawing is cached in Blob under its hash");
 

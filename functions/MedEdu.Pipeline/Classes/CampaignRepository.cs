@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Classes;
 public sealed class CampaignRepository(StorageAccount account)
 {
     /// <summary>The container.</summary>
-    public const string Container = "campaigns";
+    public const string Container = StorageLayout.CampaignContainer;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly WriteOnceBlobs _blobs = new(account, Container);

@@ -7,10 +7,10 @@ namespace MedEdu.Pipeline.Classes;
 /// <summary>Tables of classes, their exercises, students and submissions.</summary>
 public sealed class ClassRepository(TableProvider tables)
 {
-    public const string ClassesTable = "Classes";
-    public const string ExercisesTable = "Exercises";
-    public const string StudentsTable = "Students";
-    public const string SubmissionsTable = "Submissions";
+    public const string ClassesTable = StorageLayout.Classes;
+    public const string ExercisesTable = StorageLayout.Exercises;
+    public const string StudentsTable = StorageLayout.Students;
+    public const string SubmissionsTable = StorageLayout.Submissions;
 
     public async Task<ClassEntity?> FindClassAsync(string classId)
     {

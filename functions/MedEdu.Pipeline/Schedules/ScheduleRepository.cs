@@ -9,19 +9,19 @@ public sealed class ScheduleRepository(TableProvider tables)
 {
     /// <summary>Adds a schedule.</summary>
     public async Task AddAsync(ScheduleEntity schedule, CancellationToken cancellationToken = default) =>
-        await (await tables.GetAsync(TableNames.Schedules)).AddEntityAsync(schedule, cancellationToken);
+        await (await tables.GetAsync(StorageLayout.Schedules)).AddEntityAsync(schedule, cancellationToken);
 
     /// <summary>The schedule, or null.</summary>
     public async Task<ScheduleEntity?> FindAsync(string datasetId, string scheduleId, CancellationToken cancellationToken = default)
     {
-        var response = await (await tables.GetAsync(TableNames.Schedules)).GetEntityIfExistsAsync<ScheduleEntity>(datasetId, scheduleId, cancellationToken: cancellationToken);
+        var response = await (await tables.GetAsync(StorageLayout.Schedules)).GetEntityIfExistsAsync<ScheduleEntity>(datasetId, scheduleId, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
     /// <summary>A dataset's schedules, or every schedule when <paramref name="datasetId"/> is null.</summary>
     public async Task<List<ScheduleEntity>> ListAsync(string? datasetId, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Schedules);
+        var table = await tables.GetAsync(StorageLayout.Schedules);
         var query = datasetId is null
             ? table.QueryAsync<ScheduleEntity>(cancellationToken: cancellationToken)
             : table.QueryAsync<ScheduleEntity>(e => e.PartitionKey == datasetId, cancellationToken: cancellationToken);
@@ -39,7 +39,7 @@ public sealed class ScheduleRepository(TableProvider tables)
     {
         try
         {
-            var response = await (await tables.GetAsync(TableNames.Schedules)).UpdateEntityAsync(schedule, schedule.ETag, TableUpdateMode.Replace, cancellationToken);
+            var response = await (await tables.GetAsync(StorageLayout.Schedules)).UpdateEntityAsync(schedule, schedule.ETag, TableUpdateMode.Replace, cancellationToken);
             schedule.ETag = response.Headers.ETag ?? schedule.ETag; // so the caller can write it again
             return true;
         }
@@ -58,7 +58,7 @@ public sealed class ScheduleRepository(TableProvider tables)
             return false;
         }
 
-        await (await tables.GetAsync(TableNames.Schedules)).DeleteEntityAsync(datasetId, scheduleId, ETag.All, cancellationToken);
+        await (await tables.GetAsync(StorageLayout.Schedules)).DeleteEntityAsync(datasetId, scheduleId, ETag.All, cancellationToken);
         return true;
     }
 }

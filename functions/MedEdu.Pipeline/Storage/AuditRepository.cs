@@ -6,7 +6,7 @@ namespace MedEdu.Pipeline.Storage;
 public sealed class AuditRepository(TableProvider tables)
 {
     /// <summary>Table name.</summary>
-    public const string Table = "Audit";
+    public const string Table = StorageLayout.Audit;
 
     /// <summary>Records an action.</summary>
     public async Task RecordAsync(string action, string classId, string actorId, string actorName, string detail, DateTimeOffset at)

@@ -16,7 +16,7 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
     /// <summary>Upserts quarantined rows; repeating the call changes nothing.</summary>
     public async Task QuarantineAsync(IReadOnlyCollection<QuarantinedRowEntity> rows, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Quarantine);
+        var table = await tables.GetAsync(StorageLayout.Quarantine);
         await TableBatchWriter.UpsertAllAsync(table, rows, cancellationToken);
     }
 
@@ -26,7 +26,7 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
         var parts = await files.ListAsync(version, cancellationToken);
         if (parts.Count == 0)
         {
-            var table = await tables.GetAsync(TableNames.Compounds);
+            var table = await tables.GetAsync(StorageLayout.Compounds);
             return await PageAsync<CompoundEntity>(table, version, skip, take, cancellationToken);
         }
 
@@ -55,7 +55,7 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
     /// <summary>Quarantined rows of a version in row order.</summary>
     public async Task<List<QuarantinedRowEntity>> QuarantinedAsync(DatasetVersionKey version, int skip, int take, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Quarantine);
+        var table = await tables.GetAsync(StorageLayout.Quarantine);
         return await PageAsync<QuarantinedRowEntity>(table, version, skip, take, cancellationToken);
     }
 
@@ -69,7 +69,7 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
             return file is null ? null : (await files.ReadAsync(file, cancellationToken)).FirstOrDefault(c => c.RowNumber == rowNumber)?.To(version);
         }
 
-        var table = await tables.GetAsync(TableNames.Compounds);
+        var table = await tables.GetAsync(StorageLayout.Compounds);
         var found = await table.GetEntityIfExistsAsync<CompoundEntity>(version.PartitionKey, CompoundEntity.RowKeyOf(rowNumber), cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
     }
@@ -138,8 +138,8 @@ public sealed class CompoundRepository(TableProvider tables, CompoundFiles files
     public async Task<(int Stored, int Quarantined)> CountAsync(DatasetVersionKey version, CancellationToken cancellationToken = default)
     {
         var parts = await files.ListAsync(version, cancellationToken);
-        var compounds = parts.Count > 0 ? parts.Sum(f => f.Count) : await CountKeysAsync(await tables.GetAsync(TableNames.Compounds), version, cancellationToken);
-        var quarantined = await CountKeysAsync(await tables.GetAsync(TableNames.Quarantine), version, cancellationToken);
+        var compounds = parts.Count > 0 ? parts.Sum(f => f.Count) : await CountKeysAsync(await tables.GetAsync(StorageLayout.Compounds), version, cancellationToken);
+        var quarantined = await CountKeysAsync(await tables.GetAsync(StorageLayout.Quarantine), version, cancellationToken);
         return (compounds, quarantined);
     }
 

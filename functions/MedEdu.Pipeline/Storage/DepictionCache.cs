@@ -9,7 +9,7 @@ namespace MedEdu.Pipeline.Storage;
 /// </summary>
 public sealed class DepictionCache(StorageAccount account)
 {
-    private readonly WriteOnceBlobs _blobs = new(account, TableNames.DepictionContainer);
+    private readonly WriteOnceBlobs _blobs = new(account, StorageLayout.DepictionContainer);
 
     /// <summary>The cache key (hex SHA-256) of a structure drawn with given options.</summary>
     public static string KeyOf(string smiles, string optionsKey) =>

@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Storage;
 /// </summary>
 public sealed class FingerprintStoreRepository(StorageAccount account)
 {
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(TableNames.StoreContainer);
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageLayout.StoreContainer);
     private readonly ConcurrentDictionary<DatasetVersionKey, Lazy<Task<FingerprintStore>>> _loaded = new();
 
     /// <summary>Blob name of a version's store.</summary>

@@ -5,7 +5,7 @@ namespace MedEdu.Pipeline.Storage;
 /// <summary>Trained models (zip in Blob, metrics in Table) and their per-compound predictions.</summary>
 public sealed class ModelRepository(StorageAccount account, TableProvider tables, PredictionFiles files)
 {
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(TableNames.ModelContainer);
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageLayout.ModelContainer);
 
     /// <summary>Blob name of a version's model.</summary>
     public static string BlobNameOf(DatasetVersionKey key) => $"{key.DatasetId}/v{key.Version}/model.zip";
@@ -28,12 +28,12 @@ public sealed class ModelRepository(StorageAccount account, TableProvider tables
 
     /// <summary>Records a model's metrics.</summary>
     public async Task UpsertAsync(ModelEntity model, CancellationToken cancellationToken = default) =>
-        await (await tables.GetAsync(TableNames.Models)).UpsertEntityAsync(model, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+        await (await tables.GetAsync(StorageLayout.Models)).UpsertEntityAsync(model, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The model of a version, or null.</summary>
     public async Task<ModelEntity?> FindAsync(DatasetVersionKey key, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Models);
+        var table = await tables.GetAsync(StorageLayout.Models);
         var response = await table.GetEntityIfExistsAsync<ModelEntity>(key.DatasetId, DatasetVersionEntity.RowKeyOf(key.Version), cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
@@ -60,7 +60,7 @@ public sealed class ModelRepository(StorageAccount account, TableProvider tables
             return found;
         }
 
-        var table = await tables.GetAsync(TableNames.Predictions);
+        var table = await tables.GetAsync(StorageLayout.Predictions);
         var result = new List<PredictionEntity>();
         string partition = key.PartitionKey;
         await foreach (var p in table.QueryAsync<PredictionEntity>(e => e.PartitionKey == partition, maxPerPage: 1000, cancellationToken: cancellationToken))

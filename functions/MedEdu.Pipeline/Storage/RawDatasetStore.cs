@@ -8,7 +8,7 @@ namespace MedEdu.Pipeline.Storage;
 /// </summary>
 public sealed class RawDatasetStore(StorageAccount account)
 {
-    private readonly WriteOnceBlobs _blobs = new(account, TableNames.RawContainer);
+    private readonly WriteOnceBlobs _blobs = new(account, StorageLayout.RawContainer);
 
     /// <summary>Hex SHA-256 of <paramref name="content"/>.</summary>
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));

@@ -51,15 +51,12 @@ public sealed class SmilesFileConverter
 
     private void Line(StringBuilder output)
     {
-        string line = Encoding.UTF8.GetString([.. _partial]).TrimStart('\uFEFF').Trim();
+        var entry = Compute.Data.SmilesFileLine.Parse(Encoding.UTF8.GetString([.. _partial]).TrimStart('\uFEFF'));
         _partial.Clear();
-        if (line.Length == 0)
+        if (entry is { } e)
         {
-            return;
+            output.Append(Quote(e.Smiles)).Append(',').Append(e.Name is null ? "" : Quote(e.Name)).Append('\n');
         }
-
-        var parts = line.Split([' ', '\t'], 2, StringSplitOptions.TrimEntries);
-        output.Append(Quote(parts[0])).Append(',').Append(parts.Length > 1 ? Quote(parts[1]) : "").Append('\n');
     }
 
     private static string Quote(string field) => Compute.Data.CsvFieldWriter.Field(field);

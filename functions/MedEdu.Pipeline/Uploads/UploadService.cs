@@ -16,7 +16,7 @@ namespace MedEdu.Pipeline.Uploads;
 /// </summary>
 public sealed class UploadService(StorageAccount account, TableProvider tables, IOptions<PipelineOptions> options, TimeProvider clock)
 {
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(TableNames.UploadContainer);
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageLayout.UploadContainer);
 
     /// <summary>The upload container (ingestion reads claimed uploads from it).</summary>
     public BlobContainerClient Container => _container;
@@ -28,7 +28,7 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         var now = clock.GetUtcNow();
         var expires = now + options.Value.UploadLifetime;
-        var table = await tables.GetAsync(TableNames.Uploads);
+        var table = await tables.GetAsync(StorageLayout.Uploads);
         await table.AddEntityAsync(new UploadEntity { RowKey = id, FileName = Trim(fileName), CreatedAt = now, ExpiresAt = expires }, cancellationToken);
         // Create and write one blob, read nothing.
         var url = await account.SignedUrlAsync(_container.GetBlobClient(BlobNameOf(id)), BlobSasPermissions.Create | BlobSasPermissions.Write, expires, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
     /// <exception cref="UploadRefusedException">Why it cannot be used.</exception>
     public async Task<UploadClaim> ClaimAsync(string id, string datasetId, string smilesColumn, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Uploads);
+        var table = await tables.GetAsync(StorageLayout.Uploads);
         var ticket = await FindAsync(table, id, cancellationToken)
             ?? throw new UploadRefusedException(404, "Unknown upload", $"no upload '{id}': create one with POST /api/uploads");
         if (ticket.UsedBy is not null)
@@ -95,7 +95,7 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
     /// <summary>Gives a claimed upload back (its registration failed after the claim, e.g. the dataset id was taken).</summary>
     public async Task ReleaseAsync(string id, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(TableNames.Uploads);
+        var table = await tables.GetAsync(StorageLayout.Uploads);
         if (await FindAsync(table, id, cancellationToken) is { } ticket)
         {
             ticket.UsedBy = null;

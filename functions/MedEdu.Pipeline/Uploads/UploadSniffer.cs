@@ -74,7 +74,7 @@ public static class UploadSniffer
             return "csv";
         }
 
-        string first = lines[0].Trim().Split([' ', '\t'], 2)[0];
+        string first = Compute.Data.SmilesFileLine.Parse(lines[0])?.Smiles ?? "";
         try
         {
             SmilesParser.Parse(first);
