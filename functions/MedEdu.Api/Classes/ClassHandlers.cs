@@ -164,7 +164,7 @@ public sealed class ClassHandlers(ClassService classes, CampaignService campaign
         }
         catch (ClassException e)
         {
-            return ApiResult.Problem(e.Status, e.Status switch { 403 => "Forbidden", 404 => "Not found", 409 => "Conflict", _ => "Invalid request" }, e.Message);
+            return DomainErrors.Problem(e);
         }
     }
 }

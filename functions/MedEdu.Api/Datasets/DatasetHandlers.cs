@@ -50,7 +50,7 @@ public sealed class DatasetHandlers(DatasetService service, SimilaritySearchServ
             }
             catch (MedEdu.Pipeline.Uploads.UploadRefusedException e)
             {
-                return ApiResult.Problem(e.Status, e.Title, e.Message);
+                return DomainErrors.Problem(e);
             }
         }
 

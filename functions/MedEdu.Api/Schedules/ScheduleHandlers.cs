@@ -47,7 +47,7 @@ public sealed class ScheduleHandlers(ScheduleService schedules, InstructorGuard 
         }
         catch (ScheduleException e)
         {
-            return ApiResult.Problem(e.Status, e.Status switch { 404 => "Not found", 409 => "Conflict", _ => "Invalid schedule" }, e.Message);
+            return DomainErrors.Problem(e);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
     public Task StoreAsync(string classId, string exerciseId, CampaignSetup setup) => campaigns.PutAsync(classId, exerciseId, setup);
 
     /// <summary>Plays a student's next round; the round that spends the budget is the scored submission.</summary>
-    /// <exception cref="ClassException">400 for a refused pick (named), 409 when the campaign is over or under concurrent submits.</exception>
+    /// <exception cref="ClassException">Invalid for a refused pick (named), Conflict when the campaign is over or under concurrent submits.</exception>
     public async Task<SubmissionResult> PlayAsync(ExerciseEntity entity, StudentEntity student, List<string> picks)
     {
         string classId = entity.PartitionKey, exerciseId = entity.RowKey;
@@ -38,7 +38,7 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
         {
             if (previous.Count >= setup.Rounds)
             {
-                throw new ClassException(409, $"the campaign is over: all {setup.Rounds} rounds are played");
+                throw new ClassException(DomainError.Conflict, $"the campaign is over: all {setup.Rounds} rounds are played");
             }
 
             try
@@ -47,18 +47,18 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
             }
             catch (ArgumentException e)
             {
-                throw new ClassException(400, e.Message);
+                throw new ClassException(DomainError.Invalid, e.Message);
             }
 
             return SubmissionEntity.Create(classId, student.RowKey, exerciseId, previous.Count + 1, feedback.Campaign!.Finished, picks, feedback, clock.GetUtcNow());
-        }) ?? throw new ClassException(409, "too many simultaneous submissions; try again");
+        }) ?? throw new ClassException(DomainError.Conflict, "too many simultaneous submissions; try again");
 
         // The feedback of the attempt that was stored (a retry after a lost race replays and plays again).
         return new SubmissionResult(exerciseId, stored.Added.Attempt, stored.Added.Scored, feedback!.Score, feedback.ModelScore, feedback, picks);
     }
 
     /// <summary>A student's campaign as stored: the library (their own purchases revealed) and every curve up to their round.</summary>
-    /// <exception cref="ClassException">404 when the exercise is not a campaign of the class.</exception>
+    /// <exception cref="ClassException">NotFound when the exercise is not a campaign of the class.</exception>
     public async Task<CampaignView> ViewAsync(string classId, string exerciseId, string studentId)
     {
         var entity = await CampaignEntityAsync(classId, exerciseId);
@@ -76,7 +76,7 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
     }
 
     /// <summary>Every student's curve beside the opponents' (instructors).</summary>
-    /// <exception cref="ClassException">404 when the exercise is not a campaign of the class.</exception>
+    /// <exception cref="ClassException">NotFound when the exercise is not a campaign of the class.</exception>
     public async Task<CampaignClassReport> ClassReportAsync(string classId, string exerciseId) =>
         await ReportAsync(await CampaignEntityAsync(classId, exerciseId), await NamesAsync(classId), await classes.SubmissionsAsync(classId));
 
@@ -136,12 +136,12 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
     private async Task<ExerciseEntity> CampaignEntityAsync(string classId, string exerciseId) =>
         await classes.FindExerciseAsync(classId, exerciseId) is { Kind: nameof(ExerciseKind.Campaign) } e
             ? e
-            : throw new ClassException(404, $"no campaign '{exerciseId}' in this class");
+            : throw new ClassException(DomainError.NotFound, $"no campaign '{exerciseId}' in this class");
 
     private async Task<(CampaignSetup Setup, PropertyProfile Property)> SetupAsync(ExerciseEntity entity)
     {
         var setup = await campaigns.FindAsync(entity.PartitionKey, entity.RowKey)
-            ?? throw new ClassException(404, $"campaign '{entity.RowKey}' has no stored library");
+            ?? throw new ClassException(DomainError.NotFound, $"campaign '{entity.RowKey}' has no stored library");
         var key = JsonSerializer.Deserialize<AnswerKey>(entity.KeyJson, Json)!;
         return (setup, key.Property ?? PropertyProfile.Unnamed);
     }

@@ -23,16 +23,16 @@ public static class ClassAccess
     /// <paramref name="c"/> when <paramref name="who"/> may act on it (with <paramref name="ownerOnly"/>,
     /// as owner or administrator; else also as co-instructor).
     /// </summary>
-    /// <exception cref="ClassException">404 for a missing class, 403 for someone else's.</exception>
+    /// <exception cref="ClassException">NotFound for a missing class, NotAllowed for someone else's.</exception>
     public static ClassEntity Require(ClassEntity? c, string classId, InstructorIdentity who, bool ownerOnly)
     {
         if (c is null)
         {
-            throw new ClassException(404, $"no class '{classId}'");
+            throw new ClassException(DomainError.NotFound, $"no class '{classId}'");
         }
 
         bool allowed = ownerOnly ? IsOwner(c, who) : CanTeach(c, who);
-        return allowed ? c : throw new ClassException(403, ownerOnly
+        return allowed ? c : throw new ClassException(DomainError.NotAllowed, ownerOnly
             ? $"only the class's owner ({(c.OwnerName.Length > 0 ? c.OwnerName : "an administrator")}) can do this for class '{classId}'"
             : $"class '{classId}' belongs to another instructor; its owner can add you as a co-instructor");
     }

@@ -12,7 +12,7 @@ namespace MedEdu.Pipeline.Classes;
 public sealed class ClassErasure(ClassRepository classes, CampaignRepository campaigns, AuditRepository audit, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<ClassErasure> logger)
 {
     /// <summary>Deletes the class (owner or administrator).</summary>
-    /// <exception cref="ClassException">404 unknown class, 403 not the owner.</exception>
+    /// <exception cref="ClassException">NotFound for an unknown class, NotAllowed for one not owned.</exception>
     public async Task<ClassDeleted> DeleteAsync(string classId, InstructorIdentity who)
     {
         ClassAccess.Require(await classes.FindClassAsync(classId), classId, who, ownerOnly: true);

@@ -20,18 +20,18 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     {
         if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.DatasetId))
         {
-            throw new ClassException(400, "'name' and 'datasetId' are required");
+            throw new ClassException(DomainError.Invalid, "'name' and 'datasetId' are required");
         }
 
         var lookup = await datasets.ResolveVersionAsync(request.DatasetId, null);
         if (lookup == VersionLookup.UnknownDataset)
         {
-            throw new ClassException(400, $"no dataset with id '{request.DatasetId}'");
+            throw new ClassException(DomainError.Invalid, $"no dataset with id '{request.DatasetId}'");
         }
 
         if (lookup.Key is not { } key)
         {
-            throw new ClassException(409, lookup.NotReady!);
+            throw new ClassException(DomainError.Conflict, lookup.NotReady!);
         }
 
         var pool = await PoolAsync(key);
@@ -47,7 +47,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
             .Select(k => new ExerciseSpec { Kind = k.ToString(), Difficulty = 1, Count = 1 }).ToList();
         if (specs.Count == 0 || specs.Sum(s => s.Count ?? 1) > 50)
         {
-            throw new ClassException(400, "give 1 to 50 exercises");
+            throw new ClassException(DomainError.Invalid, "give 1 to 50 exercises");
         }
 
         string classId = "c" + RandomToken(6).ToLowerInvariant();
@@ -57,17 +57,17 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
         {
             if (!Enum.TryParse<ExerciseKind>(spec.Kind, ignoreCase: true, out var kind))
             {
-                throw new ClassException(400, $"unknown exercise kind '{spec.Kind}'; use one of: {string.Join(", ", Enum.GetNames<ExerciseKind>())}");
+                throw new ClassException(DomainError.Invalid, $"unknown exercise kind '{spec.Kind}'; use one of: {string.Join(", ", Enum.GetNames<ExerciseKind>())}");
             }
 
             if (RuleSetNames.Parse(spec.Rules) is not { } rules || (rules != RuleSet.DrugLikeness && kind != ExerciseKind.RuleCheck))
             {
-                throw new ClassException(400, $"'rules' is druglike or pains, for RuleCheck exercises only; not '{spec.Rules}' for {kind}");
+                throw new ClassException(DomainError.Invalid, $"'rules' is druglike or pains, for RuleCheck exercises only; not '{spec.Rules}' for {kind}");
             }
 
             if (spec.HasCampaignFields && kind != ExerciseKind.Campaign)
             {
-                throw new ClassException(400, $"'librarySize', 'rounds', 'picksPerRound' and 'drugLike' are for Campaign exercises only, not {kind}");
+                throw new ClassException(DomainError.Invalid, $"'librarySize', 'rounds', 'picksPerRound' and 'drugLike' are for Campaign exercises only, not {kind}");
             }
 
             for (int i = 0; i < Math.Clamp(spec.Count ?? 1, 1, 20); i++)
@@ -96,7 +96,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ClassException(400, $"dataset '{key.DatasetId}' cannot supply a {kind}: {e.Message}");
+                    throw new ClassException(DomainError.Invalid, $"dataset '{key.DatasetId}' cannot supply a {kind}: {e.Message}");
                 }
 
                 string exerciseId = $"e{entities.Count + 1:D2}";
@@ -146,7 +146,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     /// The class if <paramref name="who"/> teaches it (owner, co-instructor or administrator; with
     /// <paramref name="ownerOnly"/>, owner or administrator).
     /// </summary>
-    /// <exception cref="ClassException">404 for an unknown class, 403 for someone else's.</exception>
+    /// <exception cref="ClassException">NotFound for an unknown class, NotAllowed for someone else's.</exception>
     public async Task<ClassEntity> ManagedAsync(string classId, InstructorIdentity who, bool ownerOnly = false) =>
         ClassAccess.Require(await classes.FindClassAsync(classId), classId, who, ownerOnly);
 
@@ -162,12 +162,12 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
         new(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, role, [.. ClassAccess.CoInstructors(c)], c.EndsOn);
 
     /// <summary>Adds a co-instructor (owner or administrator only); adding one twice changes nothing.</summary>
-    /// <exception cref="ClassException">400 without an id, 403/404 as <see cref="ManagedAsync"/>.</exception>
+    /// <exception cref="ClassException">Invalid without an id, NotAllowed/NotFound as <see cref="ManagedAsync"/>.</exception>
     public async Task<InstructorClass> AddCoInstructorAsync(string classId, InstructorIdentity who, string? instructorId)
     {
         if (string.IsNullOrWhiteSpace(instructorId) || instructorId.Contains(','))
         {
-            throw new ClassException(400, "give 'instructorId': the id of the instructor to add (their Entra object id, or their account id)");
+            throw new ClassException(DomainError.Invalid, "give 'instructorId': the id of the instructor to add (their Entra object id, or their account id)");
         }
 
         var c = await ManagedAsync(classId, who, ownerOnly: true);
@@ -188,11 +188,11 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
         string name = request.DisplayName?.Trim() ?? "";
         if (name.Length is < 1 or > 40)
         {
-            throw new ClassException(400, "'displayName' must be 1 to 40 characters (any name you like; it is the only personal data kept)");
+            throw new ClassException(DomainError.Invalid, "'displayName' must be 1 to 40 characters (any name you like; it is the only personal data kept)");
         }
 
         var cls = await classes.FindByCodeAsync(JoinCode.Normalize(request.Code))
-            ?? throw new ClassException(404, "no class has that code");
+            ?? throw new ClassException(DomainError.NotFound, "no class has that code");
         string token = RandomToken(32);
         var student = new StudentEntity
         {
@@ -235,7 +235,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     /// <summary>Scores (first attempt) or records (later attempts) a submission and returns the feedback.</summary>
     public async Task<SubmissionResult> SubmitAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
     {
-        var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(404, $"no exercise '{exerciseId}' in this class");
+        var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(DomainError.NotFound, $"no exercise '{exerciseId}' in this class");
         if (entity.Kind == nameof(ExerciseKind.Campaign))
         {
             return await campaigns.PlayAsync(entity, student, answer);
@@ -250,13 +250,13 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
         }
         catch (ArgumentException e)
         {
-            throw new ClassException(400, e.Message);
+            throw new ClassException(DomainError.Invalid, e.Message);
         }
 
         var stored = await classes.AddNextAttemptAsync(classId, student.RowKey, exerciseId, previous => SubmissionEntity.Create(classId, student.RowKey, exerciseId, previous.Count + 1, previous.Count == 0, answer, feedback, clock.GetUtcNow()));
         if (stored is not { } s)
         {
-            throw new ClassException(409, "too many simultaneous submissions; try again");
+            throw new ClassException(DomainError.Conflict, "too many simultaneous submissions; try again");
         }
 
         var scoredScore = s.Added.Scored ? feedback.Score : s.Previous.Single(p => p.Scored).Score;
@@ -352,9 +352,5 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     private static string CsvField(string value) => Compute.Data.CsvFieldWriter.Field(value);
 }
 
-/// <summary>A class request that cannot be honoured, with the HTTP status to answer.</summary>
-public sealed class ClassException(int status, string message) : Exception(message)
-{
-    /// <summary>HTTP status.</summary>
-    public int Status { get; } = status;
-}
+/// <summary>A class request that cannot be honoured, and why.</summary>
+public sealed class ClassException(DomainError error, string message) : DomainException(error, message);

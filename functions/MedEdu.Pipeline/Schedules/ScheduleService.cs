@@ -27,12 +27,9 @@ public sealed record ScheduleView(string Id, string DatasetId, string Cron, bool
 /// <summary>A refresh a schedule started.</summary>
 public sealed record ScheduledRefresh(string DatasetId, string ScheduleId, int Version);
 
-/// <summary>A request about schedules that cannot be carried out: the HTTP status and why.</summary>
-public sealed class ScheduleException(int status, string message) : Exception(message)
-{
-    /// <summary>HTTP status to answer with.</summary>
-    public int Status { get; } = status;
-}
+/// <summary>A request about schedules that cannot be carried out, and why.</summary>
+public sealed class ScheduleException(DomainError error, string message)
+    : DomainException(error, message, error == DomainError.Invalid ? "Invalid schedule" : null);
 
 /// <summary>
 /// Instructors' refresh schedules: create, list, pause, resume, delete; and the timer's work —
@@ -44,15 +41,15 @@ public sealed class ScheduleException(int status, string message) : Exception(me
 public sealed class ScheduleService(ScheduleRepository schedules, DatasetRepository datasets, DatasetService refresher, TimeProvider clock, ILogger<ScheduleService> logger)
 {
     /// <summary>Creates a schedule for an existing dataset.</summary>
-    /// <exception cref="ScheduleException">Unknown dataset (404) or a bad expression (400).</exception>
+    /// <exception cref="ScheduleException">Unknown dataset (NotFound) or a bad expression (Invalid).</exception>
     public async Task<ScheduleView> CreateAsync(string datasetId, CreateScheduleRequest request, CancellationToken cancellationToken = default)
     {
         if (await datasets.FindAsync(datasetId, cancellationToken) is null)
         {
-            throw new ScheduleException(404, $"no dataset with id '{datasetId}'");
+            throw new ScheduleException(DomainError.NotFound, $"no dataset with id '{datasetId}'");
         }
 
-        var cron = CronExpression.TryParse(request.Cron, out var error) ?? throw new ScheduleException(400, error!);
+        var cron = CronExpression.TryParse(request.Cron, out var error) ?? throw new ScheduleException(DomainError.Invalid, error!);
         var now = clock.GetUtcNow();
         var entity = new ScheduleEntity
         {
@@ -67,25 +64,25 @@ public sealed class ScheduleService(ScheduleRepository schedules, DatasetReposit
     }
 
     /// <summary>A dataset's schedules, oldest first.</summary>
-    /// <exception cref="ScheduleException">Unknown dataset (404).</exception>
+    /// <exception cref="ScheduleException">Unknown dataset (NotFound).</exception>
     public async Task<List<ScheduleView>> ListAsync(string datasetId, CancellationToken cancellationToken = default)
     {
         if (await datasets.FindAsync(datasetId, cancellationToken) is null)
         {
-            throw new ScheduleException(404, $"no dataset with id '{datasetId}'");
+            throw new ScheduleException(DomainError.NotFound, $"no dataset with id '{datasetId}'");
         }
 
         return (await schedules.ListAsync(datasetId, cancellationToken)).OrderBy(s => s.CreatedAt).Select(ScheduleView.From).ToList();
     }
 
     /// <summary>Pauses (or resumes) a schedule; a resumed schedule is next due at its next occurrence from now.</summary>
-    /// <exception cref="ScheduleException">Unknown schedule (404), or it changed under six attempts in a row (409).</exception>
+    /// <exception cref="ScheduleException">Unknown schedule (NotFound), or it changed under six attempts in a row (Conflict).</exception>
     public async Task<ScheduleView> SetPausedAsync(string datasetId, string scheduleId, bool paused, CancellationToken cancellationToken = default)
     {
         for (int attempt = 0; ; attempt++)
         {
             var entity = await schedules.FindAsync(datasetId, scheduleId, cancellationToken)
-                ?? throw new ScheduleException(404, $"dataset '{datasetId}' has no schedule '{scheduleId}'");
+                ?? throw new ScheduleException(DomainError.NotFound, $"dataset '{datasetId}' has no schedule '{scheduleId}'");
             entity.Paused = paused;
             if (!paused)
             {
@@ -100,18 +97,18 @@ public sealed class ScheduleService(ScheduleRepository schedules, DatasetReposit
             if (attempt == 5)
             {
                 // Never report a pause that was not stored.
-                throw new ScheduleException(409, $"schedule '{scheduleId}' kept changing while it was being {(paused ? "paused" : "resumed")}; try again");
+                throw new ScheduleException(DomainError.Conflict, $"schedule '{scheduleId}' kept changing while it was being {(paused ? "paused" : "resumed")}; try again");
             }
         }
     }
 
     /// <summary>Deletes a schedule.</summary>
-    /// <exception cref="ScheduleException">Unknown schedule (404).</exception>
+    /// <exception cref="ScheduleException">Unknown schedule (NotFound).</exception>
     public async Task DeleteAsync(string datasetId, string scheduleId, CancellationToken cancellationToken = default)
     {
         if (!await schedules.DeleteAsync(datasetId, scheduleId, cancellationToken))
         {
-            throw new ScheduleException(404, $"dataset '{datasetId}' has no schedule '{scheduleId}'");
+            throw new ScheduleException(DomainError.NotFound, $"dataset '{datasetId}' has no schedule '{scheduleId}'");
         }
     }
 

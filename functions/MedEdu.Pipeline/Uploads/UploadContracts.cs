@@ -21,12 +21,5 @@ public sealed record UploadTicket(string Id, string UploadUrl, DateTimeOffset Ex
 /// <param name="Format">csv, or smiles (one "SMILES name" per line).</param>
 public sealed record UploadClaim(string Id, long Bytes, string ETag, string Format);
 
-/// <summary>An upload a registration cannot use, with the HTTP status that says why.</summary>
-public sealed class UploadRefusedException(int status, string title, string message) : Exception(message)
-{
-    /// <summary>400, 404, 409, 410, 413 or 415.</summary>
-    public int Status { get; } = status;
-
-    /// <summary>Problem title.</summary>
-    public string Title { get; } = title;
-}
+/// <summary>An upload a registration cannot use, and why.</summary>
+public sealed class UploadRefusedException(DomainError error, string title, string message) : DomainException(error, message, title);

@@ -48,15 +48,15 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
     {
         var table = await tables.GetAsync(StorageLayout.Uploads);
         var ticket = await FindAsync(table, id, cancellationToken)
-            ?? throw new UploadRefusedException(404, "Unknown upload", $"no upload '{id}': create one with POST /api/uploads");
+            ?? throw new UploadRefusedException(DomainError.NotFound, "Unknown upload", $"no upload '{id}': create one with POST /api/uploads");
         if (ticket.UsedBy is not null)
         {
-            throw new UploadRefusedException(409, "Upload already used", $"upload '{id}' was registered as dataset '{ticket.UsedBy}'; upload the file again for another dataset");
+            throw new UploadRefusedException(DomainError.Conflict, "Upload already used", $"upload '{id}' was registered as dataset '{ticket.UsedBy}'; upload the file again for another dataset");
         }
 
         if (clock.GetUtcNow() > ticket.ExpiresAt)
         {
-            throw new UploadRefusedException(410, "Upload expired", $"upload '{id}' expired at {ticket.ExpiresAt:u}; create a new one with POST /api/uploads");
+            throw new UploadRefusedException(DomainError.Expired, "Upload expired", $"upload '{id}' expired at {ticket.ExpiresAt:u}; create a new one with POST /api/uploads");
         }
 
         var blob = _container.GetBlobClient(BlobNameOf(id));
@@ -67,17 +67,17 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            throw new UploadRefusedException(400, "Nothing uploaded", $"no file was uploaded under '{id}' (or its block list was never committed): PUT the file to the upload URL first");
+            throw new UploadRefusedException(DomainError.Invalid, "Nothing uploaded", $"no file was uploaded under '{id}' (or its block list was never committed): PUT the file to the upload URL first");
         }
 
         if (properties.ContentLength > options.Value.MaxUploadBytes)
         {
-            throw new UploadRefusedException(413, "Upload too large", $"the file has {properties.ContentLength} bytes; the limit is {options.Value.MaxUploadBytes} (MedEdu:MaxUploadBytes)");
+            throw new UploadRefusedException(DomainError.TooLarge, "Upload too large", $"the file has {properties.ContentLength} bytes; the limit is {options.Value.MaxUploadBytes} (MedEdu:MaxUploadBytes)");
         }
 
         var head = await HeadAsync(blob, properties.ETag, cancellationToken);
         string format = UploadSniffer.Sniff(head, smilesColumn, out string problem)
-            ?? throw new UploadRefusedException(415, "Not CSV or SMILES", problem);
+            ?? throw new UploadRefusedException(DomainError.UnsupportedFormat, "Not CSV or SMILES", problem);
 
         ticket.UsedBy = datasetId;
         try
@@ -86,7 +86,7 @@ public sealed class UploadService(StorageAccount account, TableProvider tables, 
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            throw new UploadRefusedException(409, "Upload already used", $"upload '{id}' was just registered by another request");
+            throw new UploadRefusedException(DomainError.Conflict, "Upload already used", $"upload '{id}' was just registered by another request");
         }
 
         return new UploadClaim(id, properties.ContentLength, properties.ETag.ToString(), format);
