@@ -18,6 +18,20 @@ public static class ApiEndpoints
     /// <summary>The prefix of every route (the Functions host's <c>routePrefix</c>).</summary>
     public const string Prefix = "/api";
 
+    /// <summary>
+    /// An app that maps every route and touches no storage (and no port until started), with
+    /// <paramref name="services"/> added: what the document generator and the route table read.
+    /// </summary>
+    internal static WebApplication BuildOffline(Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapMedEduApi();
+        return app;
+    }
+
     /// <summary>Maps every route.</summary>
     public static void MapMedEduApi(this IEndpointRouteBuilder app)
     {

@@ -20,10 +20,7 @@ public static class ApiRouteTable
 
     private static List<ApiRoute> Read()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapMedEduApi();
+        using var app = ApiEndpoints.BuildOffline();
         string prefix = ApiEndpoints.Prefix.TrimStart('/') + "/";
         var routes = new List<ApiRoute>();
         foreach (var endpoint in ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())

@@ -1,8 +1,6 @@
 using MedEdu.Pipeline.Classes;
 using Microsoft.AspNetCore.Http;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.Classes;
 
 /// <summary>

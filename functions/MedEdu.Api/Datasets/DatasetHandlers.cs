@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
-using MedEdu.Api.Http;
 using MedEdu.Pipeline;
 
 namespace MedEdu.Api.Datasets;

@@ -1,8 +1,6 @@
 using MedEdu.Pipeline.Uploads;
 using Microsoft.AspNetCore.Http;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.Datasets;
 
 /// <summary>The upload route: instructors get a write-only URL to send a file straight to storage.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.Docs;
 
 /// <summary>

@@ -4,8 +4,6 @@ using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Services;
 using Microsoft.AspNetCore.Http;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.Drawings;
 
 /// <summary>Structure drawings, shared by both hosts: a stored compound's, or any SMILES'.</summary>

@@ -1,13 +1,11 @@
 using System.Reflection;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI document of the API, served at <c>/api/openapi.json</c> by both hosts. It is generated
-/// from the local host's route metadata and the contracts the handlers (de)serialize: the build of
-/// MedEdu.LocalHost writes <c>Http/openapi.json</c> here, and this assembly embeds it, so both hosts
+/// from the API's definition and the contracts the handlers (de)serialize: the build of
+/// MedEdu.Api writes <c>OpenApi/openapi.json</c>, and this assembly embeds it, so both hosts
 /// serve the same bytes.
 /// </summary>
 public static class ApiDescription
@@ -24,7 +22,7 @@ public static class ApiDescription
     private static readonly Lazy<string> Document = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("MedEdu.OpenApi.json")
-            ?? throw new InvalidOperationException("the OpenAPI document is not embedded; build MedEdu.LocalHost, which writes functions/MedEdu.Pipeline/Http/openapi.json");
+            ?? throw new InvalidOperationException("the OpenAPI document is not embedded; build MedEdu.Api, which writes functions/MedEdu.Api/OpenApi/openapi.json");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using MedEdu.Api.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -126,11 +125,7 @@ public static class ApiDocumentation
     /// </summary>
     public static async Task<bool> WriteAsync(string path)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddMedEduOpenApi();
-        await using var app = builder.Build();
-        app.MapMedEduApi();
+        await using var app = ApiEndpoints.BuildOffline(services => services.AddMedEduOpenApi());
 
         // Starting hands the app's endpoints to routing, where the generator reads them; an ephemeral
         // loopback port, stopped at once.

@@ -1,8 +1,6 @@
 using MedEdu.Pipeline.Schedules;
 using Microsoft.AspNetCore.Http;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.Schedules;
 
 /// <summary>The refresh-schedule routes (instructor key), shared by both hosts.</summary>

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http;
 
-using MedEdu.Api.Http;
-
 namespace MedEdu.Api.WebApp;
 
 /// <summary>
-/// Serves the student and instructor web page (<c>WebApp/</c>, embedded in this assembly so the
+/// Serves the student and instructor web page (<c>WebApp/Page/</c>, embedded in this assembly so the
 /// Functions app and the local host serve the very same files) under <c>/api/app/</c>.
 /// </summary>
 public sealed class WebAppHandler(MedEdu.Pipeline.Storage.StorageAccount storage)
