@@ -22,7 +22,12 @@ started=$(date +%s.%N)
 azurite_was_ours=yes
 bash scripts/azurite.sh status >/dev/null 2>&1 && azurite_was_ours=no
 bash scripts/azurite.sh start
-[[ -f .azurite/azurite.pid ]] || azurite_was_ours=no
+bash scripts/azurite.sh status >/dev/null 2>&1 || azurite_was_ours=no
+# AZURITE_PORT names a second emulator (see scripts/azurite.sh): the host's storage is that one.
+if [[ -n ${AZURITE_PORT:-} && -z ${AzureWebJobsStorage:-} ]]; then
+  AzureWebJobsStorage=$(bash scripts/azurite.sh connection)
+  export AzureWebJobsStorage
+fi
 
 # MEDEDU_BUILT=1: the solution is built in Release already (scripts/test.sh sets it for the notebooks).
 if [[ ${MEDEDU_BUILT:-} != 1 ]]; then

@@ -24,10 +24,16 @@ public static class DatasetApi
     /// <summary>
     /// Polls the dataset until <paramref name="version"/> is no longer ingesting and its orchestration has finished
     /// (the version turns Ready in the last activity, a moment before the orchestration itself completes); returns that version's summary.
+    /// <paramref name="timeout"/> is how long the ingestion may show no change: each change of its
+    /// reported progress (stage, rows, percent) starts the wait again, up to four times over in all,
+    /// so a busy machine that ingests slowly is waited for and a stuck ingestion still fails.
     /// </summary>
     public static async Task<JsonElement> WaitForVersionAsync(this HttpClient client, string datasetId, int version, TimeSpan timeout, Func<string>? log = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var started = DateTime.UtcNow;
+        var deadline = started + timeout;
+        var cap = started + 4 * timeout;
+        string lastProgress = "";
         JsonElement last = default;
         int failures = 0;
         while (DateTime.UtcNow < deadline)
@@ -47,6 +53,13 @@ public static class DatasetApi
                 last = JsonDocument.Parse(body).RootElement.Clone();
             }
 
+            string progress = last.TryGetProperty("ingestion", out var ingestion) && ingestion.TryGetProperty("progress", out var p) ? p.GetRawText() : "";
+            if (progress != lastProgress)
+            {
+                lastProgress = progress;
+                deadline = new DateTime(Math.Min((DateTime.UtcNow + timeout).Ticks, cap.Ticks), DateTimeKind.Utc);
+            }
+
             foreach (var v in last.GetProperty("versions").EnumerateArray())
             {
                 if (v.GetProperty("version").GetInt32() == version && v.GetProperty("status").GetString() != "Ingesting" && !IngestionRunning(last))
@@ -58,7 +71,7 @@ public static class DatasetApi
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"dataset {datasetId} v{version} still ingesting after {timeout}: {last}\n{log?.Invoke()}");
+        throw new TimeoutException($"dataset {datasetId} v{version} still ingesting after {DateTime.UtcNow - started:g} ({timeout} without a change, or four times that in all): {last}\n{log?.Invoke()}");
     }
 
     private static bool IngestionRunning(JsonElement dataset) =>
