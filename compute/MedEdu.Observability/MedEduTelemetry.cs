@@ -27,6 +27,9 @@ public static class MedEduTelemetry
     /// <summary>Similarity search latency in milliseconds, by engine and where it ran (local or worker).</summary>
     public static Histogram<double> SearchDuration { get; } = Meter.CreateHistogram<double>("mededu.search.duration", "ms", "Similarity search latency, by engine and where it ran");
 
+    /// <summary>Durable activities one host ran a second time (a re-delivered message); zero in a clean run.</summary>
+    public static Counter<long> ActivityReruns { get; } = Meter.CreateCounter<long>("mededu.durable.activity_reruns", "{run}", "Activities run again in one host because their message was handed out a second time");
+
     /// <summary>Searches the local engine answered because the screening worker failed, by reason.</summary>
     public static Counter<long> WorkerFallbacks { get; } = Meter.CreateCounter<long>("mededu.worker.fallbacks", "{search}", "Searches answered locally because the screening worker failed, by reason");
 }

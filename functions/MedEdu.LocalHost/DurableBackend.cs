@@ -30,6 +30,9 @@ public static class DurableBackend
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             PartitionCount = 4,
+            // The backend's own warnings (a message handed out twice, a stale pop receipt) are the
+            // evidence of work done twice: logged with the host's settings, beside its own lines.
+            LoggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole()),
             LeaseInterval = options.PartitionLeaseInterval,
             LeaseRenewInterval = options.PartitionLeaseInterval / 3,
             LeaseAcquireInterval = options.PartitionLeaseInterval / 3,
@@ -38,7 +41,8 @@ public static class DurableBackend
         await service.CreateIfNotExistsAsync();
 
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new SidecarOrchestrationService(service));
+        builder.Services.AddSingleton(provider => new SidecarOrchestrationService(service, options.MessageVisibilityTimeout, provider.GetRequiredService<ILogger<SidecarOrchestrationService>>()));
+        builder.Services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<SidecarOrchestrationService>());
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton(Options.Create(new TaskHubGrpcServerOptions()));
         builder.Services.AddSingleton<TaskHubGrpcServer>();

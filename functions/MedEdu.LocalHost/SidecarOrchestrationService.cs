@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
 
 namespace MedEdu.LocalHost;
 
@@ -18,9 +19,23 @@ namespace MedEdu.LocalHost;
 /// <c>EventType</c> column and cannot replay ("The TableEntity did not contain a 'EventType'
 /// property"): the parent never resumes. It becomes the base event.</item>
 /// </list>
+/// It also renews each activity's lock while it runs (<see cref="WorkItemLockRenewals"/>), which the
+/// sidecar does not, and counts activities handed out twice (<see cref="ActivityRunLedger"/>).
 /// </summary>
-public sealed class SidecarOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+/// <param name="inner">The Azure Storage orchestration service.</param>
+/// <param name="visibilityTimeout">How long a dequeued work-item message stays hidden; locks are renewed every half of it.</param>
+/// <param name="logger">Where re-runs and failed renewals are reported.</param>
+public sealed class SidecarOrchestrationService(IOrchestrationService inner, TimeSpan visibilityTimeout, ILogger<SidecarOrchestrationService> logger) : IOrchestrationService
 {
+    private readonly WorkItemLockRenewals _renewals = new(visibilityTimeout / 2, (id, e) =>
+        logger.LogWarning("Renewing the lock of activity work item {WorkItem} failed; it may run again: {Error}", id, e.Message));
+
+    /// <summary>Activities run by this host, and those run again after a re-delivery.</summary>
+    public ActivityRunLedger Runs { get; } = new();
+
+    /// <summary>Activity locks being renewed now.</summary>
+    public int RenewingLocks => _renewals.Count;
+
     /// <inheritdoc />
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -134,15 +149,39 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner) : I
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
     /// <inheritdoc />
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (workItem is null)
+        {
+            return workItem!;
+        }
+
+        if (Runs.Record(ActivityRunLedger.KeyOf(workItem)))
+        {
+            MedEdu.Observability.MedEduTelemetry.ActivityReruns.Add(1);
+            logger.LogWarning("Activity {Name} of {Instance} runs again: its message was handed out a second time",
+                (workItem.TaskMessage.Event as TaskScheduledEvent)?.Name, workItem.TaskMessage.OrchestrationInstance?.InstanceId);
+        }
+
+        _renewals.Start(workItem.Id, () => inner.RenewTaskActivityWorkItemLockAsync(workItem));
+        return workItem;
+    }
 
     /// <inheritdoc />
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
     /// <inheritdoc />
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        await _renewals.StopAsync(workItem.Id);
+        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    }
 
     /// <inheritdoc />
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+    public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
+    {
+        await _renewals.StopAsync(workItem.Id);
+        await inner.AbandonTaskActivityWorkItemAsync(workItem);
+    }
 }

@@ -56,6 +56,17 @@ public sealed class IngestionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.InRange(model.GetProperty("rmse").GetDouble(), 0.3, 0.9);
         Assert.Equal(902, model.GetProperty("trainCount").GetInt32());
 
+        // Each activity ran once, training included, though the shared host hides a taken message
+        // for only SharedLocalHost.VisibilityTimeout (the host renews the lock of a running one).
+        // Without the renewal, ESOL's training (3-5 s here) is handed out again while it runs and
+        // the backend logs both lines below.
+        Assert.True(model.GetProperty("trainingSeconds").GetDouble() > 0);
+        string log = fixture.Host.Log;
+        foreach (string twice in new[] { "runs again", "is being processed multiple times", "PopReceiptMismatch" })
+        {
+            Assert.False(log.Contains(twice, StringComparison.Ordinal), $"the shared host's log says '{twice}':\n{log}");
+        }
+
         // Similarity search over the version's store blob: Fenfuram (row 2) finds itself first.
         var similar = await Client.GetJsonAsync($"api/datasets/{id}/similar?smiles={Uri.EscapeDataString("Cc1occc1C(=O)Nc2ccccc2")}&k=3");
         Assert.Equal("simd", similar.GetProperty("engine").GetString());
