@@ -84,10 +84,16 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
         test.Clear();
 
         // Pass 2 predicts every compound, chunk by chunk, into one prediction file per chunk.
+        var modelTime = new Stopwatch();
+        var domainTime = new Stopwatch();
+        var writeTime = new Stopwatch();
         await foreach (var (firstRow, chunk) in compounds.ChunksAsync(key))
         {
+            modelTime.Start();
             var featurized = Featurized(chunk, _ => float.NaN);
             var predicted = model.Predict(featurized);
+            modelTime.Stop();
+            domainTime.Start();
             var byRow = chunk.ToDictionary(c => c.RowKey);
             var records = new PredictionRecord[featurized.Count];
             Parallel.For(0, featurized.Count, i =>
@@ -104,7 +110,10 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
                     InTraining = inTraining.Contains(m.Id),
                 };
             });
+            domainTime.Stop();
+            writeTime.Start();
             await models.WritePredictionsAsync(key, firstRow, records);
+            writeTime.Stop();
         }
 
         double predictSeconds = watch.Elapsed.TotalSeconds;
@@ -130,8 +139,9 @@ public sealed class TrainModels(CompoundRepository compounds, ModelRepository mo
             TrainedAt = clock.GetUtcNow(),
         });
         logger.LogInformation(
-            "Trained {Task} model for {Version} on {Train} of {Total} compounds in {Seconds:F1} s (read {Read:F1} s, featurize to {Featurized:F1} s, train to {Trained:F1} s, predict to {Predicted:F1} s; RMSE {Rmse}, AUC {Auc})",
-            task, key, split.Train.Length, total, watch.Elapsed.TotalSeconds, readSeconds, featurizeSeconds, trainSeconds, predictSeconds, metrics.Rmse, metrics.RocAuc);
+            "Trained {Task} model for {Version} on {Train} of {Total} compounds in {Seconds:F1} s (read {Read:F1} s, featurize to {Featurized:F1} s, train to {Trained:F1} s, predict to {Predicted:F1} s: model {Model:F1} s, domain {Domain:F1} s, writing {Writing:F1} s; RMSE {Rmse}, AUC {Auc})",
+            task, key, split.Train.Length, total, watch.Elapsed.TotalSeconds, readSeconds, featurizeSeconds, trainSeconds, predictSeconds,
+            modelTime.Elapsed.TotalSeconds, domainTime.Elapsed.TotalSeconds, writeTime.Elapsed.TotalSeconds, metrics.Rmse, metrics.RocAuc);
         return new TrainModelsOutcome(task.ToString(), split.Train.Length, split.Test.Length, metrics.Rmse, metrics.RocAuc, domain.Threshold, null);
     }
 

@@ -94,4 +94,32 @@ public sealed class LearningTests
         var odd = Compute.Chemistry.Fingerprints.MorganFingerprint.BitVector(SmilesParser.Parse("[Se]1[Se][Se][Se][Se][Se][Se]1"));
         Assert.False(domain.InDomain(odd));
     }
+
+    [Fact]
+    public void The_pruned_nearest_similarity_is_the_maximum_over_every_training_molecule()
+    {
+        var molecules = Esol.Value;
+        var training = molecules.Take(600).Select(m => m.Fingerprint).ToList();
+        var domain = ApplicabilityDomain.Fit(training);
+        foreach (var query in molecules.Skip(600).Select(m => m.Fingerprint))
+        {
+            Assert.Equal(training.Max(t => Tanimoto(t, query)), domain.NearestSimilarity(query));
+        }
+
+        // The threshold: 5th percentile of each training molecule's nearest other one, by brute force.
+        var nearestOther = training.Select((t, i) => training.Where((_, j) => j != i).Max(o => Tanimoto(o, t))).Order().ToArray();
+        Assert.Equal(nearestOther[(int)Math.Floor(0.05 * (nearestOther.Length - 1))], domain.Threshold);
+    }
+
+    private static double Tanimoto(ulong[] x, ulong[] y)
+    {
+        int both = 0, either = 0;
+        for (int w = 0; w < x.Length; w++)
+        {
+            both += System.Numerics.BitOperations.PopCount(x[w] & y[w]);
+            either += System.Numerics.BitOperations.PopCount(x[w] | y[w]);
+        }
+
+        return either == 0 ? 0 : (double)both / either;
+    }
 }
