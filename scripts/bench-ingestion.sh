@@ -25,8 +25,7 @@ data=$(mktemp -d)
 setsid node_modules/.bin/azurite --silent --skipApiVersionCheck --location "$data" --blobHost 127.0.0.1 --queueHost 127.0.0.1 \
   --tableHost 127.0.0.1 --blobPort 10110 --queuePort 10111 --tablePort 10112 >"$data.log" 2>&1 </dev/null &
 azurite=$!
-devkey="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$devkey;BlobEndpoint=http://127.0.0.1:10110/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10111/devstoreaccount1;TableEndpoint=http://127.0.0.1:10112/devstoreaccount1;"
+storage=$(AZURITE_PORT=10110 bash scripts/azurite.sh connection)   # the string that reaches its private emulator below
 for _ in $(seq 1 150); do (exec 3<>/dev/tcp/127.0.0.1/10112) 2>/dev/null && break; sleep 0.2; done
 dotnet build functions/MedEdu.LocalHost -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet functions/MedEdu.LocalHost/bin/Release/net10.0/MedEdu.LocalHost.dll --LocalHost:ApiPort=$port --LocalHost:SidecarPort=$((port + 1)) \

@@ -41,8 +41,8 @@ public static class DurableBackend
         await service.CreateIfNotExistsAsync();
 
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(provider => new SidecarOrchestrationService(service, options.MessageVisibilityTimeout, provider.GetRequiredService<ILogger<SidecarOrchestrationService>>()));
-        builder.Services.AddSingleton<IOrchestrationService>(provider => provider.GetRequiredService<SidecarOrchestrationService>());
+        builder.Services.AddSingleton<IOrchestrationService>(provider =>
+            new SidecarOrchestrationService(service, options.MessageVisibilityTimeout, provider.GetRequiredService<ILogger<SidecarOrchestrationService>>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton(Options.Create(new TaskHubGrpcServerOptions()));
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -30,11 +30,7 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner, Tim
     private readonly WorkItemLockRenewals _renewals = new(visibilityTimeout / 2, (id, e) =>
         logger.LogWarning("Renewing the lock of activity work item {WorkItem} failed; it may run again: {Error}", id, e.Message));
 
-    /// <summary>Activities run by this host, and those run again after a re-delivery.</summary>
-    public ActivityRunLedger Runs { get; } = new();
-
-    /// <summary>Activity locks being renewed now.</summary>
-    public int RenewingLocks => _renewals.Count;
+    private readonly ActivityRunLedger _runs = new();
 
     /// <inheritdoc />
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
@@ -154,10 +150,10 @@ public sealed class SidecarOrchestrationService(IOrchestrationService inner, Tim
         var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is null)
         {
-            return workItem!;
+            return null!; // nothing to run before the timeout; the interface's contract allows it
         }
 
-        if (Runs.Record(ActivityRunLedger.KeyOf(workItem)))
+        if (_runs.Record(ActivityRunLedger.KeyOf(workItem)))
         {
             MedEdu.Observability.MedEduTelemetry.ActivityReruns.Add(1);
             logger.LogWarning("Activity {Name} of {Instance} runs again: its message was handed out a second time",
