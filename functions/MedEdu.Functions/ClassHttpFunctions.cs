@@ -49,6 +49,9 @@ public sealed class ClassHttpFunctions(ClassHandlers routes)
     [Function("GetNextExercise")]
     public async Task<IActionResult> Next([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassesApi.Next)] HttpRequest r, string classId) => await routes.NextAsync(r, classId);
 
+    [Function("SetNextExercise")]
+    public async Task<IActionResult> OverrideNext([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ClassesApi.StudentNext)] HttpRequest r, string classId, string studentId) => await routes.OverrideNextAsync(r, classId, studentId);
+
     [Function("GetCampaign")]
     public async Task<IActionResult> Campaign([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ClassesApi.Campaign)] HttpRequest r, string classId, string exerciseId) => await routes.CampaignAsync(r, classId, exerciseId);
 

@@ -47,6 +47,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Classes.CampaignRepository>();
         services.AddSingleton<Classes.CampaignService>();
         services.AddSingleton<Classes.ClassErasure>();
+        services.AddSingleton<Tutoring.StudentModelRepository>();
+        services.AddSingleton<Tutoring.TutoringService>();
         services.AddSingleton<Storage.AuditRepository>();
         services.AddSingleton<Schedules.ScheduleRepository>();
         services.AddSingleton<Schedules.ScheduleService>();

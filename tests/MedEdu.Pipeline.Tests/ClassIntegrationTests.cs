@@ -117,6 +117,7 @@ public sealed partial class ClassIntegrationTests(ClassIntegrationTests.ClassFix
         Assert.Equal(8, mine.GetArrayLength()); // 4 scored + 4 resubmissions, all Alice's
         var next = JsonDocument.Parse(await alice.GetStringAsync($"api/classes/{ClassId}/next")).RootElement;
         Assert.False(string.IsNullOrEmpty(next.GetProperty("reason").GetString()));
+        Assert.Equal(3, next.GetProperty("mastery").GetArrayLength()); // similarity, solubility, drug-likeness
     }
 
     [Fact]
@@ -212,11 +213,5 @@ public sealed partial class ClassIntegrationTests(ClassIntegrationTests.ClassFix
         Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
     }
 
-    private async Task<JsonElement> SubmitAsync(HttpClient student, string exerciseId, List<string> answer)
-    {
-        using var r = await student.PostAsJsonAsync($"api/classes/{ClassId}/exercises/{exerciseId}/submissions", new { answer });
-        string body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == HttpStatusCode.Created, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<JsonElement> SubmitAsync(HttpClient student, string exerciseId, List<string> answer) => SubmitToAsync(student, ClassId, exerciseId, answer);
 }

@@ -38,10 +38,10 @@ public sealed class ClassRetentionTests
         string running = await AddAsync("running", now.AddDays(60));
         string open = await AddAsync("open", null);
 
-        var off = new ClassErasure(repository, campaigns, audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 0 }), NullLogger<ClassErasure>.Instance);
+        var off = new ClassErasure(repository, campaigns, new MedEdu.Pipeline.Tutoring.StudentModelRepository(tables), audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 0 }), NullLogger<ClassErasure>.Instance);
         Assert.Empty(await off.DeleteExpiredAsync());
 
-        var erasure = new ClassErasure(repository, campaigns, audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 30 }), NullLogger<ClassErasure>.Instance);
+        var erasure = new ClassErasure(repository, campaigns, new MedEdu.Pipeline.Tutoring.StudentModelRepository(tables), audit, new FixedClock(now), Options.Create(new PipelineOptions { ClassRetentionDays = 30 }), NullLogger<ClassErasure>.Instance);
         var deleted = await erasure.DeleteExpiredAsync();
         Assert.Contains(deleted, d => d.ClassId == expired);
         Assert.DoesNotContain(deleted, d => d.ClassId == recent || d.ClassId == running || d.ClassId == open);

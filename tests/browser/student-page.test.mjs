@@ -80,6 +80,10 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
 
   await page.getByRole('heading', { name: 'Pharmacy 101' }).waitFor();
   await page.getByText('What to practise next').waitFor();
+  // The student model's suggestion and a mastery bar per skill the class practises, as the API gives them.
+  const plan = await api(`${host.api}/classes/${cls.classId}/next`, { token: await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token) });
+  assert.equal(await page.locator('.mastery-list meter').count(), plan.mastery.length);
+  assert.match(await page.getByTestId('next-reason').textContent(), /% likely to get a .* right/);
   await shot(page, '02-exercises');
   await page.getByRole('link', { name: /Similarity hunt/ }).click();
 
@@ -433,8 +437,10 @@ test('an instructor opens the insights dashboard of a class of 30 simulated stud
   // 30 students answer every exercise, each with a seeded random answer of the right form.
   let seed = 1;
   const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  const tokens = new Map();
   for (let i = 0; i < 30; i++) {
     const joined = await api(`${host.api}/classes/join`, { method: 'POST', body: { code: insightsClass.code, displayName: `Student ${String(i + 1).padStart(2, '0')}` } });
+    tokens.set(joined.studentId, joined.token);
     for (const summary of insightsClass.exercises) {
       const exercise = await api(`${host.api}/classes/${insightsClass.classId}/exercises/${summary.id}`, { token: joined.token });
       const ids = exercise.candidates.map((c) => c.id).sort(() => random() - 0.5);
@@ -446,7 +452,8 @@ test('an instructor opens the insights dashboard of a class of 30 simulated stud
   assert.equal(expected.students, 30);
   assert.equal(expected.attempts, 90);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  // bypassCSP lets axe-core be injected to audit the dashboard.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, bypassCSP: true });
   const page = await context.newPage();
   const failures = [];
   page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
@@ -464,7 +471,26 @@ test('an instructor opens the insights dashboard of a class of 30 simulated stud
   const misjudgedRows = page.locator('table', { hasText: 'Compounds most often misjudged' }).locator('tbody tr');
   assert.equal(await misjudgedRows.count(), expected.misjudged.length);
   assert.equal(await misjudgedRows.first().locator('td').nth(2).textContent(), `${expected.misjudged[0].misjudged} of ${expected.misjudged[0].seenBy}`);
+  // The student model's heat map (students x skills) and early warnings, each flag with an override form.
+  const cells = page.getByTestId('heat-map').locator('td.heat');
+  assert.equal(await cells.count(), expected.mastery.length);
+  assert.equal(await cells.first().textContent(), `${Math.round(expected.mastery[0].mastery * 100)}% (${expected.mastery[0].answers})`);
+  assert.ok(expected.atRisk.length > 0, 'random answers leave some students at risk');
+  const flags = page.getByTestId('at-risk').locator('li');
+  assert.equal(await flags.count(), expected.atRisk.length);
+  const flagged = expected.atRisk[0];
+  const target = expected.exercises[expected.exercises.length - 1];
+  await page.getByLabel(`Next exercise for ${flagged.displayName}`).selectOption(target.id);
+  await page.getByLabel('Note to the student').first().fill('look again at the rules');
+  await flags.first().getByRole('button', { name: 'Set next exercise' }).click();
+  await page.getByText('Next exercise set').waitFor();
+  const overridden = await api(`${host.api}/classes/${insightsClass.classId}/next`, { token: tokens.get(flagged.studentId) });
+  assert.equal(overridden.chosenBy, 'instructor');
+  assert.equal(overridden.exerciseId, target.id);
   await page.locator('#results').screenshot({ path: path.join(artifacts, '16-instructor-insights.png') });
+  await page.addScriptTag({ content: readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
   assert.deepEqual(failures, []);
   await context.close();
 });

@@ -17,12 +17,26 @@ public sealed record MisjudgedCompound(string CompoundId, string Name, string Ex
 /// <summary>A student whose last two scores fall well below their earlier ones.</summary>
 public sealed record FallingStudent(string DisplayName, double EarlierMean, double RecentMean, int Attempts);
 
+/// <summary>One exercise of the class, as an instructor picks it (for an override).</summary>
+public sealed record ExerciseOutline(string Id, string Kind, int Difficulty);
+
 /// <summary>The class's mean score on one day.</summary>
 public sealed record ProgressPoint(DateOnly Day, int Attempts, double Mean);
 
 /// <summary>What an instructor needs to decide what to reteach.</summary>
+/// <param name="Students">Students in the class.</param>
+/// <param name="Attempts">Scored attempts.</param>
+/// <param name="Mean">The mean score (null before any).</param>
+/// <param name="ByKindAndLevel">Scores by kind and level.</param>
+/// <param name="Misjudged">The compounds most misjudged.</param>
+/// <param name="Falling">Students whose last two scores fall well below their earlier ones.</param>
+/// <param name="Progress">The class's mean score by day.</param>
+/// <param name="Mastery">The student model's mastery per student and skill (the heat map); empty before anyone answers.</param>
+/// <param name="AtRisk">Students the model expects to struggle with what is left, before their scores fall.</param>
+/// <param name="Exercises">The class's exercises (ids, kinds and levels), to choose a student's next one from.</param>
 public sealed record ClassInsightsReport(int Students, int Attempts, double? Mean, IReadOnlyList<KindLevelStats> ByKindAndLevel,
-    IReadOnlyList<MisjudgedCompound> Misjudged, IReadOnlyList<FallingStudent> Falling, IReadOnlyList<ProgressPoint> Progress);
+    IReadOnlyList<MisjudgedCompound> Misjudged, IReadOnlyList<FallingStudent> Falling, IReadOnlyList<ProgressPoint> Progress,
+    IReadOnlyList<Tutoring.StudentSkillMastery>? Mastery = null, IReadOnlyList<Tutoring.AtRiskStudent>? AtRisk = null, IReadOnlyList<ExerciseOutline>? Exercises = null);
 
 /// <summary>
 /// Class insights from the scored attempts and the answer keys: where the class struggles (kind and
@@ -94,7 +108,8 @@ public static class ClassInsights
             .Select(g => new ProgressPoint(g.Key, g.Count(), Math.Round(g.Average(a => a.Score), 1))).ToList();
 
         return new ClassInsightsReport(studentNames.Count, known.Count, known.Count > 0 ? Math.Round(known.Average(a => a.Score), 1) : null,
-            byKindLevel, worst, falling, progress);
+            byKindLevel, worst, falling, progress, Exercises: exercises.Values.Select(e => e.Exercise).OrderBy(e => e.Id, StringComparer.Ordinal)
+                .Select(e => new ExerciseOutline(e.Id, e.Kind.ToString(), e.Difficulty)).ToList());
     }
 
     /// <summary>

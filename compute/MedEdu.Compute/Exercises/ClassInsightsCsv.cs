@@ -4,7 +4,7 @@ using MedEdu.Compute.Data;
 
 namespace MedEdu.Compute.Exercises;
 
-/// <summary>The insights' figures as CSV: four tables one after another, each with its header, separated by an empty line.</summary>
+/// <summary>The insights' figures as CSV: six tables one after another (the last two: the student model's mastery heat map and early warnings), each with its header, separated by an empty line.</summary>
 public static class ClassInsightsCsv
 {
     /// <summary>The report as CSV.</summary>
@@ -33,6 +33,18 @@ public static class ClassInsightsCsv
         foreach (var p in report.Progress)
         {
             sb.Append(c, $"{p.Day:yyyy-MM-dd},{p.Attempts},{p.Mean.ToString(c)}\n");
+        }
+
+        sb.Append("\ndisplay_name,skill_id,skill,mastery,low,high,answers\n");
+        foreach (var m in report.Mastery ?? [])
+        {
+            sb.Append(c, $"{CsvFieldWriter.Field(m.DisplayName)},{m.SkillId},{CsvFieldWriter.Field(m.Skill)},{m.Mastery.ToString(c)},{m.Low.ToString(c)},{m.High.ToString(c)},{m.Answers}\n");
+        }
+
+        sb.Append("\ndisplay_name,predicted_right,answers,skills\n");
+        foreach (var r in report.AtRisk ?? [])
+        {
+            sb.Append(c, $"{CsvFieldWriter.Field(r.DisplayName)},{r.PredictedRight.ToString(c)},{r.Answers},{CsvFieldWriter.Field(string.Join("; ", r.Skills))}\n");
         }
 
         return sb.ToString();

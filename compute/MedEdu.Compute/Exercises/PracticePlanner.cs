@@ -7,7 +7,8 @@ public sealed record Attempt(ExerciseKind Kind, int Difficulty, double Score);
 public sealed record PracticeSuggestion(ExerciseKind Kind, int Difficulty, string Reason);
 
 /// <summary>
-/// Chooses the next exercise from past results with a rule a student can follow: practise the kind
+/// The rule MedEdu planned practice with before the student model (<see cref="Tutoring.MasteryPlanner"/>),
+/// kept as the learners bench's baseline. It chooses the next exercise from past results with a rule a student can follow: practise the kind
 /// with the weakest average (untried kinds first); two scores of 80+ in a row at a level move that
 /// kind up a level, a score under 50 moves it down.
 /// </summary>
@@ -51,16 +52,5 @@ public static class PracticePlanner
         return new PracticeSuggestion(weakest.Kind, level, reason);
     }
 
-    private static string Words(ExerciseKind kind) => kind switch
-    {
-        ExerciseKind.SimilarityHunt => "similarity hunt",
-        ExerciseKind.PropertyRanking => "property ranking",
-        ExerciseKind.VirtualScreen => "virtual screen",
-        ExerciseKind.Classify => "classification",
-        ExerciseKind.MatchedPair => "matched-pair exercise",
-        ExerciseKind.ActivityCliff => "activity-cliff hunt",
-        ExerciseKind.ScaffoldHop => "scaffold hop",
-        ExerciseKind.Campaign => "discovery campaign",
-        _ => "rule check",
-    };
+    private static string Words(ExerciseKind kind) => Tutoring.PracticeTemplate.KindWords(kind);
 }

@@ -8,7 +8,7 @@ namespace MedEdu.Api.Classes;
 /// own), read the results of the classes they teach, add co-instructors and delete their classes;
 /// students join with a code, then use the bearer token they got.
 /// </summary>
-public sealed class ClassHandlers(ClassService classes, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor, AbuseLimits limits)
+public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring.TutoringService tutoring, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor, AbuseLimits limits)
 {
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
@@ -129,9 +129,16 @@ public sealed class ClassHandlers(ClassService classes, CampaignService campaign
     public Task<ApiResult> LeaderboardAsync(HttpRequest request, string classId) =>
         AsStudent(request, classId, async _ => ApiResult.Ok(await classes.LeaderboardAsync(classId)));
 
-    /// <summary><c>GET /api/classes/{classId}/next</c> (student): what to practise next, and why.</summary>
+    /// <summary><c>GET /api/classes/{classId}/next</c> (student): what to practise next and why, from the student model, with their mastery per skill.</summary>
     public Task<ApiResult> NextAsync(HttpRequest request, string classId) =>
-        AsStudent(request, classId, async s => ApiResult.Ok(await classes.NextAsync(classId, s.RowKey)));
+        AsStudent(request, classId, async s => ApiResult.Ok(await tutoring.PlanAsync(classId, s.RowKey)));
+
+    /// <summary><c>PUT /api/classes/{classId}/students/{studentId}/next</c> (an instructor of the class): sets the student's next exercise over the model's choice; recorded and audited.</summary>
+    public Task<ApiResult> OverrideNextAsync(HttpRequest request, string classId, string studentId) => Guarded(request, async who =>
+    {
+        var (body, problem) = await RequestBody.ReadJsonAsync<MedEdu.Pipeline.Tutoring.PracticeOverrideRequest>(request, 4 * 1024);
+        return problem ?? ApiResult.Ok(await tutoring.OverrideAsync(classId, studentId, body!, who));
+    });
 
     private async Task<ApiResult> Guarded(HttpRequest request, Func<InstructorIdentity, Task<ApiResult>> action)
     {

@@ -48,6 +48,9 @@ public static class ClassesApi
     /// <summary><c>/api/classes/{classId}/next</c>.</summary>
     public const string Next = "classes/{classId}/next";
 
+    /// <summary><c>/api/classes/{classId}/students/{studentId}/next</c>.</summary>
+    public const string StudentNext = "classes/{classId}/students/{studentId}/next";
+
     /// <summary><c>/api/classes/{classId}/exercises/{exerciseId}/campaign</c>.</summary>
     public const string Campaign = "classes/{classId}/exercises/{exerciseId}/campaign";
 
@@ -69,7 +72,7 @@ public static class ClassesApi
         Csvable(api.MapGet(Results, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.ResultsAsync(r, classId))
             .Describe("Class results: the leaderboard, or one row per student and exercise as CSV", ApiAccess.Instructor).Answers<List<LeaderboardRow>>());
         Csvable(api.MapGet(Insights, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.InsightsAsync(r, classId))
-            .Describe("Class insights: scores by kind and level, misjudged compounds (and the model's), falling students, progress by day", ApiAccess.Instructor)
+            .Describe("Class insights: scores by kind and level, misjudged compounds (and the model's), falling students, progress by day, mastery per student and skill, students at risk", ApiAccess.Instructor)
             .Answers<ClassInsightsReport>());
         api.MapPost(Instructors, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.AddInstructorAsync(r, classId))
             .Describe("Add a co-instructor (owner only)", ApiAccess.Instructor).Body<AddInstructorRequest>().Answers<InstructorClass>().Problems(404);
@@ -92,7 +95,13 @@ public static class ClassesApi
         api.MapGet(Leaderboard, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.LeaderboardAsync(r, classId))
             .Describe("The class leaderboard", ApiAccess.Student).Answers<List<LeaderboardRow>>();
         api.MapGet(Next, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.NextAsync(r, classId))
-            .Describe("What to practise next, and why", ApiAccess.Student).Answers<PracticeSuggestion>();
+            .Describe("What to practise next and why, with your mastery of each skill the class practises", ApiAccess.Student,
+                "The student model (a Kalman-filtered Elo of each skill, fitted from the class's answers) picks the weakest unmastered skill at the exercise with a 60-80% chance of a right answer; an instructor's override comes first until it is answered (chosenBy: instructor).")
+            .Answers<MedEdu.Compute.Tutoring.PracticePlan>();
+        api.MapPut(StudentNext, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string studentId) => h.OverrideNextAsync(r, classId, studentId))
+            .Describe("Set a student's next exercise over the model's choice (an instructor of the class; recorded with the model's suggestion and audited)", ApiAccess.Instructor,
+                "It stands until the student answers that exercise.")
+            .Body<MedEdu.Pipeline.Tutoring.PracticeOverrideRequest>().Answers<MedEdu.Pipeline.Tutoring.PracticeOverride>().Problems(404);
         api.MapGet(Campaign, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.CampaignAsync(r, classId, exerciseId))
             .Describe("A discovery campaign as you have played it: library, your revealed values, every player's curve so far", ApiAccess.Student).Answers<CampaignView>().Problems(404);
         api.MapGet(Campaigns, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.CampaignsAsync(r, classId))

@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace MedEdu.Pipeline.Classes;
 
 /// <summary>
-/// Deletes a class with everything its students left (their names, token hashes and submissions),
+/// Deletes a class with everything its students left (their names, token hashes, submissions and the student model),
 /// on its owner's request or when its retention runs out, and audits each deletion without any
 /// student data. Results are computed on request, never cached, so no export outlives the class.
 /// </summary>
-public sealed class ClassErasure(ClassRepository classes, CampaignRepository campaigns, AuditRepository audit, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<ClassErasure> logger)
+public sealed class ClassErasure(ClassRepository classes, CampaignRepository campaigns, Tutoring.StudentModelRepository studentModels, AuditRepository audit, TimeProvider clock, IOptions<PipelineOptions> options, ILogger<ClassErasure> logger)
 {
     /// <summary>Deletes the class (owner or administrator).</summary>
     /// <exception cref="ClassException">NotFound for an unknown class, NotAllowed for one not owned.</exception>
@@ -44,6 +44,7 @@ public sealed class ClassErasure(ClassRepository classes, CampaignRepository cam
     private async Task<ClassDeleted> EraseAsync(string classId, string action, string actorId, string actorName)
     {
         await campaigns.DeleteClassAsync(classId);
+        await studentModels.DeleteClassAsync(classId);
         var (submissions, students, exercises) = await classes.DeleteClassAsync(classId);
         string detail = $"{submissions} submissions, {students} students, {exercises} exercises";
         await audit.RecordAsync(action, classId, actorId, actorName, detail, clock.GetUtcNow());

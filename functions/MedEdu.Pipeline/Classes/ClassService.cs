@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace MedEdu.Pipeline.Classes;
 
 /// <summary>Classes, exercise sets, students, submissions and results: the logic behind the class routes.</summary>
-public sealed class ClassService(ClassRepository classes, CampaignService campaigns, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
+public sealed class ClassService(ClassRepository classes, Tutoring.TutoringService tutoring, CampaignService campaigns, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
 {
     private static readonly JsonSerializerOptions Json = SubmissionEntity.StoredJson;
 
@@ -235,6 +235,17 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
     /// <summary>Scores (first attempt) or records (later attempts) a submission and returns the feedback.</summary>
     public async Task<SubmissionResult> SubmitAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
     {
+        var result = await ScoreAsync(classId, exerciseId, student, answer);
+        if (result.Scored)
+        {
+            await tutoring.LearnAsync(classId);
+        }
+
+        return result;
+    }
+
+    private async Task<SubmissionResult> ScoreAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
+    {
         var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(DomainError.NotFound, $"no exercise '{exerciseId}' in this class");
         if (entity.Kind == nameof(ExerciseKind.Campaign))
         {
@@ -300,7 +311,7 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
         return sb.ToString();
     }
 
-    /// <summary>The class's insights: scores by kind and level, misjudged compounds, falling students, progress by day.</summary>
+    /// <summary>The class's insights: scores by kind and level, misjudged compounds, falling students, progress by day, the student model's mastery and early warnings.</summary>
     public async Task<ClassInsightsReport> InsightsAsync(string classId)
     {
         var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.Scored).ToList();
@@ -310,17 +321,8 @@ public sealed class ClassService(ClassRepository classes, CampaignService campai
             e => (JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!, JsonSerializer.Deserialize<AnswerKey>(e.KeyJson, Json)!, modelScores.GetValueOrDefault(e.RowKey)));
         var names = (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
         var attempts = scored.Select(s => new ScoredAttempt(s.StudentId, s.ExerciseId, s.Answer(), s.Score, s.SubmittedAt)).ToList();
-        return ClassInsights.Build(exercises, attempts, names);
-    }
-
-    /// <summary>The next exercise the student should practise, and why.</summary>
-    public async Task<PracticeSuggestion> NextAsync(string classId, string studentId)
-    {
-        var exercises = (await classes.ExercisesAsync(classId)).ToDictionary(e => e.RowKey);
-        var history = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId && s.Scored).OrderBy(s => s.SubmittedAt)
-            .Select(s => new Attempt(Enum.Parse<ExerciseKind>(exercises[s.ExerciseId].Kind), exercises[s.ExerciseId].Difficulty, s.Score)).ToList();
-        var offered = exercises.Values.Select(e => Enum.Parse<ExerciseKind>(e.Kind)).ToHashSet();
-        return PracticePlanner.Next(history, offered);
+        var (mastery, atRisk) = await tutoring.InsightsAsync(classId, names);
+        return ClassInsights.Build(exercises, attempts, names) with { Mastery = mastery, AtRisk = atRisk };
     }
 
     /// <summary>Most compounds a class's exercises are drawn from; a larger version gives a seeded sample of whole chunks.</summary>

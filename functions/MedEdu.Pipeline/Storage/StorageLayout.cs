@@ -42,12 +42,15 @@ public static class StorageLayout
     /// <summary>One entity per submission (partition: class id).</summary>
     public const string Submissions = "Submissions";
 
+    /// <summary>The student model of each class: abilities per student and skill, template difficulties, instructors' overrides (partition: class id).</summary>
+    public const string StudentModels = "StudentModels";
+
     /// <summary>One entity per audited action (deletions, retention).</summary>
     public const string Audit = "Audit";
 
     /// <summary>Every table above.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        [Datasets, DatasetVersions, Compounds, Quarantine, Models, Predictions, Schedules, Uploads, Classes, Exercises, Students, Submissions, Audit];
+        [Datasets, DatasetVersions, Compounds, Quarantine, Models, Predictions, Schedules, Uploads, Classes, Exercises, Students, Submissions, StudentModels, Audit];
 
     /// <summary>Blob container instructors' files are uploaded into, one blob per upload id.</summary>
     public const string UploadContainer = "uploads";

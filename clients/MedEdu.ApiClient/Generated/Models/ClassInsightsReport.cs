@@ -15,9 +15,17 @@ namespace MedEdu.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The attempts property</summary>
+        /// <summary>Students the model expects to struggle with what is left, before their scores fall.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MedEdu.ApiClient.Models.AtRiskStudent>? AtRisk { get; set; }
+#nullable restore
+#else
+        public List<global::MedEdu.ApiClient.Models.AtRiskStudent> AtRisk { get; set; }
+#endif
+        /// <summary>Scored attempts.</summary>
         public int? Attempts { get; set; }
-        /// <summary>The byKindAndLevel property</summary>
+        /// <summary>Scores by kind and level.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::MedEdu.ApiClient.Models.KindLevelStats>? ByKindAndLevel { get; set; }
@@ -25,7 +33,15 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<global::MedEdu.ApiClient.Models.KindLevelStats> ByKindAndLevel { get; set; }
 #endif
-        /// <summary>The falling property</summary>
+        /// <summary>The class&apos;s exercises (ids, kinds and levels), to choose a student&apos;s next one from.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MedEdu.ApiClient.Models.ExerciseOutline>? Exercises { get; set; }
+#nullable restore
+#else
+        public List<global::MedEdu.ApiClient.Models.ExerciseOutline> Exercises { get; set; }
+#endif
+        /// <summary>Students whose last two scores fall well below their earlier ones.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::MedEdu.ApiClient.Models.FallingStudent>? Falling { get; set; }
@@ -33,9 +49,17 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<global::MedEdu.ApiClient.Models.FallingStudent> Falling { get; set; }
 #endif
-        /// <summary>The mean property</summary>
+        /// <summary>The student model&apos;s mastery per student and skill (the heat map); empty before anyone answers.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MedEdu.ApiClient.Models.StudentSkillMastery>? Mastery { get; set; }
+#nullable restore
+#else
+        public List<global::MedEdu.ApiClient.Models.StudentSkillMastery> Mastery { get; set; }
+#endif
+        /// <summary>The mean score (null before any).</summary>
         public double? Mean { get; set; }
-        /// <summary>The misjudged property</summary>
+        /// <summary>The compounds most misjudged.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::MedEdu.ApiClient.Models.MisjudgedCompound>? Misjudged { get; set; }
@@ -43,7 +67,7 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<global::MedEdu.ApiClient.Models.MisjudgedCompound> Misjudged { get; set; }
 #endif
-        /// <summary>The progress property</summary>
+        /// <summary>The class&apos;s mean score by day.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::MedEdu.ApiClient.Models.ProgressPoint>? Progress { get; set; }
@@ -51,7 +75,7 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<global::MedEdu.ApiClient.Models.ProgressPoint> Progress { get; set; }
 #endif
-        /// <summary>The students property</summary>
+        /// <summary>Students in the class.</summary>
         public int? Students { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::MedEdu.ApiClient.Models.ClassInsightsReport"/> and sets the default values.
@@ -78,9 +102,12 @@ namespace MedEdu.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "atRisk", n => { AtRisk = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.AtRiskStudent>(global::MedEdu.ApiClient.Models.AtRiskStudent.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "attempts", n => { Attempts = n.GetIntValue(); } },
                 { "byKindAndLevel", n => { ByKindAndLevel = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.KindLevelStats>(global::MedEdu.ApiClient.Models.KindLevelStats.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "exercises", n => { Exercises = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseOutline>(global::MedEdu.ApiClient.Models.ExerciseOutline.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "falling", n => { Falling = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.FallingStudent>(global::MedEdu.ApiClient.Models.FallingStudent.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "mastery", n => { Mastery = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.StudentSkillMastery>(global::MedEdu.ApiClient.Models.StudentSkillMastery.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "mean", n => { Mean = n.GetDoubleValue(); } },
                 { "misjudged", n => { Misjudged = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.MisjudgedCompound>(global::MedEdu.ApiClient.Models.MisjudgedCompound.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "progress", n => { Progress = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ProgressPoint>(global::MedEdu.ApiClient.Models.ProgressPoint.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -94,9 +121,12 @@ namespace MedEdu.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.AtRiskStudent>("atRisk", AtRisk);
             writer.WriteIntValue("attempts", Attempts);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.KindLevelStats>("byKindAndLevel", ByKindAndLevel);
+            writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseOutline>("exercises", Exercises);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.FallingStudent>("falling", Falling);
+            writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.StudentSkillMastery>("mastery", Mastery);
             writer.WriteDoubleValue("mean", Mean);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.MisjudgedCompound>("misjudged", Misjudged);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ProgressPoint>("progress", Progress);

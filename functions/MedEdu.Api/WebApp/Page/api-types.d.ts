@@ -1186,7 +1186,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Class insights: scores by kind and level, misjudged compounds (and the model's), falling students, progress by day */
+        /** Class insights: scores by kind and level, misjudged compounds (and the model's), falling students, progress by day, mastery per student and skill, students at risk */
         get: {
             parameters: {
                 query?: {
@@ -1910,7 +1910,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What to practise next, and why */
+        /**
+         * What to practise next and why, with your mastery of each skill the class practises
+         * @description The student model (a Kalman-filtered Elo of each skill, fitted from the class's answers) picks the weakest unmastered skill at the exercise with a 60-80% chance of a right answer; an instructor's override comes first until it is answered (chosenBy: instructor).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1928,7 +1931,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PracticeSuggestion"];
+                        "application/json": components["schemas"]["PracticePlan"];
                     };
                 };
                 /** @description Unauthorized */
@@ -1961,6 +1964,106 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/students/{studentId}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a student's next exercise over the model's choice (an instructor of the class; recorded with the model's suggestion and audited)
+         * @description It stands until the student answers that exercise.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                    studentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PracticeOverrideRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PracticeOverride"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -2584,6 +2687,27 @@ export interface components {
             /** @description The co-instructor's id: their Entra object id, or their account id on a local instance. */
             instructorId?: null | string;
         };
+        /** @description A student the model expects to struggle with what is left, before their scores fall, and the skills behind it. */
+        AtRiskStudent: {
+            /** @description The student's pseudonymous id (for an override). */
+            studentId: string;
+            /** @description The student's display name. */
+            displayName: string;
+            /**
+             * Format: double
+             * @description The model's mean chance of a right answer on the class's exercises they have not answered (all of them once every one is answered).
+             */
+            predictedRight: number;
+            /**
+             * Format: int32
+             * @description The student's scored answers.
+             */
+            answers: number;
+            /** @description The skills of the exercises they are more likely to get wrong than right. */
+            skills: string[];
+            /** @description The flag in words. */
+            reason: string;
+        };
         /** @description A campaign as the student sees it before playing: the goal and the budget. */
         CampaignBrief: {
             /** @description What to find. */
@@ -2872,16 +2996,35 @@ export interface components {
         };
         /** @description What an instructor needs to decide what to reteach. */
         ClassInsightsReport: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Students in the class.
+             */
             students: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Scored attempts.
+             */
             attempts: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The mean score (null before any).
+             */
             mean?: null | number;
+            /** @description Scores by kind and level. */
             byKindAndLevel: components["schemas"]["KindLevelStats"][];
+            /** @description The compounds most misjudged. */
             misjudged: components["schemas"]["MisjudgedCompound"][];
+            /** @description Students whose last two scores fall well below their earlier ones. */
             falling: components["schemas"]["FallingStudent"][];
+            /** @description The class's mean score by day. */
             progress: components["schemas"]["ProgressPoint"][];
+            /** @description The student model's mastery per student and skill (the heat map); empty before anyone answers. */
+            mastery?: null | components["schemas"]["StudentSkillMastery"][];
+            /** @description Students the model expects to struggle with what is left, before their scores fall. */
+            atRisk?: null | components["schemas"]["AtRiskStudent"][];
+            /** @description The class's exercises (ids, kinds and levels), to choose a student's next one from. */
+            exercises?: null | components["schemas"]["ExerciseOutline"][];
         };
         /** @description Names of the CSV columns that ingestion reads. */
         ColumnMapping: {
@@ -3101,6 +3244,13 @@ export interface components {
          * @enum {unknown}
          */
         ExerciseKind: "SimilarityHunt" | "PropertyRanking" | "VirtualScreen" | "RuleCheck" | "Classify" | "MatchedPair" | "ActivityCliff" | "ScaffoldHop" | "Campaign";
+        /** @description One exercise of the class, as an instructor picks it (for an override). */
+        ExerciseOutline: {
+            id: string;
+            kind: string;
+            /** Format: int32 */
+            difficulty: number;
+        };
         /** @description Exercises of one kind in a new class. */
         ExerciseSpec: {
             kind?: null | string;
@@ -3317,12 +3467,55 @@ export interface components {
             take: number;
             items: components["schemas"]["QuarantinedRowView"][];
         };
-        /** @description The next exercise for a student and the reason, in words the student can read. */
-        PracticeSuggestion: {
+        /** @description A recorded override: what the instructor chose, over what the model suggested, who and when. */
+        PracticeOverride: {
+            /** @description The student's pseudonymous id. */
+            studentId: string;
+            /** @description The exercise chosen. */
+            exerciseId: string;
+            /** @description The note to the student. */
+            note: string;
+            /** @description Who chose it. */
+            instructorName: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description What the model had suggested. */
+            modelSuggestion: string;
+        };
+        /** @description An instructor's choice of a student's next exercise: the request body. */
+        PracticeOverrideRequest: {
+            /** @description The class's exercise the student should do next. */
+            exerciseId?: null | string;
+            /** @description A note the student reads with it (at most 200 characters). */
+            note?: null | string;
+        };
+        /** @description The next exercise for a student, why, and their mastery of every skill the class offers. */
+        PracticePlan: {
+            /** @description The exercise kind to practise. */
             kind: components["schemas"]["ExerciseKind"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its level, 1-3.
+             */
             difficulty: number;
+            /** @description Why, in words the student can read. */
             reason: string;
+            /** @description The class's exercise to do (null when every exercise of it is answered). */
+            exerciseId?: null | string;
+            /** @description The skill it practises most (the weakest unmastered one). */
+            skillId: string;
+            /**
+             * Format: double
+             * @description The model's chance that the student gets it right, 0-1.
+             */
+            chance: number;
+            /** @description Who chose it: `model`, or `instructor` when an instructor set it. */
+            chosenBy: string;
+            /** @description The student's mastery of each skill the class offers. */
+            mastery: components["schemas"]["SkillMastery"][];
         };
         ProblemDetails: {
             type?: null | string;
@@ -3492,6 +3685,69 @@ export interface components {
             hits: components["schemas"]["SimilarityHit"][];
             /** @description Why the configured worker did not answer and this process searched instead; absent otherwise. */
             fallback?: null | string;
+        };
+        /**
+         * @description How well a student has mastered a skill: the model's chance that they get a level-3 exercise of it
+         *     right, with a 90% interval, and how many answers it rests on.
+         */
+        SkillMastery: {
+            /** @description The skill's id. */
+            skillId: string;
+            /** @description The skill's name. */
+            skill: string;
+            /**
+             * Format: double
+             * @description The chance of getting a level-3 exercise right, 0-1.
+             */
+            mastery: number;
+            /**
+             * Format: double
+             * @description The interval's lower end.
+             */
+            low: number;
+            /**
+             * Format: double
+             * @description The interval's upper end.
+             */
+            high: number;
+            /**
+             * Format: int32
+             * @description The scored answers behind it (0: the cold-start default).
+             */
+            answers: number;
+            /** @description True once Mastery passes the mastery threshold. */
+            mastered: boolean;
+        };
+        /** @description A student's mastery of one skill, as an instructor's heat map shows it. */
+        StudentSkillMastery: {
+            /** @description The student's pseudonymous id (for an override). */
+            studentId: string;
+            /** @description The student's display name. */
+            displayName: string;
+            /** @description The skill's id. */
+            skillId: string;
+            /** @description The skill's name. */
+            skill: string;
+            /**
+             * Format: double
+             * @description The chance of a right level-3 answer, 0-1.
+             */
+            mastery: number;
+            /**
+             * Format: double
+             * @description The 90% interval's lower end.
+             */
+            low: number;
+            /**
+             * Format: double
+             * @description Its upper end.
+             */
+            high: number;
+            /**
+             * Format: int32
+             * @description The scored answers behind it.
+             */
+            answers: number;
         };
         /** @description Body of a submission. */
         SubmissionRequest: {

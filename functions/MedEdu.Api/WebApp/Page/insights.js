@@ -55,11 +55,52 @@ function table(headers, rows, caption) {
 }
 
 /**
+ * The student model's heat map: one row per student, one column per skill, each cell the mastery in
+ * words and a shade (darker: more mastered), so the figure never rests on colour alone.
+ * @param {import('./api-types').components['schemas']['StudentSkillMastery'][]} cells
+ */
+function heatMap(cells) {
+  const skills = [...new Map(cells.map((c) => [c.skillId, c.skill])).entries()];
+  const students = [...new Map(cells.map((c) => [c.studentId, c.displayName])).entries()];
+  const at = new Map(cells.map((c) => [`${c.studentId}|${c.skillId}`, c]));
+  return h('table', { class: 'heat-map', 'data-testid': 'heat-map' },
+    h('caption', {}, 'Mastery per student and skill: the model\'s chance of a right level-3 answer (answers behind it)'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Student'), ...skills.map(([, name]) => h('th', { scope: 'col' }, name)))),
+    h('tbody', {}, ...students.map(([id, name]) => h('tr', {}, h('th', { scope: 'row' }, name), ...skills.map(([skill]) => {
+      const c = at.get(`${id}|${skill}`);
+      const m = Number(c?.mastery ?? 0);
+      return h('td', { class: `heat heat-${Math.min(4, Math.floor(m * 5))}` }, `${Math.round(m * 100)}% (${c?.answers ?? 0})`);
+    })))));
+}
+
+/**
+ * The students at risk, each with a form to set their next exercise (the model suggests, the instructor decides).
+ * @param {import('./api-types').components['schemas']['AtRiskStudent'][]} atRisk
+ * @param {{ id: string, label: string }[]} exercises the class's exercises
+ * @param {(studentId: string, exerciseId: string, note: string) => Promise<void>} setNext
+ */
+function earlyWarnings(atRisk, exercises, setNext) {
+  return h('section', { class: 'insights-block', 'aria-labelledby': 'at-risk-heading' },
+    h('h4', { id: 'at-risk-heading' }, 'Early warnings: students the model expects to struggle'),
+    atRisk.length === 0 ? h('p', {}, 'No student is at risk now.') : h('ul', { class: 'at-risk', 'data-testid': 'at-risk' }, ...atRisk.map((r, i) => {
+      const choice = /** @type {HTMLSelectElement} */ (h('select', { id: `override-${i}` }, ...exercises.map((e) => h('option', { value: e.id }, e.label))));
+      const note = /** @type {HTMLInputElement} */ (h('input', { id: `override-note-${i}`, type: 'text', maxlength: '200' }));
+      return h('li', {}, h('p', {}, h('strong', {}, r.displayName), `: ${r.reason}.`),
+        h('form', { class: 'override', onsubmit: (/** @type {Event} */ ev) => { ev.preventDefault(); void setNext(r.studentId, choice.value, note.value); } },
+          h('label', { for: `override-${i}` }, `Next exercise for ${r.displayName}`), choice,
+          h('label', { for: `override-note-${i}` }, 'Note to the student'), note,
+          h('button', { type: 'submit' }, 'Set next exercise')));
+    })));
+}
+
+/**
  * The insights dashboard of one class: where the class struggles, what it misjudges, who slips, and progress.
  * @param {import('./api-types').components['schemas']['ClassInsightsReport']} insights the JSON of GET /api/classes/{id}/insights
  * @param {() => void} download fetches the CSV
+ * @param {{ id: string, label: string }[]} exercises the class's exercises, for overrides
+ * @param {(studentId: string, exerciseId: string, note: string) => Promise<void>} setNext sets a student's next exercise
  */
-export function insightsDashboard(insights, download) {
+export function insightsDashboard(insights, download, exercises, setNext) {
   return h('section', { class: 'insights', 'aria-labelledby': 'insights-heading' },
     h('h3', { id: 'insights-heading' }, 'Insights'),
     h('p', { 'data-testid': 'insights-summary' }, `${insights.students} students, ${insights.attempts} scored answers, mean score ${fmt(insights.mean)}.`),
@@ -74,6 +115,8 @@ export function insightsDashboard(insights, download) {
     table(['Student', 'Earlier mean', 'Last two', 'Answers'],
       insights.falling.map((/** @type {any} */ f) => [f.displayName, fmt(f.earlierMean), fmt(f.recentMean), f.attempts]),
       'Students whose recent scores fall (15 points or more)'),
+    (insights.mastery ?? []).length === 0 ? '' : h('div', { class: 'insights-block' }, heatMap(insights.mastery ?? [])),
+    earlyWarnings(insights.atRisk ?? [], exercises, setNext),
     insights.progress.length === 0 ? '' : h('div', { class: 'insights-block' }, progressChart(insights.progress),
       table(['Day', 'Answers', 'Mean'], insights.progress.map((/** @type {any} */ p) => [p.day, p.attempts, fmt(p.mean)]), 'Progress by day')),
     h('button', { type: 'button', onclick: download }, 'Download insights (CSV)'));

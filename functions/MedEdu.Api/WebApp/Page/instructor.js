@@ -96,7 +96,16 @@ export async function instructorView() {
     const id = encodeURIComponent(c.classId);
     try {
       const [report, campaigns] = await Promise.all([call(`classes/${id}/insights`, { key: secret }), call(`classes/${id}/campaigns`, { key: secret })]);
-      results.replaceChildren(h('h3', {}, c.name), insightsDashboard(report, () => download(`classes/${id}/insights?format=csv`, `class-${c.classId}-insights.csv`, secret)),
+      const exercises = (report.exercises ?? []).map((/** @type {any} */ e) => ({ id: e.id, label: `${kindNames[e.kind] ?? e.kind}, level ${e.difficulty} (${e.id})` }));
+      const setNext = async (/** @type {string} */ studentId, /** @type {string} */ exerciseId, /** @type {string} */ note) => {
+        try {
+          await call(`classes/${id}/students/${encodeURIComponent(studentId)}/next`, { method: 'PUT', key: secret, body: { exerciseId, note } });
+          announce('Next exercise set; the student sees it with your note until they answer it.');
+        } catch (e) {
+          announce(e instanceof ApiError ? `Could not set the next exercise: ${e.message}` : 'Could not reach MedEdu.', 'error');
+        }
+      };
+      results.replaceChildren(h('h3', {}, c.name), insightsDashboard(report, () => download(`classes/${id}/insights?format=csv`, `class-${c.classId}-insights.csv`, secret), exercises, setNext),
         campaigns.length === 0 ? '' : campaignReports(campaigns, (exerciseId) => download(`classes/${id}/campaigns/${encodeURIComponent(exerciseId)}?format=csv`, `class-${c.classId}-${exerciseId}.csv`, secret)));
       results.scrollIntoView();
     } catch (e) {

@@ -40,7 +40,7 @@ export async function exercisesView() {
   watchDataset(m.datasetId, m.version);
   /** @type {import('./api-types').components['schemas']['ExerciseSummary'][]} */
   let exercises;
-  /** @type {import('./api-types').components['schemas']['PracticeSuggestion']} */
+  /** @type {import('./api-types').components['schemas']['PracticePlan']} */
   let next;
   try {
     [exercises, next] = await Promise.all([
@@ -66,10 +66,27 @@ export async function exercisesView() {
     h('p', {}, `Dataset ${m.datasetId}, version ${m.version}. You are `, h('strong', {}, m.displayName), '.'),
     h('section', { class: 'panel next', 'aria-labelledby': 'next-heading' },
       h('h2', { id: 'next-heading' }, 'What to practise next'),
-      h('p', {}, `${kindNames[next.kind] ?? next.kind}, level ${next.difficulty}: ${next.reason}`)),
+      h('p', { 'data-testid': 'next-reason' }, `${kindNames[next.kind] ?? next.kind}, level ${next.difficulty}${next.chosenBy === 'instructor' ? ' (chosen by your instructor)' : ''}: ${next.reason}. `,
+        next.exerciseId ? h('a', { href: `#/exercise/${encodeURIComponent(next.exerciseId)}` }, 'Open this exercise') : ''),
+      masteryBars(next.mastery)),
     h('h2', {}, 'Exercises'),
     h('ol', { class: 'exercises' }, ...rows),
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => { forget(); window.location.hash = '#/join'; } }, 'Leave this class on this device')));
+}
+
+/**
+ * The student's mastery of each skill as a bar: the model's chance of a right level-3 answer, with
+ * its 90% interval and the answers behind it in words beside the bar.
+ * @param {import('./api-types').components['schemas']['SkillMastery'][]} mastery
+ */
+function masteryBars(mastery) {
+  const pct = (/** @type {number | string} */ x) => `${Math.round(Number(x) * 100)}%`;
+  return h('div', { class: 'mastery' },
+    h('h3', { id: 'mastery-heading' }, 'Your mastery of each skill'),
+    h('ul', { class: 'mastery-list', 'aria-labelledby': 'mastery-heading' }, ...mastery.map((m, i) => h('li', {},
+      h('span', { id: `mastery-${i}`, class: 'mastery-skill' }, m.skill),
+      h('meter', { min: '0', max: '1', low: '0.5', high: '0.8', optimum: '1', value: String(m.mastery), 'aria-labelledby': `mastery-${i}` }),
+      h('span', { class: 'mastery-figure' }, `${pct(m.mastery)}${m.mastered ? ' · mastered' : ''} (likely ${pct(m.low)}–${pct(m.high)}; ${m.answers} answer${Number(m.answers) === 1 ? '' : 's'})`)))));
 }
 
 /** The class leaderboard, the student's own row marked. */

@@ -7,6 +7,7 @@ using MedEdu.ApiClient.Api.Classes.Item.Instructors;
 using MedEdu.ApiClient.Api.Classes.Item.Leaderboard;
 using MedEdu.ApiClient.Api.Classes.Item.Next;
 using MedEdu.ApiClient.Api.Classes.Item.Results;
+using MedEdu.ApiClient.Api.Classes.Item.Students;
 using MedEdu.ApiClient.Api.Classes.Item.Submissions;
 using MedEdu.ApiClient.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -59,6 +60,11 @@ namespace MedEdu.ApiClient.Api.Classes.Item
         public global::MedEdu.ApiClient.Api.Classes.Item.Results.ResultsRequestBuilder Results
         {
             get => new global::MedEdu.ApiClient.Api.Classes.Item.Results.ResultsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The students property</summary>
+        public global::MedEdu.ApiClient.Api.Classes.Item.Students.StudentsRequestBuilder Students
+        {
+            get => new global::MedEdu.ApiClient.Api.Classes.Item.Students.StudentsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The submissions property</summary>
         public global::MedEdu.ApiClient.Api.Classes.Item.Submissions.SubmissionsRequestBuilder Submissions

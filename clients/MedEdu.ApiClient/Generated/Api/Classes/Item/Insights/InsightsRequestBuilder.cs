@@ -34,7 +34,7 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Insights
         {
         }
         /// <summary>
-        /// Class insights: scores by kind and level, misjudged compounds (and the model&apos;s), falling students, progress by day
+        /// Class insights: scores by kind and level, misjudged compounds (and the model&apos;s), falling students, progress by day, mastery per student and skill, students at risk
         /// </summary>
         /// <returns>A <see cref="global::MedEdu.ApiClient.Models.ClassInsightsReport"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Insights
             return await RequestAdapter.SendAsync<global::MedEdu.ApiClient.Models.ClassInsightsReport>(requestInfo, global::MedEdu.ApiClient.Models.ClassInsightsReport.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Class insights: scores by kind and level, misjudged compounds (and the model&apos;s), falling students, progress by day
+        /// Class insights: scores by kind and level, misjudged compounds (and the model&apos;s), falling students, progress by day, mastery per student and skill, students at risk
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Insights
             return new global::MedEdu.ApiClient.Api.Classes.Item.Insights.InsightsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Class insights: scores by kind and level, misjudged compounds (and the model&apos;s), falling students, progress by day
+        /// Class insights: scores by kind and level, misjudged compounds (and the model&apos;s), falling students, progress by day, mastery per student and skill, students at risk
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class InsightsRequestBuilderGetQueryParameters 

@@ -34,9 +34,9 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Next
         {
         }
         /// <summary>
-        /// What to practise next, and why
+        /// The student model (a Kalman-filtered Elo of each skill, fitted from the class&apos;s answers) picks the weakest unmastered skill at the exercise with a 60-80% chance of a right answer; an instructor&apos;s override comes first until it is answered (chosenBy: instructor).
         /// </summary>
-        /// <returns>A <see cref="global::MedEdu.ApiClient.Models.PracticeSuggestion"/></returns>
+        /// <returns>A <see cref="global::MedEdu.ApiClient.Models.PracticePlan"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -44,11 +44,11 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Next
         /// <exception cref="global::MedEdu.ApiClient.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::MedEdu.ApiClient.Models.PracticeSuggestion?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MedEdu.ApiClient.Models.PracticePlan?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::MedEdu.ApiClient.Models.PracticeSuggestion> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::MedEdu.ApiClient.Models.PracticePlan> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -58,10 +58,10 @@ namespace MedEdu.ApiClient.Api.Classes.Item.Next
                 { "403", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::MedEdu.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::MedEdu.ApiClient.Models.PracticeSuggestion>(requestInfo, global::MedEdu.ApiClient.Models.PracticeSuggestion.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::MedEdu.ApiClient.Models.PracticePlan>(requestInfo, global::MedEdu.ApiClient.Models.PracticePlan.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// What to practise next, and why
+        /// The student model (a Kalman-filtered Elo of each skill, fitted from the class&apos;s answers) picks the weakest unmastered skill at the exercise with a 60-80% chance of a right answer; an instructor&apos;s override comes first until it is answered (chosenBy: instructor).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

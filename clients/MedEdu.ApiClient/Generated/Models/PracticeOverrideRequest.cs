@@ -8,41 +8,45 @@ using System;
 namespace MedEdu.ApiClient.Models
 {
     /// <summary>
-    /// The next exercise for a student and the reason, in words the student can read.
+    /// An instructor&apos;s choice of a student&apos;s next exercise: the request body.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class PracticeSuggestion : IAdditionalDataHolder, IParsable
+    public partial class PracticeOverrideRequest : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The difficulty property</summary>
-        public int? Difficulty { get; set; }
-        /// <summary>The kinds of exercise students do.</summary>
-        public global::MedEdu.ApiClient.Models.ExerciseKind? Kind { get; set; }
-        /// <summary>The reason property</summary>
+        /// <summary>The class&apos;s exercise the student should do next.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Reason { get; set; }
+        public string? ExerciseId { get; set; }
 #nullable restore
 #else
-        public string Reason { get; set; }
+        public string ExerciseId { get; set; }
+#endif
+        /// <summary>A note the student reads with it (at most 200 characters).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Note { get; set; }
+#nullable restore
+#else
+        public string Note { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::MedEdu.ApiClient.Models.PracticeSuggestion"/> and sets the default values.
+        /// Instantiates a new <see cref="global::MedEdu.ApiClient.Models.PracticeOverrideRequest"/> and sets the default values.
         /// </summary>
-        public PracticeSuggestion()
+        public PracticeOverrideRequest()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::MedEdu.ApiClient.Models.PracticeSuggestion"/></returns>
+        /// <returns>A <see cref="global::MedEdu.ApiClient.Models.PracticeOverrideRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::MedEdu.ApiClient.Models.PracticeSuggestion CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::MedEdu.ApiClient.Models.PracticeOverrideRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::MedEdu.ApiClient.Models.PracticeSuggestion();
+            return new global::MedEdu.ApiClient.Models.PracticeOverrideRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -52,9 +56,8 @@ namespace MedEdu.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "difficulty", n => { Difficulty = n.GetIntValue(); } },
-                { "kind", n => { Kind = n.GetEnumValue<global::MedEdu.ApiClient.Models.ExerciseKind>(); } },
-                { "reason", n => { Reason = n.GetStringValue(); } },
+                { "exerciseId", n => { ExerciseId = n.GetStringValue(); } },
+                { "note", n => { Note = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -64,9 +67,8 @@ namespace MedEdu.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteIntValue("difficulty", Difficulty);
-            writer.WriteEnumValue<global::MedEdu.ApiClient.Models.ExerciseKind>("kind", Kind);
-            writer.WriteStringValue("reason", Reason);
+            writer.WriteStringValue("exerciseId", ExerciseId);
+            writer.WriteStringValue("note", Note);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
