@@ -48,9 +48,11 @@ public sealed partial class ClassIntegrationTests
         {
             var exercise = JsonDocument.Parse(await scout.GetStringAsync($"api/classes/{classId}/exercises/{id}")).RootElement;
             var candidates = exercise.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
-            var truth = (await SubmitToAsync(scout, classId, id, candidates.Take(exercise.GetProperty("picks").GetInt32()).ToList()))
+            int picks = exercise.GetProperty("picks").GetInt32();
+            var order = (await SubmitToAsync(scout, classId, id, kind == "PropertyRanking" ? candidates : candidates.Take(picks).ToList()))
                 .GetProperty("feedback").GetProperty("truth").EnumerateArray().Select(t => t.GetString()!).ToList();
-            var wrong = kind == "PropertyRanking" ? Enumerable.Reverse(truth).ToList() : candidates.Except(truth).Take(truth.Count).ToList();
+            var truth = kind == "PropertyRanking" ? order : order.Take(picks).ToList();
+            var wrong = kind == "PropertyRanking" ? Enumerable.Reverse(order).ToList() : candidates.Except(truth).Take(picks).ToList();
             Assert.True((await SubmitToAsync(strong, classId, id, truth)).GetProperty("score").GetDouble() >= 80);
             Assert.True((await SubmitToAsync(weak, classId, id, wrong)).GetProperty("score").GetDouble() < 60);
         }

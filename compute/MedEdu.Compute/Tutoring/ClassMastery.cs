@@ -18,7 +18,7 @@ public sealed record StudentSkillMastery(string StudentId, string DisplayName, s
 /// <param name="DisplayName">The student's display name.</param>
 /// <param name="PredictedRight">The model's mean chance of a right answer on the class's exercises they have not answered (all of them once every one is answered).</param>
 /// <param name="Answers">The student's scored answers.</param>
-/// <param name="Skills">The skills of the exercises they are more likely to get wrong than right.</param>
+/// <param name="Skills">The skills behind the flag: those of the exercises left where they lag a starting student, and the practised ones whose mastery lags.</param>
 /// <param name="Reason">The flag in words.</param>
 public sealed record AtRiskStudent(string StudentId, string DisplayName, double PredictedRight, int Answers, IReadOnlyList<string> Skills, string Reason);
 
@@ -28,8 +28,11 @@ public static class ClassMastery
     /// <summary>A student is flagged when their predicted chance on what is left falls below this.</summary>
     public const double AtRiskBelow = 0.5;
 
-    /// <summary>How far (0-1) below a starting student's chance a flagged student's chance must be.</summary>
-    public const double BelowStart = 0.05;
+    /// <summary>A student this far (0-1) below a starting student's chance is flagged even when above <see cref="AtRiskBelow"/>.</summary>
+    public const double BelowStart = 0.1;
+
+    /// <summary>An id no student has: the model's view of a student starting out.</summary>
+    private const string NewStudent = "\u0000new";
 
     /// <summary>Answers a student needs before the model may flag them.</summary>
     public const int AnswersBeforeFlag = 2;
@@ -45,8 +48,8 @@ public static class ClassMastery
 
     /// <summary>
     /// The students with at least <see cref="AnswersBeforeFlag"/> scored answers whose predicted
-    /// chance on the exercises left is below <see cref="AtRiskBelow"/> and below a starting student's
-    /// by <see cref="BelowStart"/>, most at risk first.
+    /// chance on the exercises left is below <see cref="AtRiskBelow"/> and a starting student's, or at
+    /// least <see cref="BelowStart"/> below a starting student's, most at risk first.
     /// </summary>
     /// <param name="model">The class's model.</param>
     /// <param name="names">Display names by student id.</param>
@@ -74,17 +77,25 @@ public static class ClassMastery
             var chances = left.Select(t => (Template: t, Chance: model.PredictRight(student, t))).ToList();
             double mean = chances.Average(c => c.Chance);
 
-            // A hard exercise left is not a warning by itself: the student must also be expected to do
-            // worse on it than a student at the starting ability (an id the model has never seen).
-            double starting = left.Average(t => model.PredictRight("\u0000new", t));
-            if (mean >= AtRiskBelow || mean >= starting - BelowStart)
+            // Measured against a student at the starting ability (an id the model has never seen): a
+            // hard exercise left is no warning by itself, and a clear lag behind the start is one even
+            // on an easy exercise.
+            double starting = left.Average(t => model.PredictRight(NewStudent, t));
+            bool failing = mean < AtRiskBelow && mean < starting;
+            if (!failing && mean > starting - BelowStart)
             {
                 continue;
             }
 
-            var skills = chances.Where(c => c.Chance < 0.5).SelectMany(c => model.Map.SkillsOf(c.Template)).Select(s => s.Name).Distinct().ToList();
+            // Behind the flag: the skills of the exercises left where they lag a starting student, and
+            // the skills they have practised whose mastery lags a starting student's.
+            var lagging = chances.Where(c => c.Chance < 0.5 || c.Chance < model.PredictRight(NewStudent, c.Template) - (BelowStart / 2))
+                .SelectMany(c => model.Map.SkillsOf(c.Template));
+            var weak = model.Map.Skills.Where(k => model.Ability(student, k.Id).Answers > 0
+                && model.Mastery(student, k).Mastery < model.Mastery(NewStudent, k).Mastery - BelowStart);
+            var skills = model.Map.Skills.Intersect(lagging.Concat(weak)).Select(k => k.Name).ToList();
             string reason = string.Create(CultureInfo.InvariantCulture,
-                $"predicted {mean * 100:F0}% chance of a right answer on the {left.Count} exercise{(left.Count == 1 ? "" : "s")} {(allDone ? "of the class" : "left")}; weakest in {string.Join(", ", skills.Select(s => s.ToLowerInvariant()))}");
+                $"predicted {mean * 100:F0}% chance of a right answer on the {left.Count} exercise{(left.Count == 1 ? "" : "s")} {(allDone ? "of the class" : "left")} (a student starting out: {starting * 100:F0}%); weakest in {string.Join(", ", skills.Select(s => s.ToLowerInvariant()))}");
             flagged.Add(new AtRiskStudent(student, name, Math.Round(mean, 3), done.Count, skills, reason));
         }
 

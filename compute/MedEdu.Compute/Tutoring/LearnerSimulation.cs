@@ -24,7 +24,7 @@ public sealed record PlannerRun(string Planner, int Students, int Mastered, doub
 
 /// <summary>
 /// Seeded simulated students with hidden skill levels who learn with practice, answering exercises of
-/// the real kinds and levels. Truth: a student's hidden ability per skill starts at N(−0.8, 0.7²); each
+/// the real kinds and levels. Truth: a student's hidden ability per skill starts at their general ability, N(−0.8, 0.5²), plus N(0, 0.5²) of their own for the skill; each
 /// template (kind, level) has a hidden difficulty, its level's default plus N(0, 0.3²); an answer is
 /// right with chance <c>p = σ(mean hidden ability of the template's skills − hidden difficulty)</c>,
 /// and scores 60-100 when right, 0-60 when wrong (uniform). The learning curve: each answer adds
@@ -59,7 +59,8 @@ public static class LearnerSimulation
             var students = Enumerable.Range(first, Math.Min(options.ClassSize, options.Students - first)).Select(i =>
             {
                 var r = new Random(HashCode.Combine(options.Seed, i));
-                return new Learner($"s{i}", skills.ToDictionary(s => s.Id, _ => -0.8 + (0.7 * Normal(r))), r);
+                double general = -0.8 + (0.5 * Normal(r));
+                return new Learner($"s{i}", skills.ToDictionary(s => s.Id, _ => general + (0.5 * Normal(r))), r);
             }).ToList();
 
             // Round robin, as a class works: the shared template difficulties learn from everyone.

@@ -1,10 +1,12 @@
 namespace MedEdu.Compute.Tutoring;
 
 /// <summary>
-/// A knowledge-tracing model of a class: per student and skill an ability, per exercise template a
-/// difficulty, each a Gaussian on the logit scale, and the chance of a right answer (score 60 or
-/// more) <c>σ(mean ability of the template's skills − difficulty)</c>. Each scored answer updates the
-/// student's skills and the template together, by one step of a Kalman filter on the logistic
+/// A knowledge-tracing model of a class: per student a general ability and per student and skill an
+/// ability, per exercise template a difficulty, each a Gaussian on the logit scale, and the chance of
+/// a right answer (score 60 or more) <c>σ(general + mean ability of the template's skills − difficulty)</c>.
+/// The general part carries what one skill's answers say about another (a student who struggles with
+/// similarity is expected to struggle with a first rule check too). Each scored answer updates the
+/// student's general ability, their skills and the template together, by one step of a Kalman filter on the logistic
 /// (Elo with uncertainty, as in Glicko): new students and templates move fast, well-known ones slowly,
 /// and a little variance is added after each answer because students learn. Cold start: ability 0
 /// and difficulty −1, 0, +1 for levels 1, 2, 3.
@@ -18,7 +20,13 @@ namespace MedEdu.Compute.Tutoring;
 public sealed class StudentModel(SkillMap map)
 {
     /// <summary>The prior variance of a student's ability in a skill.</summary>
-    public const double AbilityPrior = 1.0;
+    public const double AbilityPrior = 0.7;
+
+    /// <summary>The prior variance of a student's general ability (shared by every skill).</summary>
+    public const double GeneralPrior = 0.4;
+
+    /// <summary>The skill id under which a student's general ability is stored.</summary>
+    public const string General = "*";
 
     /// <summary>The prior variance of a template's difficulty around its level's default.</summary>
     public const double DifficultyPrior = 0.5;
@@ -46,13 +54,13 @@ public sealed class StudentModel(SkillMap map)
 
     /// <summary>A student's ability in a skill (the prior when they have not practised it).</summary>
     public Estimate Ability(string student, string skillId) =>
-        abilities.GetValueOrDefault((student, skillId)) ?? new Estimate(0, AbilityPrior, 0);
+        abilities.GetValueOrDefault((student, skillId)) ?? new Estimate(0, skillId == General ? GeneralPrior : AbilityPrior, 0);
 
     /// <summary>A template's fitted difficulty (its level's default before any answer).</summary>
     public Estimate Difficulty(PracticeTemplate template) =>
         difficulties.GetValueOrDefault(template.Key) ?? new Estimate(LevelDifficulty(template.Difficulty), DifficultyPrior, 0);
 
-    /// <summary>Every stored ability, by student and skill.</summary>
+    /// <summary>Every stored ability, by student and skill (skill <see cref="General"/>: the general ability).</summary>
     public IEnumerable<(string Student, string SkillId, Estimate Ability)> Abilities =>
         abilities.Select(a => (a.Key.Student, a.Key.Skill, a.Value));
 
@@ -69,7 +77,7 @@ public sealed class StudentModel(SkillMap map)
     public double PredictRight(string student, PracticeTemplate template)
     {
         var skills = map.SkillsOf(template);
-        double ability = skills.Average(s => Ability(student, s.Id).Mean);
+        double ability = Ability(student, General).Mean + skills.Average(s => Ability(student, s.Id).Mean);
         return Logistic(ability - Difficulty(template).Mean);
     }
 
@@ -78,10 +86,11 @@ public sealed class StudentModel(SkillMap map)
     {
         var skills = map.SkillsOf(template);
         var own = skills.Select(s => Ability(student, s.Id)).ToList();
+        var general = Ability(student, General);
         var item = Difficulty(template);
         double k = skills.Count;
-        double ability = own.Average(a => a.Mean);
-        double abilityVariance = own.Sum(a => a.Variance) / (k * k);
+        double ability = general.Mean + own.Average(a => a.Mean);
+        double abilityVariance = general.Variance + (own.Sum(a => a.Variance) / (k * k));
         double p = Logistic(ability - item.Mean);
         double information = p * (1 - p);
         double gain = 1 / (1 + (information * (abilityVariance + item.Variance)));
@@ -97,6 +106,11 @@ public sealed class StudentModel(SkillMap map)
                 a.Answers + 1);
         }
 
+        abilities[(student, General)] = new Estimate(
+            general.Mean + (general.Variance * surprise * gain),
+            general.Variance - (general.Variance * general.Variance * information * gain) + (Drift / 3),
+            general.Answers + 1);
+
         difficulties[template.Key] = new Estimate(
             item.Mean - (item.Variance * surprise * gain),
             Math.Max(DifficultyFloor, item.Variance - (item.Variance * item.Variance * information * gain)),
@@ -107,11 +121,12 @@ public sealed class StudentModel(SkillMap map)
     public SkillMastery Mastery(string student, Skill skill)
     {
         var a = Ability(student, skill.Id);
-        double hardest = LevelDifficulty(3);
-        double sd = Math.Sqrt(a.Variance);
-        double mastery = Logistic(a.Mean - hardest);
-        return new SkillMastery(skill.Id, skill.Name, Math.Round(mastery, 3), Math.Round(Logistic(a.Mean - (1.645 * sd) - hardest), 3),
-            Math.Round(Logistic(a.Mean + (1.645 * sd) - hardest), 3), a.Answers, mastery >= MasteryThreshold);
+        var general = Ability(student, General);
+        double mean = general.Mean + a.Mean - LevelDifficulty(3);
+        double sd = Math.Sqrt(a.Variance + general.Variance);
+        double mastery = Logistic(mean);
+        return new SkillMastery(skill.Id, skill.Name, Math.Round(mastery, 3), Math.Round(Logistic(mean - (1.645 * sd)), 3),
+            Math.Round(Logistic(mean + (1.645 * sd)), 3), a.Answers, mastery >= MasteryThreshold);
     }
 
     /// <summary>The logistic function.</summary>

@@ -35,7 +35,7 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The skills of the exercises they are more likely to get wrong than right.</summary>
+        /// <summary>The skills behind the flag: those of the exercises left where they lag a starting student, and the practised ones whose mastery lags.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Skills { get; set; }

@@ -2703,7 +2703,7 @@ export interface components {
              * @description The student's scored answers.
              */
             answers: number;
-            /** @description The skills of the exercises they are more likely to get wrong than right. */
+            /** @description The skills behind the flag: those of the exercises left where they lag a starting student, and the practised ones whose mastery lags. */
             skills: string[];
             /** @description The flag in words. */
             reason: string;
