@@ -135,16 +135,6 @@ public sealed class ClassRepository(TableProvider tables)
         return rows.Count;
     }
 
-    private async Task<List<T>> AllAsync<T>(string tableName, string partition)
-        where T : class, ITableEntity, new()
-    {
-        var table = await tables.GetAsync(tableName);
-        var result = new List<T>();
-        await foreach (var e in table.QueryAsync<T>(x => x.PartitionKey == partition))
-        {
-            result.Add(e);
-        }
-
-        return result;
-    }
+    private Task<List<T>> AllAsync<T>(string tableName, string partition)
+        where T : class, ITableEntity, new() => tables.PartitionAsync<T>(tableName, partition);
 }

@@ -24,6 +24,20 @@ public sealed class TableProvider(StorageAccount account)
         }
     }
 
+    /// <summary>Every entity of one partition of a table.</summary>
+    public async Task<List<T>> PartitionAsync<T>(string name, string partition)
+        where T : class, ITableEntity, new()
+    {
+        var table = await GetAsync(name);
+        var result = new List<T>();
+        await foreach (var e in table.QueryAsync<T>(x => x.PartitionKey == partition))
+        {
+            result.Add(e);
+        }
+
+        return result;
+    }
+
     private async Task<TableClient> CreateAsync(string name)
     {
         var client = account.Tables.GetTableClient(name);

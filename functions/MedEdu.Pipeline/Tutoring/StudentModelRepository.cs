@@ -64,16 +64,6 @@ public sealed class StudentModelRepository(TableProvider tables)
     private static StudentModelEntity Row(string classId, string rowKey, Estimate e) =>
         new() { PartitionKey = classId, RowKey = rowKey, Mean = e.Mean, Variance = e.Variance, Answers = e.Answers };
 
-    private async Task<List<T>> RowsAsync<T>(string classId)
-        where T : class, ITableEntity, new()
-    {
-        var table = await tables.GetAsync(Table);
-        var result = new List<T>();
-        await foreach (var e in table.QueryAsync<T>(x => x.PartitionKey == classId))
-        {
-            result.Add(e);
-        }
-
-        return result;
-    }
+    private Task<List<T>> RowsAsync<T>(string classId)
+        where T : class, ITableEntity, new() => tables.PartitionAsync<T>(Table, classId);
 }
