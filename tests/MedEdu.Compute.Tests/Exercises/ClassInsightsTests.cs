@@ -59,6 +59,15 @@ public sealed class ClassInsightsTests
         string csv = ClassInsightsCsv.Write(report);
         Assert.StartsWith("kind,difficulty,attempts,mean,spread,min,max,model_mean\nPropertyRanking,1,4,70,25.5,40,100,90\n", csv);
         Assert.Contains("\ndisplay_name,earlier_mean,recent_mean,attempts\nCy,90,45,4\n", csv);
-        Assert.EndsWith("day,attempts,mean\n2026-11-02,4,80\n2026-11-03,4,55.8\n", csv);
+        Assert.Contains("\nday,attempts,mean\n2026-11-02,4,80\n2026-11-03,4,55.8\n\n", csv);
+
+        // The student model's tables follow, filled in by the service (empty here).
+        Assert.EndsWith("\ndisplay_name,skill_id,skill,mastery,low,high,answers\n\ndisplay_name,predicted_right,answers,skills\n", csv);
+        var withModel = report with
+        {
+            Mastery = [new MedEdu.Compute.Tutoring.StudentSkillMastery("s1", "Cy", "sar", "SAR, cliffs", 0.25, 0.1, 0.5, 4)],
+            AtRisk = [new MedEdu.Compute.Tutoring.AtRiskStudent("s1", "Cy", 0.3, 4, ["SAR, cliffs"], "r")],
+        };
+        Assert.EndsWith("\nCy,sar,\"SAR, cliffs\",0.25,0.1,0.5,4\n\ndisplay_name,predicted_right,answers,skills\nCy,0.3,4,\"SAR, cliffs\"\n", ClassInsightsCsv.Write(withModel));
     }
 }
