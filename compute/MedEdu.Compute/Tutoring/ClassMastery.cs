@@ -40,7 +40,7 @@ public static class ClassMastery
     /// <summary>Mastery of every offered skill for every student, by name then the map's skill order.</summary>
     public static List<StudentSkillMastery> HeatMap(StudentModel model, IReadOnlyDictionary<string, string> names, IReadOnlyList<PracticeTemplate> offered)
     {
-        var skills = MasteryPlanner.OfferedSkills(model, offered.Select(t => new PracticeOption(t)));
+        var skills = MasteryPlanner.OfferedSkills(model, offered);
         return names.OrderBy(n => n.Value, StringComparer.Ordinal).ThenBy(n => n.Key, StringComparer.Ordinal)
             .SelectMany(n => skills.Select(s => (Id: n.Key, Name: n.Value, M: model.Mastery(n.Key, s))))
             .Select(x => new StudentSkillMastery(x.Id, x.Name, x.M.SkillId, x.M.Skill, x.M.Mastery, x.M.Low, x.M.High, x.M.Answers)).ToList();
@@ -89,7 +89,7 @@ public static class ClassMastery
 
             // Behind the flag: the skills of the exercises left where they lag a starting student, and
             // the skills they have practised whose mastery lags a starting student's.
-            var lagging = chances.Where(c => c.Chance < 0.5 || c.Chance < model.PredictRight(NewStudent, c.Template) - (BelowStart / 2))
+            var lagging = chances.Where(c => c.Chance < AtRiskBelow || c.Chance < model.PredictRight(NewStudent, c.Template) - (BelowStart / 2))
                 .SelectMany(c => model.Map.SkillsOf(c.Template));
             var weak = model.Map.Skills.Where(k => model.Ability(student, k.Id).Answers > 0
                 && model.Mastery(student, k).Mastery < model.Mastery(NewStudent, k).Mastery - BelowStart);

@@ -45,7 +45,7 @@ public static class LearnerSimulation
         var map = SkillMap.Default;
         var templates = Enum.GetValues<ExerciseKind>().SelectMany(k => Enumerable.Range(1, 3).Select(l => new PracticeTemplate(k, l))).ToList();
         var options0 = templates.Select(t => new PracticeOption(t)).ToList();
-        var skills = MasteryPlanner.OfferedSkills(new StudentModel(map), options0);
+        var skills = MasteryPlanner.OfferedSkills(new StudentModel(map), templates);
         var truthRandom = new Random(options.Seed);
         var hiddenDifficulty = templates.ToDictionary(t => t.Key, t => StudentModel.LevelDifficulty(t.Difficulty) + (0.3 * Normal(truthRandom)));
         var offeredKinds = templates.Select(t => t.Kind).ToHashSet();

@@ -25,7 +25,7 @@ public static class MasteryPlanner
             throw new ArgumentException("the class offers no exercises", nameof(options));
         }
 
-        var offered = OfferedSkills(model, options);
+        var offered = OfferedSkills(model, options.Select(o => o.Template));
         var mastery = offered.Select(s => model.Mastery(student, s)).ToList();
         var open = mastery.Where(m => !m.Mastered).OrderBy(m => m.Mastery).ThenBy(m => m.SkillId, StringComparer.Ordinal).ToList();
         bool allMastered = open.Count == 0;
@@ -48,10 +48,10 @@ public static class MasteryPlanner
         return new PracticePlan(option.Template.Kind, option.Template.Difficulty, reason, option.ExerciseId, target.SkillId, Math.Round(chance, 3), "model", mastery);
     }
 
-    /// <summary>The skills the options practise, in the map's order.</summary>
-    public static IReadOnlyList<Skill> OfferedSkills(StudentModel model, IEnumerable<PracticeOption> options)
+    /// <summary>The skills the templates practise, in the map's order.</summary>
+    public static IReadOnlyList<Skill> OfferedSkills(StudentModel model, IEnumerable<PracticeTemplate> templates)
     {
-        var ids = options.SelectMany(o => model.Map.SkillsOf(o.Template)).Select(s => s.Id).ToHashSet();
+        var ids = templates.SelectMany(model.Map.SkillsOf).Select(s => s.Id).ToHashSet();
         return model.Map.Skills.Where(s => ids.Contains(s.Id)).ToList();
     }
 }

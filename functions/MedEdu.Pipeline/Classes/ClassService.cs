@@ -321,7 +321,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             e => (JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!, JsonSerializer.Deserialize<AnswerKey>(e.KeyJson, Json)!, modelScores.GetValueOrDefault(e.RowKey)));
         var names = (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
         var attempts = scored.Select(s => new ScoredAttempt(s.StudentId, s.ExerciseId, s.Answer(), s.Score, s.SubmittedAt)).ToList();
-        var (mastery, atRisk) = await tutoring.InsightsAsync(classId, names);
+        var (mastery, atRisk) = await tutoring.InsightsAsync(classId, names, exercises.Values.Select(e => e.Item1), scored);
         return ClassInsights.Build(exercises, attempts, names) with { Mastery = mastery, AtRisk = atRisk };
     }
 

@@ -31,11 +31,16 @@ public sealed class StudentModelRepository(TableProvider tables)
         return model;
     }
 
-    /// <summary>Writes every estimate of the model.</summary>
+    /// <summary>
+    /// Stores the model: writes the estimates that differ from the stored ones (after one answer, the
+    /// answering student's and the template's), not the whole class's.
+    /// </summary>
     public async Task SaveAsync(string classId, StudentModel model)
     {
+        var stored = (await RowsAsync<StudentModelEntity>(classId)).ToDictionary(e => e.RowKey, e => new Estimate(e.Mean, e.Variance, e.Answers));
         var rows = model.Abilities.Select(a => Row(classId, $"{StudentModelEntity.AbilityPrefix}{a.Student}|{a.SkillId}", a.Ability))
-            .Concat(model.Difficulties.Select(d => Row(classId, StudentModelEntity.DifficultyPrefix + d.Key, d.Value)));
+            .Concat(model.Difficulties.Select(d => Row(classId, StudentModelEntity.DifficultyPrefix + d.Key, d.Value)))
+            .Where(r => stored.GetValueOrDefault(r.RowKey) != new Estimate(r.Mean, r.Variance, r.Answers));
         await TableBatchWriter.UpsertAllAsync(await tables.GetAsync(Table), rows);
     }
 

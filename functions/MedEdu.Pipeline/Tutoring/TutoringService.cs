@@ -96,12 +96,13 @@ public sealed class TutoringService(ClassRepository classes, StudentModelReposit
         return new PracticeOverride(studentId, entity.ExerciseId, entity.Note, entity.InstructorName, entity.At, entity.ModelSuggestion);
     }
 
-    /// <summary>The model's part of the insights: the mastery heat map and the early warnings.</summary>
-    public async Task<(List<StudentSkillMastery> Mastery, List<AtRiskStudent> AtRisk)> InsightsAsync(string classId, IReadOnlyDictionary<string, string> names)
+    /// <summary>The model's part of the insights, from the class's exercises and scored answers the caller has read: the mastery heat map and the early warnings.</summary>
+    public async Task<(List<StudentSkillMastery> Mastery, List<AtRiskStudent> AtRisk)> InsightsAsync(string classId, IReadOnlyDictionary<string, string> names,
+        IEnumerable<Exercise> exercises, IEnumerable<SubmissionEntity> scored)
     {
-        var templates = await TemplatesAsync(classId);
+        var templates = exercises.ToDictionary(e => e.Id, PracticeTemplate.Of);
         var model = await models.LoadAsync(classId, Map);
-        var answered = (await classes.SubmissionsAsync(classId)).Where(s => s.Scored).GroupBy(s => s.StudentId)
+        var answered = scored.GroupBy(s => s.StudentId)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(s => s.ExerciseId).ToHashSet());
         return (ClassMastery.HeatMap(model, names, [.. templates.Values.Distinct()]), ClassMastery.AtRisk(model, names, templates, answered));
     }
