@@ -26,12 +26,12 @@ public static partial class ExerciseGenerator
                 continue;
             }
 
-            var alerts = AlertCatalog.Find(molecule!, [AlertFamily.Pains]);
-            if (alerts.Count > 0 && flagged.Count < wantAlerts)
+            var alerts = PainsAlerts(molecule!);
+            if (alerts is not null && flagged.Count < wantAlerts)
             {
-                flagged.Add((c, "PAINS " + string.Join(", ", alerts.Select(a => a.Alert.Name))));
+                flagged.Add((c, alerts));
             }
-            else if (alerts.Count == 0 && clean.Count < count - wantAlerts)
+            else if (alerts is null && clean.Count < count - wantAlerts)
             {
                 clean.Add(c);
             }
@@ -40,16 +40,22 @@ public static partial class ExerciseGenerator
         Require(flagged.Count >= 1, "no compound of this dataset carries a PAINS alert, so there would be nothing to flag");
         Require(flagged.Count + clean.Count >= count, $"a PAINS check needs {count} compounds");
         var picked = flagged.Select(f => f.Compound).Concat(clean).Take(count).OrderBy(_ => random.Next()).ToList();
-        var truth = flagged.Select(f => f.Compound.Id).Order(StringComparer.Ordinal).ToList();
-        var facts = Facts(picked).ToDictionary(x => x.Key, x => x.Value with { RuleBreak = null });
-        foreach (var (c, alerts) in flagged)
-        {
-            facts[c.Id] = facts[c.Id] with { RuleBreak = alerts };
-        }
-
         var exercise = new Exercise(id, ExerciseKind.RuleCheck, difficulty,
             "Flag every compound that carries a PAINS alert: a substructure (such as a rhodanine, a catechol, a quinone or an azo dye) that makes compounds show up as hits in many assays without real activity (Baell and Holloway, 2010).",
             null, picked.Select(CandidateView.From).ToList(), 0, Rules: "pains");
-        return (exercise, new AnswerKey(truth, [], facts));
+        var found = flagged.ToDictionary(f => f.Compound.Id, f => f.Alerts);
+        return (exercise, PainsKey(picked, c => found.GetValueOrDefault(c.Id)));
+    }
+
+    /// <summary>The PAINS alerts a molecule raises, in words ("PAINS ene_rhod_A(235), ..."), or null when it raises none.</summary>
+    internal static string? PainsAlerts(Chemistry.Molecules.Molecule molecule) =>
+        AlertCatalog.Find(molecule, [AlertFamily.Pains]) is { Count: > 0 } alerts ? "PAINS " + string.Join(", ", alerts.Select(a => a.Alert.Name)) : null;
+
+    /// <summary>A PAINS check's key: the compounds with alerts (<paramref name="alertsOf"/> names them, null for none) and the facts.</summary>
+    internal static AnswerKey PainsKey(IReadOnlyList<ExerciseCompound> picked, Func<ExerciseCompound, string?> alertsOf)
+    {
+        var alerts = picked.ToDictionary(c => c.Id, alertsOf);
+        var facts = Facts(picked).ToDictionary(x => x.Key, x => x.Value with { RuleBreak = alerts[x.Key] });
+        return new AnswerKey(alerts.Where(a => a.Value is not null).Select(a => a.Key).Order(StringComparer.Ordinal).ToList(), [], facts);
     }
 }

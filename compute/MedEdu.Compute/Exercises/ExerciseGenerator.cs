@@ -125,16 +125,19 @@ public static partial class ExerciseGenerator
             var rest = difficulty == 3 ? decoys.Skip(near).Take(40) : decoys.Skip(near);
             chosen.AddRange(rest.OrderBy(_ => random.Next()).Take(candidates - chosen.Count));
             var shown = chosen.OrderBy(_ => random.Next()).ToList();
-            var truth = chosen.OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal).Select(x => x.Compound.Id).ToList();
-            var facts = chosen.ToDictionary(x => x.Compound.Id, x => new CandidateFacts(Math.Round(x.Similarity, 4), null, null, true, null));
             var exercise = new Exercise(id, ExerciseKind.SimilarityHunt, difficulty,
                 $"Which {picks} of these {candidates} compounds are most similar to {query.Name}? Similarity is the Tanimoto coefficient of Morgan (ECFP4) fingerprints.",
                 CandidateView.From(query), shown.Select(x => CandidateView.From(x.Compound)).ToList(), picks);
-            return (exercise, new AnswerKey(truth, [], facts));
+            return (exercise, HuntKey(chosen));
         }
 
         throw new ArgumentException($"no query found whose 3 nearest neighbours stand {margin:0.00} (Tanimoto) above {candidates - picks} other compounds");
     }
+
+    /// <summary>A similarity hunt's key: the candidates by similarity to the query and each one's similarity.</summary>
+    internal static AnswerKey HuntKey(IReadOnlyList<(ExerciseCompound Compound, double Similarity)> chosen) => new(
+        chosen.OrderByDescending(x => x.Similarity).ThenBy(x => x.Compound.Id, StringComparer.Ordinal).Select(x => x.Compound.Id).ToList(), [],
+        chosen.ToDictionary(x => x.Compound.Id, x => new CandidateFacts(Math.Round(x.Similarity, 4), null, null, true, null)));
 
     private static (Exercise, AnswerKey) PropertyRanking(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, PropertyProfile property)
     {
@@ -150,21 +153,27 @@ public static partial class ExerciseGenerator
         Require(picked is not null,
             $"no {count} compounds differ pairwise by more than {gap.ToString("0.##", CultureInfo.InvariantCulture)} (the experimental error {property.ErrorText} at level {difficulty})");
         var shown = picked!.OrderBy(_ => random.Next()).ToList();
-        var truth = picked!.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
-        var model = picked!.All(c => c.Predicted is not null)
-            ? picked!.OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
-            : [];
         string symbol = property.Symbol is null ? "" : $" ({property.Symbol}{(property.Unit is null ? "" : ", " + property.Unit)})";
         var exercise = new Exercise(id, ExerciseKind.PropertyRanking, difficulty,
             $"Order these {picked!.Count} compounds from highest to lowest {property.Name}{symbol}. Neighbouring values differ by more than the experimental error ({property.ErrorText}).",
             null, shown.Select(CandidateView.From).ToList(), 0);
-        return (exercise, new AnswerKey(truth, model, Facts(picked!), property));
+        return (exercise, RankingKey(picked!, property));
+    }
+
+    /// <summary>A ranking's key: the measured order, the model's order (when every compound has a prediction) and the facts.</summary>
+    internal static AnswerKey RankingKey(IReadOnlyList<ExerciseCompound> picked, PropertyProfile property)
+    {
+        var truth = picked.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        var model = picked.All(c => c.Predicted is not null)
+            ? picked.OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
+            : [];
+        return new AnswerKey(truth, model, Facts(picked), property);
     }
 
     private static (Exercise, AnswerKey) Classify(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, PropertyProfile property)
     {
         int count = 6 + (2 * difficulty);
-        const int leastOfEach = 2;
+        const int leastOfEach = ClassifyLeastOfEach;
         var labelled = ForModelComparison(pool, count);
 
         // Between 30% and 70% positives, so neither "all yes" nor "all no" is a strategy; level 3
@@ -182,17 +191,26 @@ public static partial class ExerciseGenerator
 
             int p = Math.Clamp(positives, Math.Max(leastOfEach, count - zeros.Count), Math.Min(ones.Count, count - leastOfEach));
             var picked = ones.Take(p).Concat(zeros.Take(count - p)).OrderBy(_ => random.Next()).ToList();
-            var truth = picked.Where(c => c.Measured == 1).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
-            var model = picked.All(c => c.Predicted is not null)
-                ? picked.Where(c => c.Predicted >= 0.5).OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
-                : [];
             var exercise = new Exercise(id, ExerciseKind.Classify, difficulty,
                 $"Label these {count} compounds: select each one that {property.PositiveLabel}; the others are labelled \"{property.NegativeLabel}\".",
                 null, picked.Select(CandidateView.From).ToList(), 0, property.PositiveLabel);
-            return (exercise, new AnswerKey(truth, model, Facts(picked), property));
+            return (exercise, ClassifyKey(picked, property));
         }
 
-        throw new ArgumentException($"a classification needs {count} labelled compounds with at least {leastOfEach} of each label");
+        throw new ArgumentException($"a classification needs {count} labelled compounds with at least {ClassifyLeastOfEach} of each label");
+    }
+
+    /// <summary>Fewest compounds of each label in a classification.</summary>
+    internal const int ClassifyLeastOfEach = 2;
+
+    /// <summary>A classification's key: the positives, the model's positives (when every compound has a prediction) and the facts.</summary>
+    internal static AnswerKey ClassifyKey(IReadOnlyList<ExerciseCompound> picked, PropertyProfile property)
+    {
+        var truth = picked.Where(c => c.Measured == 1).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+        var model = picked.All(c => c.Predicted is not null)
+            ? picked.Where(c => c.Predicted >= 0.5).OrderByDescending(c => c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
+            : [];
+        return new AnswerKey(truth, model, Facts(picked), property);
     }
 
     private static (Exercise, AnswerKey) VirtualScreen(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty, PropertyProfile property)
@@ -279,14 +297,17 @@ public static partial class ExerciseGenerator
         int nBreak = Math.Min(breakers.Count, Math.Max(1, count / 3));
         Require(passers.Count >= count - nBreak, $"a rule check needs {count} compounds");
         var picked = breakers.Take(nBreak).Concat(passers.Take(count - nBreak)).OrderBy(_ => random.Next()).ToList();
-        var truth = picked.Where(c => c.RuleBreak() is not null).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
         var exercise = new Exercise(id, ExerciseKind.RuleCheck, difficulty,
             "Flag every compound that breaks Lipinski's rule of five (two or more violations) or Veber's rule (more than 10 rotatable bonds or TPSA above 140).",
             null, picked.Select(CandidateView.From).ToList(), 0);
-        return (exercise, new AnswerKey(truth, [], Facts(picked)));
+        return (exercise, RuleCheckKey(picked));
     }
 
-    private static Dictionary<string, CandidateFacts> Facts(IEnumerable<ExerciseCompound> compounds) =>
+    /// <summary>A drug-likeness rule check's key: the rule breakers and the facts.</summary>
+    internal static AnswerKey RuleCheckKey(IReadOnlyList<ExerciseCompound> picked) =>
+        new(picked.Where(c => c.RuleBreak() is not null).Select(c => c.Id).Order(StringComparer.Ordinal).ToList(), [], Facts(picked));
+
+    internal static Dictionary<string, CandidateFacts> Facts(IEnumerable<ExerciseCompound> compounds) =>
         compounds.ToDictionary(c => c.Id, c => new CandidateFacts(null, c.Measured, c.Predicted is double p ? Math.Round(p, 3) : null, c.InDomain, c.RuleBreak()));
 
     private static void Require(bool condition, string message)
