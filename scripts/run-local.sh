@@ -113,7 +113,7 @@ Try:
   curl '$api/datasets/esol/compounds?skip=0&take=5'
   curl '$api/datasets/esol/similar?smiles=c1ccccc1O&k=5'   (engine: worker:... with --worker)
   curl -H "x-functions-key: $key" $api/datasets/esol/quarantine
-  curl -X POST -H "x-functions-key: $key" -H 'content-type: application/json' -d '{"name":"Pharmacy 101","datasetId":"esol","property":"aqueous solubility"}' $api/classes
+  curl -X POST -H "x-functions-key: $key" -H 'content-type: application/json' -d '{"name":"Pharmacy 101","datasetId":"esol","property":"aqueous solubility","publish":true}' $api/classes
   curl $api/openapi.json        (the API description; the interactive reference: http://127.0.0.1:7071/api/docs/)
 Serving until Ctrl-C.
 MSG

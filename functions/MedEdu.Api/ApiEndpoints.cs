@@ -39,6 +39,7 @@ public static class ApiEndpoints
         DatasetsApi.Map(api.MapGroup("").WithTags("Datasets"));
         DrawingsApi.Map(api.MapGroup("").WithTags("Drawings"));
         ClassesApi.Map(api.MapGroup("").WithTags("Classes and exercises"));
+        Classes.Review.ReviewApi.Map(api.MapGroup("").WithTags("Class review"));
         SchedulesApi.Map(api.MapGroup("").WithTags("Schedules"));
         WebAppApi.Map(api);
         DocsApi.Map(api);

@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DrawingHandlers>();
         services.AddSingleton<WebAppHandler>();
         services.AddSingleton<ClassHandlers>();
+        services.AddSingleton<Classes.Review.ReviewHandlers>();
         services.AddSingleton<ScheduleHandlers>();
         return services;
     }

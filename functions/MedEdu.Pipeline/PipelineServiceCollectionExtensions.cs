@@ -44,6 +44,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<DepictionService>();
         services.AddSingleton<Classes.ClassRepository>();
         services.AddSingleton<Classes.ClassService>();
+        services.AddSingleton<Classes.ExerciseFactory>();
+        services.AddSingleton<Classes.Review.ClassReviewService>();
         services.AddSingleton<Classes.CampaignRepository>();
         services.AddSingleton<Classes.CampaignService>();
         services.AddSingleton<Classes.ClassErasure>();

@@ -54,13 +54,15 @@ public sealed partial class ClassIntegrationTests
                 Assert.Contains(problems, p => p.Name == "500");
                 Assert.All(problems, p => Assert.Equal("#/components/schemas/ProblemDetails",
                     p.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString()));
-                if (op.Name == "post" && !path.Name.EndsWith("/refresh", StringComparison.Ordinal) && !path.Name.EndsWith("/pause", StringComparison.Ordinal) && !path.Name.EndsWith("/resume", StringComparison.Ordinal))
+                if (op.Name == "post" && !path.Name.EndsWith("/refresh", StringComparison.Ordinal) && !path.Name.EndsWith("/pause", StringComparison.Ordinal) && !path.Name.EndsWith("/resume", StringComparison.Ordinal) && !path.Name.EndsWith("/publish", StringComparison.Ordinal))
                 {
                     Assert.True(op.Value.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _), $"{where}: no request schema");
                 }
 
                 string? scheme = op.Value.TryGetProperty("security", out var security) ? security[0].EnumerateObject().Single().Name : null;
-                string expected = path.Name.StartsWith("/api/classes/{classId}/exercises", StringComparison.Ordinal) || path.Name is "/api/classes/{classId}/submissions" or "/api/classes/{classId}/leaderboard" or "/api/classes/{classId}/next"
+                // An exercise's review routes (remove, reword, regenerate, replace) are its instructors'.
+                bool review = op.Name is "delete" or "patch" || path.Name.EndsWith("/regenerate", StringComparison.Ordinal) || path.Name.EndsWith("/replace", StringComparison.Ordinal);
+                string expected = (path.Name.StartsWith("/api/classes/{classId}/exercises", StringComparison.Ordinal) && !review) || path.Name is "/api/classes/{classId}/submissions" or "/api/classes/{classId}/leaderboard" or "/api/classes/{classId}/next"
                     ? "studentToken"
                     : op.Name == "get" && (path.Name.StartsWith("/api/compounds", StringComparison.Ordinal) || path.Name.StartsWith("/api/depiction", StringComparison.Ordinal)
                         || path.Name is "/api/datasets" or "/api/datasets/{id}" or "/api/datasets/{id}/compounds" or "/api/datasets/{id}/versions/{version}/files" or "/api/datasets/{id}/model" or "/api/datasets/{id}/similar")
@@ -105,6 +107,7 @@ public sealed partial class ClassIntegrationTests
         {
             Name = "Generated client class",
             DatasetId = datasetId,
+            Publish = true,
             Seed = 4,
             Exercises = [new ExerciseSpec { Kind = "SimilarityHunt", Difficulty = 1, Count = 1 }, new ExerciseSpec { Kind = "PropertyRanking", Difficulty = 1, Count = 1 }],
         });

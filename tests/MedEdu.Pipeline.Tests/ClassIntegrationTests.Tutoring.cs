@@ -18,6 +18,7 @@ public sealed partial class ClassIntegrationTests
         using var created = await instructor.PostAsJsonAsync("api/classes", new
         {
             name = "Tutoring",
+            publish = true,
             datasetId = fixture.DatasetId,
             seed = 11,
             exercises = new object[]

@@ -27,6 +27,7 @@ public sealed partial class ClassIntegrationTests(ClassIntegrationTests.ClassFix
             using var created = await Host.Client.PostAsJsonAsync("api/classes", new
             {
                 name = "Pharmacy 101",
+                publish = true,
                 datasetId = DatasetId,
                 property = "aqueous solubility",
                 seed = 7,

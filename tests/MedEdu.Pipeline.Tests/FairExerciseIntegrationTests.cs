@@ -43,7 +43,7 @@ public sealed partial class FairExerciseIntegrationTests(FairExerciseIntegration
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> CreateAsync(string datasetId, object? exercises, int seed = 5)
     {
-        using var r = await fixture.Host.Client.PostAsJsonAsync("api/classes", new { name = "Fairness", datasetId, seed, exercises });
+        using var r = await fixture.Host.Client.PostAsJsonAsync("api/classes", new { name = "Fairness", datasetId, seed, exercises, publish = true });
         return (r.StatusCode, JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 

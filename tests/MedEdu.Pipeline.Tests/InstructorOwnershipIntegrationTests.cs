@@ -53,7 +53,7 @@ public sealed class InstructorOwnershipIntegrationTests(TwoInstructorsFixture fi
 {
     private async Task<string> CreateClassAsync(HttpClient instructor)
     {
-        using var r = await instructor.PostAsJsonAsync("api/classes", new { name = "Pharmacology", datasetId = fixture.DatasetId, seed = 3, exercises = new[] { new { kind = "SimilarityHunt", difficulty = 1, count = 1 } } });
+        using var r = await instructor.PostAsJsonAsync("api/classes", new { name = "Pharmacology", datasetId = fixture.DatasetId, seed = 3, publish = true, exercises = new[] { new { kind = "SimilarityHunt", difficulty = 1, count = 1 } } });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("classId").GetString()!;
     }

@@ -51,7 +51,7 @@ before(async () => {
   await waitFor(() => api(`${host.api}/datasets/${datasetId}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'version 1 to be ready');
   cls = await api(`${host.api}/classes`, {
     method: 'POST', key: host.key,
-    body: { name: 'Pharmacy 101', datasetId, property: 'aqueous solubility', seed: 11, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
+    body: { publish: true, name: 'Pharmacy 101', datasetId, property: 'aqueous solubility', seed: 11, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
   });
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
@@ -300,7 +300,7 @@ test('a student classifies BBBP compounds: every card starts "no", clicked ones 
     });
     await waitFor(() => api(`${host.api}/datasets/${id}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 120_000, 'BBBP to be ready');
     const bbbpClass = await api(`${host.api}/classes`, {
-      method: 'POST', key: host.key, body: { name: 'Neuropharmacology', datasetId: id, seed: 3, exercises: [{ kind: 'Classify', difficulty: 1, count: 1 }] },
+      method: 'POST', key: host.key, body: { publish: true, name: 'Neuropharmacology', datasetId: id, seed: 3, exercises: [{ kind: 'Classify', difficulty: 1, count: 1 }] },
     });
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -359,7 +359,7 @@ test('a student does a matched-pair, an activity-cliff and a scaffold-hop exerci
     await waitFor(() => api(`${host.api}/datasets/${id}`), (s) => s.readyVersion === 1 && s.ingestion?.runtimeStatus === 'Completed', 180_000, 'ESOL to be ready');
     const structureClass = await api(`${host.api}/classes`, {
       method: 'POST', key: host.key,
-      body: { name: 'Medicinal chemistry', datasetId: id, property: 'aqueous solubility', seed: 5,
+      body: { publish: true, name: 'Medicinal chemistry', datasetId: id, property: 'aqueous solubility', seed: 5,
         exercises: [{ kind: 'MatchedPair', difficulty: 1, count: 1 }, { kind: 'ActivityCliff', difficulty: 1, count: 1 }, { kind: 'ScaffoldHop', difficulty: 2, count: 1 }] },
     });
 
@@ -432,7 +432,7 @@ test('an instructor opens the insights dashboard of a class of 30 simulated stud
   const name = `Insights class ${Date.now().toString(36)}`;
   const insightsClass = await api(`${host.api}/classes`, {
     method: 'POST', key: host.key,
-    body: { name, datasetId, seed: 8, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
+    body: { publish: true, name, datasetId, seed: 8, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
   });
   // 30 students answer every exercise, each with a seeded random answer of the right form.
   let seed = 1;
@@ -499,7 +499,7 @@ test('a student plays a discovery campaign to the end on the map and the table, 
   const name = `Campaign class ${Date.now().toString(36)}`;
   const campaignClass = await api(`${host.api}/classes`, {
     method: 'POST', key: host.key,
-    body: { name, datasetId, seed: 4, exercises: [{ kind: 'Campaign', difficulty: 1, count: 1, librarySize: 200, rounds: 3, picksPerRound: 4 }] },
+    body: { publish: true, name, datasetId, seed: 4, exercises: [{ kind: 'Campaign', difficulty: 1, count: 1, librarySize: 200, rounds: 3, picksPerRound: 4 }] },
   });
   // bypassCSP lets axe-core be injected to audit the campaign page.
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, bypassCSP: true });

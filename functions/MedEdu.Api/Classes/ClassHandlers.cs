@@ -140,11 +140,7 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
         return problem ?? ApiResult.Ok(await tutoring.OverrideAsync(classId, studentId, body!, who));
     });
 
-    private async Task<ApiResult> Guarded(HttpRequest request, Func<InstructorIdentity, Task<ApiResult>> action)
-    {
-        var (who, problem) = instructor.Authenticate(request);
-        return problem ?? await Handle(() => action(who!));
-    }
+    private Task<ApiResult> Guarded(HttpRequest request, Func<InstructorIdentity, Task<ApiResult>> action) => instructor.RunAsync(request, action);
 
     private async Task<ApiResult> AsStudent(HttpRequest request, string classId, Func<MedEdu.Pipeline.Classes.StudentEntity, Task<ApiResult>> action)
     {
@@ -161,15 +157,5 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
             : await Handle(() => action(student));
     }
 
-    private static async Task<ApiResult> Handle(Func<Task<ApiResult>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (ClassException e)
-        {
-            return DomainErrors.Problem(e);
-        }
-    }
+    private static Task<ApiResult> Handle(Func<Task<ApiResult>> action) => InstructorGuard.Refusals(action);
 }

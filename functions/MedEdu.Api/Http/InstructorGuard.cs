@@ -27,6 +27,26 @@ public sealed class InstructorGuard(IOptions<PipelineOptions> options)
     /// <summary>The problem to answer, or null when the request may proceed.</summary>
     public ApiResult? Check(HttpRequest request) => Authenticate(request).Problem;
 
+    /// <summary>Runs an instructor route's <paramref name="action"/> for the authenticated caller; the application's refusals become problems.</summary>
+    public async Task<ApiResult> RunAsync(HttpRequest request, Func<InstructorIdentity, Task<ApiResult>> action)
+    {
+        var (who, problem) = Authenticate(request);
+        return problem ?? await Refusals(() => action(who!));
+    }
+
+    /// <summary>Runs <paramref name="action"/>, answering a refusal of the application (<see cref="DomainException"/>) with its problem.</summary>
+    public static async Task<ApiResult> Refusals(Func<Task<ApiResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (ClassException e)
+        {
+            return DomainErrors.Problem(e);
+        }
+    }
+
     /// <summary>The caller, or the problem to answer.</summary>
     public (InstructorIdentity? Instructor, ApiResult? Problem) Authenticate(HttpRequest request)
     {

@@ -19,6 +19,9 @@ public sealed class CreateClassRequest
 
     /// <summary>When teaching ends; with a retention setting, the class and its students' data are deleted that many days later.</summary>
     [JsonPropertyName("endsOn")] public DateTimeOffset? EndsOn { get; init; }
+
+    /// <summary>True: open to students at once (a script's class); false or absent: a draft the instructor reviews, then publishes.</summary>
+    [JsonPropertyName("publish")] public bool? Publish { get; init; }
 }
 
 /// <summary>Body of <c>POST /api/classes/{classId}/instructors</c>.</summary>
@@ -85,14 +88,14 @@ public sealed class SubmissionRequest
     [JsonPropertyName("answer")] public List<string>? Answer { get; init; }
 }
 
-/// <summary>A class in an instructor's list: the caller's role in it, its co-instructors and end date.</summary>
-public sealed record InstructorClass(string ClassId, string Name, string Code, string DatasetId, int Version, string Owner, string Role, List<string> CoInstructors, DateTimeOffset? EndsOn);
+/// <summary>A class in an instructor's list: the caller's role in it, its co-instructors, end date and status ("draft" or "published").</summary>
+public sealed record InstructorClass(string ClassId, string Name, string Code, string DatasetId, int Version, string Owner, string Role, List<string> CoInstructors, DateTimeOffset? EndsOn, string Status);
 
 /// <summary>What a deletion erased.</summary>
 public sealed record ClassDeleted(string ClassId, int Submissions, int Students, int Exercises);
 
-/// <summary>A created class.</summary>
-public sealed record ClassCreated(string ClassId, string Name, string Code, string DatasetId, int Version, List<ExerciseSummary> Exercises);
+/// <summary>A created class: a draft for its instructors to review and publish, unless it was created published.</summary>
+public sealed record ClassCreated(string ClassId, string Name, string Code, string DatasetId, int Version, List<ExerciseSummary> Exercises, string Status);
 
 /// <summary>A joined student: keep the token, it is shown once. The class's dataset version names the compounds' drawings.</summary>
 public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token, string ClassName, string DatasetId, int Version);

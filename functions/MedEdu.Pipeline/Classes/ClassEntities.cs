@@ -35,6 +35,26 @@ public sealed class ClassEntity : ITableEntity
 
     /// <summary>When teaching ends; a retention setting deletes the class a number of days after it. Null: no end date.</summary>
     public DateTimeOffset? EndsOn { get; set; }
+
+    /// <summary>"draft" while the instructor reviews the exercises (students cannot join), then "published"; rows made before drafts read as published.</summary>
+    public string Status { get; set; } = ClassStatus.Published;
+
+    /// <summary>When the class was published; null for a draft (and for classes made before drafts).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>True while students cannot join (not a column).</summary>
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public bool IsDraft => Status == ClassStatus.Draft;
+}
+
+/// <summary>A class's status.</summary>
+public static class ClassStatus
+{
+    /// <summary>Being reviewed by its instructors; students are refused.</summary>
+    public const string Draft = "draft";
+
+    /// <summary>Open to students.</summary>
+    public const string Published = "published";
 }
 
 /// <summary>One exercise of a class, with its answer key (never served before the student submits).</summary>
@@ -57,6 +77,19 @@ public sealed class ExerciseEntity : ITableEntity
 
     /// <summary>The answer key as JSON.</summary>
     public string KeyJson { get; set; } = "";
+
+    /// <summary>The id of the exercise's first revision ("" for a first revision: its own id); a published exercise an instructor changes gets a new revision.</summary>
+    public string Lineage { get; set; } = "";
+
+    /// <summary>1 for the exercise as generated, then one more for each published change.</summary>
+    public int Revision { get; set; } = 1;
+
+    /// <summary>True when a newer revision replaced it, or an instructor withdrew it: students who answered it keep it and its key, no one else is given it.</summary>
+    public bool Retired { get; set; }
+
+    /// <summary>The first revision's id: the exercise all revisions are versions of (not a column).</summary>
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public string LineageId => Lineage.Length > 0 ? Lineage : RowKey;
 }
 
 /// <summary>A student of a class: a pseudonymous id, a chosen display name and a hashed token.</summary>

@@ -43,6 +43,37 @@ public sealed class ClassRepository(TableProvider tables)
         return r.HasValue ? r.Value : null;
     }
 
+    /// <summary>Saves a changed exercise in place (a draft's), only if nobody changed it since it was read; false when someone did.</summary>
+    public async Task<bool> TryReplaceExerciseAsync(ExerciseEntity exercise) =>
+        await RaceAsync(async () => await (await tables.GetAsync(ExercisesTable)).UpdateEntityAsync(exercise, exercise.ETag, TableUpdateMode.Replace));
+
+    /// <summary>Retires <paramref name="old"/> and adds its next revision in one transaction; false when another change came first.</summary>
+    public async Task<bool> TryReviseExerciseAsync(ExerciseEntity old, ExerciseEntity next) =>
+        await RaceAsync(async () => await (await tables.GetAsync(ExercisesTable)).SubmitTransactionAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpdateReplace, old, old.ETag), new TableTransactionAction(TableTransactionActionType.Add, next)]));
+
+    /// <summary>Deletes a draft's exercise, only if nobody changed it since it was read; false when someone did.</summary>
+    public async Task<bool> TryDeleteExerciseAsync(ExerciseEntity exercise) =>
+        await RaceAsync(async () => await (await tables.GetAsync(ExercisesTable)).DeleteEntityAsync(exercise.PartitionKey, exercise.RowKey, exercise.ETag));
+
+    /// <summary>Runs a conditional write; false when its condition failed (another writer came first).</summary>
+    private static async Task<bool> RaceAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
     public async Task AddStudentAsync(StudentEntity student) => await (await tables.GetAsync(StudentsTable)).AddEntityAsync(student);
 
     public async Task<List<StudentEntity>> StudentsAsync(string classId) => await AllAsync<StudentEntity>(StudentsTable, classId);

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace MedEdu.Pipeline.Classes;
 
 /// <summary>Classes, exercise sets, students, submissions and results: the logic behind the class routes.</summary>
-public sealed class ClassService(ClassRepository classes, Tutoring.TutoringService tutoring, CampaignService campaigns, DatasetService datasets, CompoundRepository compounds, ModelRepository models, TimeProvider clock, ILogger<ClassService> logger)
+public sealed class ClassService(ClassRepository classes, Tutoring.TutoringService tutoring, CampaignService campaigns, DatasetService datasets, ExerciseFactory factory, TimeProvider clock, ILogger<ClassService> logger)
 {
     private static readonly JsonSerializerOptions Json = SubmissionEntity.StoredJson;
 
@@ -34,12 +34,8 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             throw new ClassException(DomainError.Conflict, lookup.NotReady!);
         }
 
-        var pool = await PoolAsync(key);
-        var property = await datasets.PropertyAsync(key.DatasetId) ?? PropertyProfile.Unnamed;
-        if (!string.IsNullOrWhiteSpace(request.Property))
-        {
-            property = property with { Name = request.Property.Trim() };
-        }
+        var pool = await factory.PoolAsync(key);
+        var property = await factory.PropertyAsync(key.DatasetId, request.Property);
 
         // By default one exercise of every kind that fits the dataset's values (no ranking of 0/1 labels).
         // A campaign is a long game an instructor chooses, so the default set leaves it out.
@@ -70,23 +66,14 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
                 throw new ClassException(DomainError.Invalid, $"'librarySize', 'rounds', 'picksPerRound' and 'drugLike' are for Campaign exercises only, not {kind}");
             }
 
+            int level = kind == ExerciseKind.Campaign ? Math.Clamp(spec.Difficulty ?? 1, 1, 3) : spec.Difficulty ?? 1;
             for (int i = 0; i < Math.Clamp(spec.Count ?? 1, 1, 20); i++)
             {
-                int exerciseSeed = seed + entities.Count;
-                Exercise exercise;
-                AnswerKey answer;
-                Compute.Campaigns.CampaignSetup? setup = null;
+                var recipe = new ExerciseRecipe(kind, level, rules, kind == ExerciseKind.Campaign ? spec.CampaignOptions(level) : null, seed + entities.Count);
+                ExerciseEntity made;
                 try
                 {
-                    if (kind == ExerciseKind.Campaign)
-                    {
-                        int level = Math.Clamp(spec.Difficulty ?? 1, 1, 3);
-                        (exercise, answer, setup) = CampaignService.Generate(pool, exerciseSeed, level, property, spec.CampaignOptions(level));
-                    }
-                    else
-                    {
-                        (exercise, answer) = ExerciseGenerator.Generate(kind, pool, exerciseSeed, spec.Difficulty ?? 1, property, rules);
-                    }
+                    made = await factory.GenerateAsync(classId, $"e{entities.Count + 1:D2}", recipe, pool, property);
                 }
                 catch (ArgumentException e) when (request.Exercises is null)
                 {
@@ -99,25 +86,8 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
                     throw new ClassException(DomainError.Invalid, $"dataset '{key.DatasetId}' cannot supply a {kind}: {e.Message}");
                 }
 
-                string exerciseId = $"e{entities.Count + 1:D2}";
-                exercise = exercise with { Id = exerciseId };
-                if (setup is not null)
-                {
-                    // Stored before the class exists, so no student ever meets a campaign without its library.
-                    await campaigns.StoreAsync(classId, exerciseId, setup);
-                }
-
-                entities.Add(new ExerciseEntity
-                {
-                    PartitionKey = classId,
-                    RowKey = exerciseId,
-                    Kind = kind.ToString(),
-                    Difficulty = exercise.Difficulty,
-                    Seed = exerciseSeed,
-                    Order = entities.Count,
-                    ExerciseJson = JsonSerializer.Serialize(exercise, Json),
-                    KeyJson = JsonSerializer.Serialize(answer, Json),
-                });
+                made.Order = entities.Count;
+                entities.Add(made);
             }
         }
 
@@ -133,10 +103,12 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             OwnerId = owner.Id,
             OwnerName = owner.Name,
             EndsOn = request.EndsOn,
+            Status = request.Publish == true ? ClassStatus.Published : ClassStatus.Draft,
+            PublishedAt = request.Publish == true ? clock.GetUtcNow() : null,
         };
         await classes.AddClassAsync(entity, entities);
         return new ClassCreated(classId, entity.Name, entity.Code, entity.DatasetId, entity.Version,
-            entities.Select(e => Summary(e, null)).ToList());
+            entities.Select(e => Summary(e, null)).ToList(), entity.Status);
     }
 
     /// <summary>True when the class exists.</summary>
@@ -158,8 +130,11 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
     private static string RoleOf(ClassEntity c, InstructorIdentity who) =>
         c.OwnerId == who.Id ? "owner" : who.IsAdministrator ? "administrator" : "co-instructor";
 
+    /// <summary>A class in an instructor's list, with <paramref name="who"/>'s role in it.</summary>
+    public static InstructorClass Listed(ClassEntity c, InstructorIdentity who) => Listed(c, RoleOf(c, who));
+
     private static InstructorClass Listed(ClassEntity c, string role) =>
-        new(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, role, [.. ClassAccess.CoInstructors(c)], c.EndsOn);
+        new(c.RowKey, c.Name, c.Code, c.DatasetId, c.Version, c.OwnerName, role, [.. ClassAccess.CoInstructors(c)], c.EndsOn, c.Status);
 
     /// <summary>Adds a co-instructor (owner or administrator only); adding one twice changes nothing.</summary>
     /// <exception cref="ClassException">Invalid without an id, NotAllowed/NotFound as <see cref="ManagedAsync"/>.</exception>
@@ -193,6 +168,11 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
 
         var cls = await classes.FindByCodeAsync(JoinCode.Normalize(request.Code))
             ?? throw new ClassException(DomainError.NotFound, "no class has that code");
+        if (cls.IsDraft)
+        {
+            throw new ClassException(DomainError.Conflict, $"class '{cls.Name}' is a draft: its instructor is still reviewing the exercises and has not published it yet; try again later");
+        }
+
         string token = RandomToken(32);
         var student = new StudentEntity
         {
@@ -220,11 +200,14 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             : null;
     }
 
-    /// <summary>The class's exercises with this student's scores.</summary>
+    /// <summary>
+    /// The class's exercises with this student's scores: of each exercise, the revision the student
+    /// answered, else its current one (a withdrawn exercise only for those who answered it).
+    /// </summary>
     public async Task<List<ExerciseSummary>> ExercisesAsync(string classId, string studentId)
     {
         var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId && s.Scored).ToDictionary(s => s.ExerciseId);
-        return (await classes.ExercisesAsync(classId)).OrderBy(e => e.Order)
+        return ExerciseRevisions.ForStudent(await classes.ExercisesAsync(classId), scored.ContainsKey)
             .Select(e => Summary(e, scored.TryGetValue(e.RowKey, out var s) ? s : null)).ToList();
     }
 
@@ -264,14 +247,24 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             throw new ClassException(DomainError.Invalid, e.Message);
         }
 
-        var stored = await classes.AddNextAttemptAsync(classId, student.RowKey, exerciseId, previous => SubmissionEntity.Create(classId, student.RowKey, exerciseId, previous.Count + 1, previous.Count == 0, answer, feedback, clock.GetUtcNow()));
+        // One scored answer per exercise, whichever of its revisions it answered (each against its own key).
+        var otherRevision = entity.Retired || entity.Revision > 1 ? await ScoredRevisionAsync(classId, student.RowKey, entity) : null;
+        var stored = await classes.AddNextAttemptAsync(classId, student.RowKey, exerciseId, previous => SubmissionEntity.Create(classId, student.RowKey, exerciseId, previous.Count + 1,
+            previous.Count == 0 && otherRevision is null, answer, feedback, clock.GetUtcNow()));
         if (stored is not { } s)
         {
             throw new ClassException(DomainError.Conflict, "too many simultaneous submissions; try again");
         }
 
-        var scoredScore = s.Added.Scored ? feedback.Score : s.Previous.Single(p => p.Scored).Score;
+        var scoredScore = s.Added.Scored ? feedback.Score : s.Previous.FirstOrDefault(p => p.Scored)?.Score ?? otherRevision!.Score;
         return new SubmissionResult(exerciseId, s.Added.Attempt, s.Added.Scored, scoredScore, feedback.ModelScore, feedback, answer);
+    }
+
+    /// <summary>The student's scored answer to another revision of <paramref name="entity"/>'s exercise, or null.</summary>
+    private async Task<SubmissionEntity?> ScoredRevisionAsync(string classId, string studentId, ExerciseEntity entity)
+    {
+        var revisions = (await classes.ExercisesAsync(classId)).Where(e => e.LineageId == entity.LineageId && e.RowKey != entity.RowKey).Select(e => e.RowKey).ToHashSet();
+        return (await classes.SubmissionsAsync(classId)).FirstOrDefault(s => s.StudentId == studentId && s.Scored && revisions.Contains(s.ExerciseId));
     }
 
     /// <summary>The student's own submissions, with feedback.</summary>
@@ -316,28 +309,16 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
     {
         var scored = (await classes.SubmissionsAsync(classId)).Where(s => s.Scored).ToList();
         var modelScores = scored.GroupBy(s => s.ExerciseId).ToDictionary(g => g.Key, g => g.First().ModelScore);
-        var exercises = (await classes.ExercisesAsync(classId)).ToDictionary(
+        var rows = await classes.ExercisesAsync(classId);
+        var exercises = rows.ToDictionary(
             e => e.RowKey,
-            e => (JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!, JsonSerializer.Deserialize<AnswerKey>(e.KeyJson, Json)!, modelScores.GetValueOrDefault(e.RowKey)));
+            e => (ExerciseFactory.ExerciseOf(e), ExerciseFactory.KeyOf(e), modelScores.GetValueOrDefault(e.RowKey)));
         var names = (await classes.StudentsAsync(classId)).ToDictionary(s => s.RowKey, s => s.DisplayName);
         var attempts = scored.Select(s => new ScoredAttempt(s.StudentId, s.ExerciseId, s.Answer(), s.Score, s.SubmittedAt)).ToList();
-        var (mastery, atRisk) = await tutoring.InsightsAsync(classId, names, exercises.Values.Select(e => e.Item1), scored);
+        // The student model warns about the exercises students are given now (not replaced or withdrawn revisions).
+        var current = ExerciseRevisions.Current(rows).Select(e => exercises[e.RowKey].Item1);
+        var (mastery, atRisk) = await tutoring.InsightsAsync(classId, names, current, scored);
         return ClassInsights.Build(exercises, attempts, names) with { Mastery = mastery, AtRisk = atRisk };
-    }
-
-    /// <summary>Most compounds a class's exercises are drawn from; a larger version gives a seeded sample of whole chunks.</summary>
-    public const int MaxPool = 20_000;
-
-    private async Task<List<ExerciseCompound>> PoolAsync(DatasetVersionKey key)
-    {
-        var (pool, firstRows) = await compounds.SampleAsync(key, MaxPool, seed: key.Version);
-        var predictions = (await models.PredictionsAsync(key, firstRows)).ToDictionary(p => p.RowKey);
-        return pool.Select(c =>
-        {
-            predictions.TryGetValue(c.RowKey, out var p);
-            return new ExerciseCompound(c.CompoundId, c.Name ?? c.CompoundId, c.Smiles, c.FingerprintWords(), c.MolWt, c.MolLogP, c.TPSA, c.NumHDonors, c.NumHAcceptors,
-                c.NumRotatableBonds, c.Value, p?.Predicted, p?.InDomain ?? true, HeldOut: p is { InTraining: false });
-        }).ToList();
     }
 
     private static ExerciseSummary Summary(ExerciseEntity e, SubmissionEntity? scored)
@@ -355,4 +336,4 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
 }
 
 /// <summary>A class request that cannot be honoured, and why.</summary>
-public sealed class ClassException(DomainError error, string message) : DomainException(error, message);
+public sealed class ClassException(DomainError error, string message, string? title = null) : DomainException(error, message, title);

@@ -41,9 +41,10 @@ public sealed class TutoringService(ClassRepository classes, StudentModelReposit
     /// <summary>The student's next exercise: the instructor's override while it stands, else the model's choice.</summary>
     public async Task<PracticePlan> PlanAsync(string classId, string studentId)
     {
-        var templates = await TemplatesAsync(classId);
         var mine = (await classes.SubmissionsAsync(classId)).Where(s => s.StudentId == studentId).ToList();
         var answered = mine.Where(s => s.Scored).Select(s => s.ExerciseId).ToHashSet();
+        // The revisions this student is given: what they answered, else each exercise's current one.
+        var templates = ExerciseRevisions.ForStudent(await classes.ExercisesAsync(classId), answered.Contains).ToDictionary(e => e.RowKey, Template);
         var model = await models.LoadAsync(classId, Map);
         var plan = MasteryPlanner.Next(model, studentId, templates.Select(t => new PracticeOption(t.Value, t.Key, answered.Contains(t.Key))).ToList());
 
@@ -108,5 +109,7 @@ public sealed class TutoringService(ClassRepository classes, StudentModelReposit
     }
 
     private async Task<Dictionary<string, PracticeTemplate>> TemplatesAsync(string classId) =>
-        (await classes.ExercisesAsync(classId)).ToDictionary(e => e.RowKey, e => PracticeTemplate.Of(JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!));
+        (await classes.ExercisesAsync(classId)).ToDictionary(e => e.RowKey, Template);
+
+    private static PracticeTemplate Template(ExerciseEntity e) => PracticeTemplate.Of(JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!);
 }

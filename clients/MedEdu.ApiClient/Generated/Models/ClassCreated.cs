@@ -8,7 +8,7 @@ using System;
 namespace MedEdu.ApiClient.Models
 {
     /// <summary>
-    /// A created class.
+    /// A created class: a draft for its instructors to review and publish, unless it was created published.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ClassCreated : IAdditionalDataHolder, IParsable
@@ -55,6 +55,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The status property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Status { get; set; }
+#nullable restore
+#else
+        public string Status { get; set; }
+#endif
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
@@ -87,6 +95,7 @@ namespace MedEdu.ApiClient.Models
                 { "datasetId", n => { DatasetId = n.GetStringValue(); } },
                 { "exercises", n => { Exercises = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseSummary>(global::MedEdu.ApiClient.Models.ExerciseSummary.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
         }
@@ -102,6 +111,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("datasetId", DatasetId);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseSummary>("exercises", Exercises);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("status", Status);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

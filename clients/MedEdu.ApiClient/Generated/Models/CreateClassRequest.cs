@@ -49,6 +49,8 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Property { get; set; }
 #endif
+        /// <summary>True: open to students at once (a script&apos;s class); false or absent: a draft the instructor reviews, then publishes.</summary>
+        public bool? Publish { get; set; }
         /// <summary>The seed property</summary>
         public int? Seed { get; set; }
         /// <summary>
@@ -81,6 +83,7 @@ namespace MedEdu.ApiClient.Models
                 { "exercises", n => { Exercises = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseSpec>(global::MedEdu.ApiClient.Models.ExerciseSpec.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "property", n => { Property = n.GetStringValue(); } },
+                { "publish", n => { Publish = n.GetBoolValue(); } },
                 { "seed", n => { Seed = n.GetIntValue(); } },
             };
         }
@@ -96,6 +99,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseSpec>("exercises", Exercises);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("property", Property);
+            writer.WriteBoolValue("publish", Publish);
             writer.WriteIntValue("seed", Seed);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -8,7 +8,7 @@ using System;
 namespace MedEdu.ApiClient.Models
 {
     /// <summary>
-    /// A class in an instructor&apos;s list: the caller&apos;s role in it, its co-instructors and end date.
+    /// A class in an instructor&apos;s list: the caller&apos;s role in it, its co-instructors, end date and status (&quot;draft&quot; or &quot;published&quot;).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class InstructorClass : IAdditionalDataHolder, IParsable
@@ -73,6 +73,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Role { get; set; }
 #endif
+        /// <summary>The status property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Status { get; set; }
+#nullable restore
+#else
+        public string Status { get; set; }
+#endif
         /// <summary>The version property</summary>
         public int? Version { get; set; }
         /// <summary>
@@ -108,6 +116,7 @@ namespace MedEdu.ApiClient.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "owner", n => { Owner = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
         }
@@ -126,6 +135,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("owner", Owner);
             writer.WriteStringValue("role", Role);
+            writer.WriteStringValue("status", Status);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -1649,10 +1649,174 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove an exercise: deleted from a draft, withdrawn from a published class
+         * @description A withdrawn exercise stays, with its key, for the students who answered it; no one else is given it. Audited.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                    exerciseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClassReview"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Reword the exercise's prompt
+         * @description In a published class a change makes a new revision (e03 → e03r2): students who answered the old one keep it and its key, everyone else gets the new one. Audited.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                    exerciseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditExerciseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewedExercise"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/classes/{classId}/exercises/{exerciseId}/submissions": {
@@ -2299,6 +2463,387 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classes/{classId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview the class as students will see it: every exercise with its answer key and the model's answers
+         * @description Replaced and withdrawn revisions are listed too (retired: true), with their answer counts.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClassReview"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft class: students may join from now on
+         * @description Until then a student's join is refused with 409. Publishing a published class changes nothing. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstructorClass"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/exercises/{exerciseId}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the exercise again (same kind, level and rules) with a new seed
+         * @description Without a seed, a random one. In a published class a change makes a new revision (e03 → e03r2): students who answered the old one keep it and its key, everyone else gets the new one. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                    exerciseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RegenerateExerciseRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewedExercise"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{classId}/exercises/{exerciseId}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Swap one compound of the exercise for another of the class's dataset version
+         * @description The answer key is built again and the exercise's fairness rule checked again (a similarity hunt's margin, a ranking's experimental error, a classification's label balance, a rule check's flagged share); a swap that breaks it is refused with 400 naming the rule. Similarity hunts, rankings, classifications and rule checks only; other kinds are regenerated. In a published class a change makes a new revision (e03 → e03r2): students who answered the old one keep it and its key, everyone else gets the new one. Audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    classId: string;
+                    exerciseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReplaceCompoundRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewedExercise"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Internal Server Error */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/datasets/{id}/schedules": {
         parameters: {
             query?: never;
@@ -2687,6 +3232,34 @@ export interface components {
             /** @description The co-instructor's id: their Entra object id, or their account id on a local instance. */
             instructorId?: null | string;
         };
+        /**
+         * @description The answer key, kept server-side until the student submits: the truth ordering, the model's
+         *     ordering and the values that explain them, for each candidate.
+         */
+        AnswerKey: {
+            /** @description Candidate ids in true order (best first) — for rule checks, the ids that break a rule. */
+            truth: string[];
+            /** @description Candidate ids in the model's order, or empty when the exercise has no model. */
+            modelOrder: string[];
+            /** @description Per candidate: the value that decided its place (similarity, measured, predicted, rule). */
+            facts: {
+                [key: string]: components["schemas"]["CandidateFacts"];
+            };
+            property?: null | components["schemas"]["PropertyProfile"];
+            /**
+             * Format: double
+             * @description For a virtual screen: the share of the drug-like library that is active, which random picks find on average.
+             */
+            baseRate?: null | number;
+            /** @description For an activity cliff: Tanimoto of every pair of candidates similar enough to count, keyed "id|id" (ordinal order). */
+            pairSimilarities?: null | {
+                [key: string]: number;
+            };
+            /** @description For exercises with a model: each compound's nearest training compounds (ModelEvidence). */
+            evidence?: null | {
+                [key: string]: components["schemas"]["TrainingNeighbour"][];
+            };
+        };
         /** @description A student the model expects to struggle with what is left, before their scores fall, and the skills behind it. */
         AtRiskStudent: {
             /** @description The student's pseudonymous id (for an override). */
@@ -2920,6 +3493,30 @@ export interface components {
             /** @description After the rounds played: the last round's reveals, the curves, and once over, the lesson. */
             state: components["schemas"]["CampaignRound"];
         };
+        /** @description What decided a candidate's place. */
+        CandidateFacts: {
+            /**
+             * Format: double
+             * @description Tanimoto to the query (similarity hunts).
+             */
+            similarity?: null | number;
+            /**
+             * Format: double
+             * @description Experimental value.
+             */
+            measured?: null | number;
+            /**
+             * Format: double
+             * @description Model prediction.
+             */
+            predicted?: null | number;
+            /** @description Whether the prediction is within the model's applicability domain. */
+            inDomain: boolean;
+            /** @description The rule broken, if any. */
+            ruleBreak?: null | string;
+            /** @description The Murcko scaffold SMILES (scaffold hops), or the partner's id (matched pairs); else null. */
+            scaffold?: null | string;
+        };
         /** @description A compound as shown in an exercise: structure and the descriptors a student may look up. */
         CandidateView: {
             /** @description Compound id. */
@@ -2974,7 +3571,7 @@ export interface components {
             /** @description IC50 (default), Ki, Kd or EC50. */
             activityType?: null | string;
         };
-        /** @description A created class. */
+        /** @description A created class: a draft for its instructors to review and publish, unless it was created published. */
         ClassCreated: {
             classId: string;
             name: string;
@@ -2983,6 +3580,7 @@ export interface components {
             /** Format: int32 */
             version: number;
             exercises: components["schemas"]["ExerciseSummary"][];
+            status: string;
         };
         /** @description What a deletion erased. */
         ClassDeleted: {
@@ -3025,6 +3623,24 @@ export interface components {
             atRisk?: null | components["schemas"]["AtRiskStudent"][];
             /** @description The class's exercises (ids, kinds and levels), to choose a student's next one from. */
             exercises?: null | components["schemas"]["ExerciseOutline"][];
+        };
+        /** @description A class as its instructors review it: every exercise as students see it, beside its answer key and the model's answers. */
+        ClassReview: {
+            /** @description The class. */
+            classId: string;
+            /** @description Its name. */
+            name: string;
+            /** @description "draft" (students are refused) or "published". */
+            status: string;
+            /** @description The dataset its exercises come from. */
+            datasetId: string;
+            /**
+             * Format: int32
+             * @description The dataset version.
+             */
+            version: number;
+            /** @description Every revision of every exercise, in the class's order (replaced and withdrawn ones marked retired). */
+            exercises: components["schemas"]["ReviewedExercise"][];
         };
         /** @description Names of the CSV columns that ingestion reads. */
         ColumnMapping: {
@@ -3119,6 +3735,8 @@ export interface components {
              * @description When teaching ends; with a retention setting, the class and its students' data are deleted that many days later.
              */
             endsOn?: null | string;
+            /** @description True: open to students at once (a script's class); false or absent: a draft the instructor reviews, then publishes. */
+            publish?: null | boolean;
         };
         /** @description Body of `POST /api/datasets/{id}/schedules`. */
         CreateScheduleRequest: {
@@ -3185,6 +3803,11 @@ export interface components {
             readyVersion?: null | number;
             /** Format: int32 */
             latestVersion: number;
+        };
+        /** @description Body of `PATCH /api/classes/{classId}/exercises/{exerciseId}`. */
+        EditExerciseRequest: {
+            /** @description The prompt in the instructor's words (1 to 1,000 characters). */
+            prompt?: null | string;
         };
         /** @description What a student sees before answering: never the measured values, predictions or the answer. */
         Exercise: {
@@ -3344,7 +3967,7 @@ export interface components {
             runtimeStatus: string;
             progress?: null | components["schemas"]["IngestionProgress"];
         };
-        /** @description A class in an instructor's list: the caller's role in it, its co-instructors and end date. */
+        /** @description A class in an instructor's list: the caller's role in it, its co-instructors, end date and status ("draft" or "published"). */
         InstructorClass: {
             classId: string;
             name: string;
@@ -3357,6 +3980,7 @@ export interface components {
             coInstructors: string[];
             /** Format: date-time */
             endsOn?: null | string;
+            status: string;
         };
         /** @description Body of `POST /api/classes/join`. */
         JoinRequest: {
@@ -3618,6 +4242,21 @@ export interface components {
             reason: string;
             raw: string;
         };
+        /** @description Body of `POST /api/classes/{classId}/exercises/{exerciseId}/regenerate`. */
+        RegenerateExerciseRequest: {
+            /**
+             * Format: int32
+             * @description The new seed; absent: a random one (the answer says which).
+             */
+            seed?: null | number;
+        };
+        /** @description Body of `POST /api/classes/{classId}/exercises/{exerciseId}/replace`. */
+        ReplaceCompoundRequest: {
+            /** @description The candidate to take out. */
+            compoundId?: null | string;
+            /** @description The compound of the class's dataset version to put in its place. */
+            replacementId?: null | string;
+        };
         /** @description A bought compound and its measured value, revealed. */
         RevealedCompound: {
             /** @description Compound id. */
@@ -3631,6 +4270,34 @@ export interface components {
             measured: number;
             /** @description The value in words, with symbol and unit. */
             text: string;
+        };
+        /** @description One exercise under review. */
+        ReviewedExercise: {
+            /** @description What a student is shown. */
+            exercise: components["schemas"]["Exercise"];
+            /** @description The answer key: the truth, the model's answer (`modelOrder`) and the facts behind each compound. */
+            key: components["schemas"]["AnswerKey"];
+            /** @description The id of its first revision: the exercise all its revisions are versions of. */
+            lineage: string;
+            /**
+             * Format: int32
+             * @description 1 as generated, one more for each change made after publishing.
+             */
+            revision: number;
+            /** @description True when replaced by a newer revision or withdrawn: kept, with its key, for the students who answered it. */
+            retired: boolean;
+            /**
+             * Format: int32
+             * @description The seed it was generated with.
+             */
+            seed: number;
+            /**
+             * Format: int32
+             * @description How many answers it has.
+             */
+            submissions: number;
+            /** @description True when one of its compounds may be swapped alone (other kinds are regenerated). */
+            replaceable: boolean;
         };
         /** @description The answer to a schedule's deletion. */
         ScheduleDeleted: {

@@ -6,7 +6,9 @@ using MedEdu.ApiClient.Api.Classes.Item.Insights;
 using MedEdu.ApiClient.Api.Classes.Item.Instructors;
 using MedEdu.ApiClient.Api.Classes.Item.Leaderboard;
 using MedEdu.ApiClient.Api.Classes.Item.Next;
+using MedEdu.ApiClient.Api.Classes.Item.Publish;
 using MedEdu.ApiClient.Api.Classes.Item.Results;
+using MedEdu.ApiClient.Api.Classes.Item.Review;
 using MedEdu.ApiClient.Api.Classes.Item.Students;
 using MedEdu.ApiClient.Api.Classes.Item.Submissions;
 using MedEdu.ApiClient.Models;
@@ -56,10 +58,20 @@ namespace MedEdu.ApiClient.Api.Classes.Item
         {
             get => new global::MedEdu.ApiClient.Api.Classes.Item.Next.NextRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The publish property</summary>
+        public global::MedEdu.ApiClient.Api.Classes.Item.Publish.PublishRequestBuilder Publish
+        {
+            get => new global::MedEdu.ApiClient.Api.Classes.Item.Publish.PublishRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The results property</summary>
         public global::MedEdu.ApiClient.Api.Classes.Item.Results.ResultsRequestBuilder Results
         {
             get => new global::MedEdu.ApiClient.Api.Classes.Item.Results.ResultsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The review property</summary>
+        public global::MedEdu.ApiClient.Api.Classes.Item.Review.ReviewRequestBuilder Review
+        {
+            get => new global::MedEdu.ApiClient.Api.Classes.Item.Review.ReviewRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The students property</summary>
         public global::MedEdu.ApiClient.Api.Classes.Item.Students.StudentsRequestBuilder Students
