@@ -185,6 +185,78 @@ test('a student joins, does a similarity hunt by clicking molecule cards, submit
   await context.close();
 });
 
+test('an instructor reviews a draft: the key beside the model, removes, regenerates, replaces a compound, rewords and publishes; only then can a student join', async () => {
+  const draftName = `Draft class ${Date.now().toString(36)}`;
+  const draft = await api(`${host.api}/classes`, {
+    method: 'POST', key: host.key,
+    body: { name: draftName, datasetId, seed: 31, exercises: [{ kind: 'SimilarityHunt', difficulty: 1, count: 1 }, { kind: 'RuleCheck', difficulty: 1, count: 1 }, { kind: 'PropertyRanking', difficulty: 1, count: 1 }] },
+  });
+  assert.equal(draft.status, 'draft');
+  const early = await fetch(`${host.api}/classes/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: draft.code, displayName: 'Too early' }) });
+  assert.equal(early.status, 409);
+  assert.match((await early.json()).detail, /draft/);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  await page.goto(`${host.base}/api/app/#/instructor`);
+  await page.getByRole('heading', { name: 'Instructor' }).waitFor();
+  await page.getByLabel('Instructor key').fill(host.key);
+  await page.getByRole('button', { name: 'Use key' }).click();
+  const row = page.locator('#myClasses tr', { hasText: draftName });
+  assert.match(await row.textContent(), /draft/);
+  await row.getByRole('button', { name: 'Review and publish' }).click();
+  await page.getByRole('heading', { name: new RegExp(`Review: ${draftName}`) }).waitFor();
+  const items = page.locator('article.review-item');
+  assert.equal(await items.count(), 3);
+
+  // The ranking shows each compound's true place beside the model's, as the API's key has them.
+  const review = await api(`${host.api}/classes/${draft.classId}/review`, { key: host.key });
+  const ranking = review.exercises.find((e) => e.exercise.kind === 'PropertyRanking');
+  const rankingRows = page.locator(`article[data-id="${ranking.exercise.id}"] tbody tr`);
+  assert.equal(await rankingRows.count(), ranking.exercise.candidates.length);
+  const top = ranking.key.truth[0];
+  assert.match(await page.locator(`article[data-id="${ranking.exercise.id}"] tr[data-compound="${top}"]`).textContent(), /#1/);
+  // The review alone (the instructor page above it grows with every class and dataset).
+  await page.locator('section.review').screenshot({ path: path.join(artifacts, '07c-instructor-review-draft.png') });
+
+  // Remove the hunt, regenerate the rule check, swap one of its passing compounds for another, reword the ranking.
+  const hunt = review.exercises.find((e) => e.exercise.kind === 'SimilarityHunt').exercise.id;
+  await page.getByRole('button', { name: `Remove ${hunt}` }).click();
+  await page.locator(`article[data-id="${hunt}"]`).waitFor({ state: 'detached' });
+  const rule = review.exercises.find((e) => e.exercise.kind === 'RuleCheck').exercise;
+  await page.getByRole('button', { name: `Regenerate ${rule.id}` }).click();
+  await page.getByText(`${rule.id} generated again with a new seed.`).waitFor();
+  const regenerated = (await api(`${host.api}/classes/${draft.classId}/review`, { key: host.key })).exercises.find((e) => e.exercise.id === rule.id);
+  assert.notDeepEqual(regenerated.exercise.candidates.map((c) => c.id), rule.candidates.map((c) => c.id));
+  const shown = new Set(regenerated.exercise.candidates.map((c) => c.id));
+  const passer = regenerated.exercise.candidates.find((c) => !regenerated.key.truth.includes(c.id));
+  const compounds = await api(`${host.api}/datasets/${datasetId}/compounds?skip=0&take=200`);
+  const spare = (compounds.items ?? compounds).find((c) => !shown.has(c.id) && c.properties.molWt <= 500 && c.properties.molLogP <= 5 && c.properties.numHDonors <= 5
+    && c.properties.numHAcceptors <= 10 && c.properties.numRotatableBonds <= 10 && c.properties.tpsa <= 140);
+  const ruleItem = page.locator(`article[data-id="${rule.id}"]`);
+  await ruleItem.getByLabel(`Replace ${passer.name} with`).fill(spare.id);
+  await ruleItem.getByRole('button', { name: 'Replace' }).first().click();
+  await page.locator(`article[data-id="${rule.id}"] tr[data-compound="${spare.id}"]`).waitFor();
+  const rankingItem = page.locator(`article[data-id="${ranking.exercise.id}"]`);
+  await rankingItem.getByLabel('Prompt in your words').fill('Put these in order of solubility, most soluble first.');
+  await rankingItem.getByRole('button', { name: `Save prompt of ${ranking.exercise.id}` }).click();
+  await rankingItem.locator('p.prompt', { hasText: 'Put these in order of solubility' }).waitFor();
+
+  await page.getByRole('button', { name: `Publish ${draftName}` }).click();
+  await page.getByText(`${draftName} is published`).waitFor();
+  await page.locator('#myClasses tr', { hasText: draftName }).getByText('published').waitFor();
+  await page.locator('section.review').screenshot({ path: path.join(artifacts, '07d-instructor-review-published.png') });
+
+  const joined = await api(`${host.api}/classes/join`, { method: 'POST', body: { code: draft.code, displayName: 'On time' } });
+  const list = await api(`${host.api}/classes/${draft.classId}/exercises`, { token: joined.token });
+  assert.deepEqual(list.map((e) => e.id).sort(), [rule.id, ranking.exercise.id].sort());
+  assert.ok(list.some((e) => e.prompt === 'Put these in order of solubility, most soluble first.'));
+  assert.deepEqual(failures, []);
+  await context.close();
+});
+
 test('the instructor view lists results and shows a running ingestion\'s progress; so does the student page', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -7,6 +7,7 @@ import { leaderboardTable } from './student.js';
 import { uploadPanel } from './upload.js';
 import { campaignReports } from './campaign-report.js';
 import { insightsDashboard } from './insights.js';
+import { reviewPanel } from './review.js';
 
 let timer = 0;
 /** True once the instructor says they signed in with Entra ID (no key to send). */
@@ -70,9 +71,10 @@ export async function instructorView() {
       const list = await call('classes', { key: secret });
       coClass.replaceChildren(...list.filter((/** @type {any} */ c) => c.role !== 'co-instructor').map((/** @type {any} */ c) => h('option', { value: c.classId }, `${c.name} (${c.classId})`)));
       myClasses.replaceChildren(list.length === 0 ? h('p', {}, 'No classes yet.') : h('table', {},
-        h('thead', {}, h('tr', {}, ...['Class', 'Join code', 'Dataset', 'Your role', 'Co-instructors', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ...['Class', 'Join code', 'Dataset', 'Status', 'Your role', 'Co-instructors', ''].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, ...list.map((/** @type {any} */ c) => {
-          const actions = h('td', {}, h('button', { type: 'button', onclick: () => { classId.value = c.classId; onResults(new Event('submit')); } }, 'Results'),
+          const actions = h('td', {}, h('button', { type: 'button', onclick: () => onReview(c.classId) }, c.status === 'draft' ? 'Review and publish' : 'Review'),
+            ' ', h('button', { type: 'button', onclick: () => { classId.value = c.classId; onResults(new Event('submit')); } }, 'Results'),
             ' ', h('button', { type: 'button', onclick: () => onInsights(c) }, 'Insights'));
           if (c.role !== 'co-instructor') {
             const remove = h('button', {
@@ -83,10 +85,20 @@ export async function instructorView() {
             actions.append(' ', remove);
           }
           return h('tr', {}, h('th', { scope: 'row' }, c.name), h('td', {}, c.code), h('td', {}, `${c.datasetId} v${c.version}`),
-            h('td', {}, c.role), h('td', {}, c.coInstructors.join(', ') || '—'), actions);
+            h('td', {}, h('span', { class: `status-tag ${c.status}` }, c.status)), h('td', {}, c.role), h('td', {}, c.coInstructors.join(', ') || '—'), actions);
         }))));
     } catch (e) {
       myClasses.replaceChildren(h('p', {}, e instanceof ApiError ? `Your classes cannot be listed: ${e.message}` : 'Could not reach MedEdu.'));
+    }
+  }
+
+  /** Opens a class's review (preview, edits, publish) in the results area. @param {string} id */
+  async function onReview(id) {
+    try {
+      results.replaceChildren(await reviewPanel(id, () => instructorSecret() || key.value, refreshClasses));
+      results.scrollIntoView();
+    } catch (e) {
+      announce(e instanceof ApiError ? `No review: ${e.message}` : 'Could not reach MedEdu.', 'error');
     }
   }
 
@@ -167,11 +179,13 @@ export async function instructorView() {
         body: { name: className.value, datasetId: datasetChoice.value, property: property.value.trim() || undefined },
       });
       classId.value = cls.classId;
-      created.replaceChildren(h('p', { class: 'panel' }, 'Class ', h('strong', {}, cls.name), ' created. Join code: ',
+      created.replaceChildren(h('p', { class: 'panel' }, 'Class ', h('strong', {}, cls.name), ' created as a draft. Join code: ',
         h('strong', { class: 'join-code' }, cls.code), ` · class id ${cls.classId} · ${cls.exercises.length} exercises: `,
-        cls.exercises.map((/** @type {any} */ e) => kindNames[e.kind] ?? e.kind).join(', ')));
-      announce(`Class created; the join code is ${cls.code}.`);
+        cls.exercises.map((/** @type {any} */ e) => kindNames[e.kind] ?? e.kind).join(', '),
+        '. Students can join once you have reviewed and published it (below).'));
+      announce(`Class created as a draft; review it, then publish. The join code is ${cls.code}.`);
       await refreshClasses();
+      await onReview(cls.classId);
     } catch (e) {
       announce(e instanceof ApiError ? `Not created: ${e.message}` : 'Could not reach MedEdu.', 'error');
     }
