@@ -23,6 +23,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<DrawingHandlers>();
         services.AddSingleton<WebAppHandler>();
+        services.AddLocalization();
+        services.AddSingleton<Localization.StudentMessages>();
         services.AddSingleton<ClassHandlers>();
         services.AddSingleton<Classes.Review.ReviewHandlers>();
         services.AddSingleton<ScheduleHandlers>();

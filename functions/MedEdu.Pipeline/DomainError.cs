@@ -33,4 +33,13 @@ public class DomainException(DomainError error, string message, string? title = 
 
     /// <summary>A short title for the problem, when the reason has a better one than its kind's.</summary>
     public string? Title { get; } = title;
+
+    /// <summary>
+    /// For a reason a student reads: its key in the API's localized messages (the English text is
+    /// <see cref="Exception.Message"/>), filled with <see cref="Arguments"/>; null for reasons only instructors read.
+    /// </summary>
+    public string? Key { get; init; }
+
+    /// <summary>The values the localized message is filled with, in order ({0}, {1}, ...).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }

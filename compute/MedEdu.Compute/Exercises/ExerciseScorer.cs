@@ -26,12 +26,12 @@ public static partial class ExerciseScorer
         var unknown = answer.Where(a => !ids.Contains(a)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"not in this exercise: {string.Join(", ", unknown)}");
+            throw new AnswerException(AnswerProblem.NotInExercise, $"not in this exercise: {string.Join(", ", unknown)}", string.Join(", ", unknown));
         }
 
         if (answer.Distinct().Count() != answer.Count)
         {
-            throw new ArgumentException("a compound is picked twice");
+            throw new AnswerException(AnswerProblem.PickedTwice, "a compound is picked twice");
         }
 
         var feedback = exercise.Kind switch
@@ -214,7 +214,8 @@ public static partial class ExerciseScorer
     {
         if (answer.Count != expected)
         {
-            throw new ArgumentException($"the answer must name {expected} compounds, not {answer.Count}");
+            throw new AnswerException(AnswerProblem.WrongCount, $"the answer must name {expected} compounds, not {answer.Count}",
+                expected.ToString(System.Globalization.CultureInfo.InvariantCulture), answer.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

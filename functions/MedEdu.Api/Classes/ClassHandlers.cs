@@ -8,7 +8,8 @@ namespace MedEdu.Api.Classes;
 /// own), read the results of the classes they teach, add co-instructors and delete their classes;
 /// students join with a code, then use the bearer token they got.
 /// </summary>
-public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring.TutoringService tutoring, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor, AbuseLimits limits)
+public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring.TutoringService tutoring, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor, AbuseLimits limits,
+    Localization.StudentMessages words)
 {
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
@@ -77,7 +78,7 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
         }
 
         var (body, problem) = await RequestBody.ReadJsonAsync<JoinRequest>(request);
-        var result = problem ?? await Handle(async () => ApiResult.Ok(await classes.JoinAsync(body!), StatusCodes.Status201Created));
+        var result = problem ?? await words.InCultureOfAsync(request, async () => ApiResult.Ok(await classes.JoinAsync(body!), StatusCodes.Status201Created));
         if (result.StatusCode == StatusCodes.Status404NotFound)
         {
             limits.WrongJoinCode(address);
@@ -94,7 +95,7 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
     public Task<ApiResult> ExerciseAsync(HttpRequest request, string classId, string exerciseId) =>
         AsStudent(request, classId, async _ => await classes.ExerciseAsync(classId, exerciseId) is { } e
             ? ApiResult.Ok(e)
-            : ApiResult.Problem(StatusCodes.Status404NotFound, "Unknown exercise", $"no exercise '{exerciseId}' in this class"));
+            : words.Problem(StatusCodes.Status404NotFound, "UnknownExerciseTitle", "NoExercise", exerciseId));
 
     /// <summary><c>POST /api/classes/{classId}/exercises/{exerciseId}/submissions</c> (student).</summary>
     public Task<ApiResult> SubmitAsync(HttpRequest request, string classId, string exerciseId) =>
@@ -146,16 +147,17 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
     {
         string header = request.Headers.Authorization.ToString();
         string? token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..].Trim() : null;
-        if (token is null)
+        return await words.InCultureOfAsync(request, async () =>
         {
-            return ApiResult.Problem(StatusCodes.Status401Unauthorized, "Student token required", "send 'Authorization: Bearer <token>' with the token you got when joining");
-        }
+            if (token is null)
+            {
+                return words.Problem(StatusCodes.Status401Unauthorized, "TokenRequiredTitle", "TokenRequired");
+            }
 
-        var student = await classes.AuthenticateAsync(classId, token);
-        return student is null
-            ? ApiResult.Problem(StatusCodes.Status403Forbidden, "Not a student of this class", $"the token does not belong to class '{classId}'")
-            : await Handle(() => action(student));
+            var student = await classes.AuthenticateAsync(classId, token);
+            return student is null
+                ? words.Problem(StatusCodes.Status403Forbidden, "TokenWrongClassTitle", "TokenWrongClass", classId)
+                : await action(student);
+        });
     }
-
-    private static Task<ApiResult> Handle(Func<Task<ApiResult>> action) => InstructorGuard.Refusals(action);
 }

@@ -80,30 +80,30 @@ public static class ClassesApi
             .Describe("Delete the class with its students, their tokens and submissions (owner only; audited)", ApiAccess.Instructor).Answers<ClassDeleted>().Problems(404);
         api.MapPost(Join, (HttpRequest r, [FromServices] ClassHandlers h) => h.JoinAsync(r))
             .Describe("Join a class with its code; answers the student's bearer token (shown once)", ApiAccess.Anyone,
-                "One address may try 20 wrong codes and 300 joins a minute (MedEdu:Limits); past that, 429 with Retry-After.").Body<JoinRequest>().Answers<Joined>(StatusCodes.Status201Created).Problems(404, 429);
+                "One address may try 20 wrong codes and 300 joins a minute (MedEdu:Limits); past that, 429 with Retry-After.").Body<JoinRequest>().Answers<Joined>(StatusCodes.Status201Created).Problems(404, 429).Localized();
         api.MapGet(Exercises, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.ExercisesAsync(r, classId))
-            .Describe("The class's exercises with your scores", ApiAccess.Student).Answers<List<ExerciseSummary>>();
+            .Describe("The class's exercises with your scores", ApiAccess.Student).Answers<List<ExerciseSummary>>().Localized();
         api.MapGet(Exercise, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.ExerciseAsync(r, classId, exerciseId))
-            .Describe("One exercise: prompt, query, candidates (never measured values, predictions or the answer)", ApiAccess.Student).Answers<Exercise>().Problems(404);
+            .Describe("One exercise: prompt, query, candidates (never measured values, predictions or the answer)", ApiAccess.Student).Answers<Exercise>().Problems(404).Localized();
         api.MapPost(Submit, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.SubmitAsync(r, classId, exerciseId))
             .Describe("Submit an answer (the first is scored) or play a campaign's next round", ApiAccess.Student,
                 "For a campaign, answer holds the round's picks; each round is one submission and the round that spends the budget is scored. A pick outside the library or one already bought is refused with 400; a round past the budget with 409. "
                 + "One address may submit 1,200 times a minute and a class receive 3,000 (MedEdu:Limits); past that, 429 with Retry-After.")
-            .Body<SubmissionRequest>().Answers<SubmissionResult>(StatusCodes.Status201Created).Problems(404, 409, 429);
+            .Body<SubmissionRequest>().Answers<SubmissionResult>(StatusCodes.Status201Created).Problems(404, 409, 429).Localized();
         api.MapGet(MySubmissions, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.MySubmissionsAsync(r, classId))
-            .Describe("Your own submissions and feedback", ApiAccess.Student).Answers<List<SubmissionResult>>();
+            .Describe("Your own submissions and feedback", ApiAccess.Student).Answers<List<SubmissionResult>>().Localized();
         api.MapGet(Leaderboard, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.LeaderboardAsync(r, classId))
-            .Describe("The class leaderboard", ApiAccess.Student).Answers<List<LeaderboardRow>>();
+            .Describe("The class leaderboard", ApiAccess.Student).Answers<List<LeaderboardRow>>().Localized();
         api.MapGet(Next, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.NextAsync(r, classId))
             .Describe("What to practise next and why, with your mastery of each skill the class practises", ApiAccess.Student,
                 "The student model (a Kalman-filtered Elo of each skill, fitted from the class's answers) picks the weakest unmastered skill at the exercise with a 60-80% chance of a right answer; an instructor's override comes first until it is answered (chosenBy: instructor).")
-            .Answers<MedEdu.Compute.Tutoring.PracticePlan>();
+            .Answers<MedEdu.Compute.Tutoring.PracticePlan>().Localized();
         api.MapPut(StudentNext, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string studentId) => h.OverrideNextAsync(r, classId, studentId))
             .Describe("Set a student's next exercise over the model's choice (an instructor of the class; recorded with the model's suggestion and audited)", ApiAccess.Instructor,
                 "It stands until the student answers that exercise.")
             .Body<MedEdu.Pipeline.Tutoring.PracticeOverrideRequest>().Answers<MedEdu.Pipeline.Tutoring.PracticeOverride>().Problems(404);
         api.MapGet(Campaign, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.CampaignAsync(r, classId, exerciseId))
-            .Describe("A discovery campaign as you have played it: library, your revealed values, every player's curve so far", ApiAccess.Student).Answers<CampaignView>().Problems(404);
+            .Describe("A discovery campaign as you have played it: library, your revealed values, every player's curve so far", ApiAccess.Student).Answers<CampaignView>().Problems(404).Localized();
         api.MapGet(Campaigns, (HttpRequest r, [FromServices] ClassHandlers h, string classId) => h.CampaignsAsync(r, classId))
             .Describe("The discovery curves of every campaign of the class", ApiAccess.Instructor).Answers<List<CampaignClassReport>>().Problems(404);
         Csvable(api.MapGet(CampaignResults, (HttpRequest r, [FromServices] ClassHandlers h, string classId, string exerciseId) => h.CampaignResultsAsync(r, classId, exerciseId))

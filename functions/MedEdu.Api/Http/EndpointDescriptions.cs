@@ -52,6 +52,25 @@ public static class EndpointDescriptions
         return route;
     }
 
+    /// <summary>
+    /// A student route whose words follow the request's <c>Accept-Language</c> (en, es, ar): problems'
+    /// title and detail; the page sends the language its reader chose.
+    /// </summary>
+    public static RouteHandlerBuilder Localized(this RouteHandlerBuilder route) =>
+        route.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Accept-Language",
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "The student's language: en (the default), es or ar (e.g. \"es-ES,es;q=0.9\"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            return Task.CompletedTask;
+        });
+
     /// <summary>A query parameter the handler reads from the request.</summary>
     public static RouteHandlerBuilder Query(this RouteHandlerBuilder route, string name, JsonSchemaType type, string description, string[]? values = null) =>
         route.AddOpenApiOperationTransformer((operation, _, _) =>

@@ -23,6 +23,12 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             throw new ClassException(DomainError.Invalid, "'name' and 'datasetId' are required");
         }
 
+        string language = request.Language?.Trim().ToLowerInvariant() ?? "en";
+        if (!ClassLanguages.Offered.Contains(language))
+        {
+            throw new ClassException(DomainError.Invalid, $"'language' is one of {string.Join(", ", ClassLanguages.Offered)}, not '{request.Language}'");
+        }
+
         var lookup = await datasets.ResolveVersionAsync(request.DatasetId, null);
         if (lookup == VersionLookup.UnknownDataset)
         {
@@ -104,6 +110,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             OwnerName = owner.Name,
             EndsOn = request.EndsOn,
             Status = request.Publish == true ? ClassStatus.Published : ClassStatus.Draft,
+            Language = language,
             PublishedAt = request.Publish == true ? clock.GetUtcNow() : null,
         };
         await classes.AddClassAsync(entity, entities);
@@ -163,14 +170,18 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
         string name = request.DisplayName?.Trim() ?? "";
         if (name.Length is < 1 or > 40)
         {
-            throw new ClassException(DomainError.Invalid, "'displayName' must be 1 to 40 characters (any name you like; it is the only personal data kept)");
+            throw new ClassException(DomainError.Invalid, "'displayName' must be 1 to 40 characters (any name you like; it is the only personal data kept)") { Key = "JoinDisplayName" };
         }
 
         var cls = await classes.FindByCodeAsync(JoinCode.Normalize(request.Code))
-            ?? throw new ClassException(DomainError.NotFound, "no class has that code");
+            ?? throw new ClassException(DomainError.NotFound, "no class has that code") { Key = "JoinNoClass" };
         if (cls.IsDraft)
         {
-            throw new ClassException(DomainError.Conflict, $"class '{cls.Name}' is a draft: its instructor is still reviewing the exercises and has not published it yet; try again later");
+            throw new ClassException(DomainError.Conflict, $"class '{cls.Name}' is a draft: its instructor is still reviewing the exercises and has not published it yet; try again later")
+            {
+                Key = "JoinDraft",
+                Arguments = [cls.Name],
+            };
         }
 
         string token = RandomToken(32);
@@ -183,7 +194,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             JoinedAt = clock.GetUtcNow(),
         };
         await classes.AddStudentAsync(student);
-        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}", cls.Name, cls.DatasetId, cls.Version);
+        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}", cls.Name, cls.DatasetId, cls.Version, cls.Language);
     }
 
     /// <summary>The student behind a bearer token, or null when it does not belong to the class.</summary>
@@ -229,7 +240,11 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
 
     private async Task<SubmissionResult> ScoreAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
     {
-        var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(DomainError.NotFound, $"no exercise '{exerciseId}' in this class");
+        var entity = await classes.FindExerciseAsync(classId, exerciseId) ?? throw new ClassException(DomainError.NotFound, $"no exercise '{exerciseId}' in this class")
+        {
+            Key = "NoExercise",
+            Arguments = [exerciseId],
+        };
         if (entity.Kind == nameof(ExerciseKind.Campaign))
         {
             return await campaigns.PlayAsync(entity, student, answer);
@@ -241,6 +256,10 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
         try
         {
             feedback = ExerciseScorer.Score(exercise, key, answer);
+        }
+        catch (AnswerException e)
+        {
+            throw new ClassException(DomainError.Invalid, e.Message) { Key = $"Answer{e.Problem}", Arguments = e.Arguments };
         }
         catch (ArgumentException e)
         {

@@ -33,6 +33,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<global::MedEdu.ApiClient.Models.ExerciseSpec> Exercises { get; set; }
 #endif
+        /// <summary>The students&apos; page language by default: &quot;en&quot; (the default), &quot;es&quot; or &quot;ar&quot;; each student may choose another.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Language { get; set; }
+#nullable restore
+#else
+        public string Language { get; set; }
+#endif
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -81,6 +89,7 @@ namespace MedEdu.ApiClient.Models
                 { "datasetId", n => { DatasetId = n.GetStringValue(); } },
                 { "endsOn", n => { EndsOn = n.GetDateTimeOffsetValue(); } },
                 { "exercises", n => { Exercises = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseSpec>(global::MedEdu.ApiClient.Models.ExerciseSpec.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "language", n => { Language = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "property", n => { Property = n.GetStringValue(); } },
                 { "publish", n => { Publish = n.GetBoolValue(); } },
@@ -97,6 +106,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("datasetId", DatasetId);
             writer.WriteDateTimeOffsetValue("endsOn", EndsOn);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.ExerciseSpec>("exercises", Exercises);
+            writer.WriteStringValue("language", Language);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("property", Property);
             writer.WriteBoolValue("publish", Publish);

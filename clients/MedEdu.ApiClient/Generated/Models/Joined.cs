@@ -8,7 +8,7 @@ using System;
 namespace MedEdu.ApiClient.Models
 {
     /// <summary>
-    /// A joined student: keep the token, it is shown once. The class&apos;s dataset version names the compounds&apos; drawings.
+    /// A joined student: keep the token, it is shown once. The class&apos;s dataset version names the compounds&apos; drawings; its language is the page&apos;s default.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Joined : IAdditionalDataHolder, IParsable
@@ -46,6 +46,14 @@ namespace MedEdu.ApiClient.Models
 #nullable restore
 #else
         public string DisplayName { get; set; }
+#endif
+        /// <summary>The language property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Language { get; set; }
+#nullable restore
+#else
+        public string Language { get; set; }
 #endif
         /// <summary>The studentId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -94,6 +102,7 @@ namespace MedEdu.ApiClient.Models
                 { "className", n => { ClassName = n.GetStringValue(); } },
                 { "datasetId", n => { DatasetId = n.GetStringValue(); } },
                 { "displayName", n => { DisplayName = n.GetStringValue(); } },
+                { "language", n => { Language = n.GetStringValue(); } },
                 { "studentId", n => { StudentId = n.GetStringValue(); } },
                 { "token", n => { Token = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
@@ -110,6 +119,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("className", ClassName);
             writer.WriteStringValue("datasetId", DatasetId);
             writer.WriteStringValue("displayName", DisplayName);
+            writer.WriteStringValue("language", Language);
             writer.WriteStringValue("studentId", StudentId);
             writer.WriteStringValue("token", Token);
             writer.WriteIntValue("version", Version);

@@ -1443,7 +1443,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1526,7 +1529,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                 };
@@ -1591,7 +1597,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                     exerciseId: string;
@@ -1835,7 +1844,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                     exerciseId: string;
@@ -1948,7 +1960,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                 };
@@ -2013,7 +2028,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                 };
@@ -2081,7 +2099,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                 };
@@ -2246,7 +2267,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The student's language: en (the default), es or ar (e.g. "es-ES,es;q=0.9"). Problems' title and detail are answered in it; exercise prompts and feedback stay as the class's instructor and the scorer wrote them. */
+                    "Accept-Language"?: string;
+                };
                 path: {
                     classId: string;
                     exerciseId: string;
@@ -3735,6 +3759,8 @@ export interface components {
              * @description When teaching ends; with a retention setting, the class and its students' data are deleted that many days later.
              */
             endsOn?: null | string;
+            /** @description The students' page language by default: "en" (the default), "es" or "ar"; each student may choose another. */
+            language?: null | string;
             /** @description True: open to students at once (a script's class); false or absent: a draft the instructor reviews, then publishes. */
             publish?: null | boolean;
         };
@@ -3988,7 +4014,7 @@ export interface components {
             /** @description The only personal data MedEdu keeps; any name the student chooses. */
             displayName?: null | string;
         };
-        /** @description A joined student: keep the token, it is shown once. The class's dataset version names the compounds' drawings. */
+        /** @description A joined student: keep the token, it is shown once. The class's dataset version names the compounds' drawings; its language is the page's default. */
         Joined: {
             classId: string;
             studentId: string;
@@ -3998,6 +4024,7 @@ export interface components {
             datasetId: string;
             /** Format: int32 */
             version: number;
+            language: string;
         };
         /** @description Scores of one exercise kind at one level: mean, spread (standard deviation) and range, beside the model's mean. */
         KindLevelStats: {

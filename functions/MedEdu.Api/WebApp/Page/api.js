@@ -1,4 +1,5 @@
 // @ts-check
+import { language } from './i18n.js';
 /** The MedEdu HTTP API as the page uses it: JSON in and out, problem+json errors as exceptions. */
 
 /** An error answered by the API (RFC 7807 problem), with its status and detail. */
@@ -22,7 +23,8 @@ export const apiBase = new URL('../', window.location.href).pathname;
  */
 export async function call(path, options = {}) {
   /** @type {Record<string, string>} */
-  const headers = { accept: options.accept ?? 'application/json' };
+  // The server answers its words (errors' detail) in the page's language.
+  const headers = { accept: options.accept ?? 'application/json', 'accept-language': language() };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.key) headers['x-functions-key'] = options.key;

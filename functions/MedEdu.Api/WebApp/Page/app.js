@@ -1,6 +1,7 @@
 // @ts-check
 import { ApiError } from './api.js';
 import { announce, h, show } from './dom.js';
+import { apply, chooseLanguage, language, languages, setClassLanguage, t } from './i18n.js';
 import { exerciseView } from './exercise.js';
 import { instructorView, leaveInstructorView } from './instructor.js';
 import { stopWatching } from './progress.js';
@@ -13,6 +14,8 @@ async function route() {
   const hash = window.location.hash.replace(/^#/, '') || '/';
   const parts = hash.split('/').filter(Boolean);
   const m = membership();
+  setClassLanguage(m?.language);
+  chrome();
   const who = /** @type {HTMLElement} */ (document.getElementById('who'));
   who.textContent = m ? `${m.displayName} · ${m.className}` : '';
   try {
@@ -30,10 +33,24 @@ async function route() {
       await exercisesView();
     }
   } catch (e) {
-    const message = e instanceof ApiError ? `${e.title}: ${e.message}` : 'MedEdu could not be reached; try again.';
-    show(h('h1', {}, 'Something went wrong'), h('p', {}, message), h('p', {}, h('a', { href: '#/' }, 'Back to the start')));
+    const message = e instanceof ApiError ? `${e.title}: ${e.message}` : t('error.unreachable');
+    show(h('h1', {}, t('error.title')), h('p', {}, message), h('p', {}, h('a', { href: '#/' }, t('error.back'))));
     announce(message, 'error');
   }
+}
+
+/** The page's frame (skip link, navigation, footer, title, language picker) in the page's language. */
+function chrome() {
+  apply();
+  document.title = t('chrome.title');
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(/** @type {string} */ (element.getAttribute('data-i18n')));
+  for (const element of document.querySelectorAll('[data-i18n-label]')) element.setAttribute('aria-label', t(/** @type {string} */ (element.getAttribute('data-i18n-label'))));
+  const picker = /** @type {HTMLSelectElement} */ (document.getElementById('language'));
+  if (picker.options.length === 0) {
+    picker.append(...languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name)));
+    picker.addEventListener('change', () => { chooseLanguage(picker.value); route(); });
+  }
+  picker.value = language();
 }
 
 window.addEventListener('hashchange', route);

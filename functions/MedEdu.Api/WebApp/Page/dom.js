@@ -1,4 +1,6 @@
 // @ts-check
+import { number, t } from './i18n.js';
+
 /** Small DOM helpers: elements are built with text nodes, never from HTML strings, so data cannot inject markup. */
 
 /**
@@ -48,20 +50,14 @@ export function announce(text, kind = 'info') {
   status.className = `status ${kind}`;
 }
 
-/** @param {number | null | undefined} value @param {number} [digits] */
+/** A number with a fixed number of decimals in the page's language ('—' for none). @param {number | null | undefined} value @param {number} [digits] */
 export function fmt(value, digits = 1) {
-  return value === null || value === undefined ? '—' : Number(value).toFixed(digits);
+  return number(value, digits);
 }
 
-/** Human words for the exercise kinds. */
-export const kindNames = /** @type {Record<string, string>} */ ({
-  SimilarityHunt: 'Similarity hunt',
-  PropertyRanking: 'Property ranking',
-  VirtualScreen: 'Virtual screen',
-  RuleCheck: 'Rule check',
-  Classify: 'Classification',
-  MatchedPair: 'Matched pairs',
-  ActivityCliff: 'Activity cliff',
-  ScaffoldHop: 'Scaffold hop',
-  Campaign: 'Discovery campaign',
-});
+/** The exercise kind in the page's language. @param {string} kind */
+export function kindName(kind) {
+  const key = `kind.${kind}`;
+  const name = t(key);
+  return name === key ? kind : name;
+}

@@ -1,7 +1,8 @@
 // @ts-check
 import { ApiError, call, depictionUrl } from './api.js';
 import { campaignView } from './campaign.js';
-import { announce, fmt, h, kindNames, show } from './dom.js';
+import { announce, fmt, h, kindName, show } from './dom.js';
+import { plural, t } from './i18n.js';
 import { membership } from './session.js';
 import { joinView } from './student.js';
 
@@ -37,24 +38,24 @@ export async function exerciseView(exerciseId) {
   let answer = [];
 
   const counter = h('p', { class: 'counter', 'aria-live': 'polite' });
-  const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'primary', onclick: onSubmit }, 'Submit answer'));
-  const reset = h('button', { type: 'button', onclick: () => { answer = []; refresh(); } }, mode === 'order' ? 'Clear order' : mode === 'label' ? 'All back to "no"' : 'Clear picks');
+  const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'primary', onclick: onSubmit }, t('exercise.submit')));
+  const reset = h('button', { type: 'button', onclick: () => { answer = []; refresh(); } }, mode === 'order' ? t('exercise.clearOrder') : mode === 'label' ? t('exercise.allNo') : t('exercise.clearPicks'));
   const feedback = h('section', { class: 'feedback', 'aria-labelledby': 'feedback-heading', hidden: true });
   const cards = exercise.candidates.map((/** @type {any} */ c) => card(c, m.version, () => toggle(c.id)));
 
   const earlier = submissions.find((/** @type {any} */ s) => s.exerciseId === exercise.id && s.scored);
   show(
-    h('h1', {}, `${kindNames[exercise.kind] ?? exercise.kind} · level ${exercise.difficulty}`),
+    h('h1', {}, `${kindName(exercise.kind)} · ${t('exercise.level', { level: exercise.difficulty })}`),
     h('p', { class: 'prompt' }, exercise.prompt),
     exercise.query ? h('section', { class: 'query', 'aria-labelledby': 'query-heading' },
-      h('h2', { id: 'query-heading' }, 'Query compound'),
+      h('h2', { id: 'query-heading' }, t('exercise.query')),
       card(exercise.query, m.version, null)) : null,
-    h('h2', {}, 'Candidates'),
+    h('h2', {}, t('exercise.candidates')),
     h('p', { class: 'hint' }, instructions(mode, exercise.picks, exercise.label ?? undefined, exercise.rules ?? undefined)),
-    h('ul', { class: 'cards', 'aria-label': 'Candidate compounds' }, ...cards),
+    h('ul', { class: 'cards', 'aria-label': t('exercise.candidatesLabel') }, ...cards),
     h('div', { class: 'actions' }, counter, reset, submit),
     feedback,
-    h('p', {}, h('a', { href: '#/' }, '← Back to the exercises')));
+    h('p', {}, h('a', { href: '#/' }, t('exercise.back'))));
   refresh();
   if (earlier) renderFeedback(earlier, true);
 
@@ -64,7 +65,7 @@ export async function exerciseView(exerciseId) {
     if (at >= 0) {
       answer.splice(at, 1);
     } else if (mode === 'pick' && answer.length >= exercise.picks) {
-      announce(`You have already picked ${exercise.picks}; unpick one first.`);
+      announce(t('exercise.tooMany', { picks: exercise.picks }));
       return;
     } else {
       answer.push(id);
@@ -79,15 +80,15 @@ export async function exerciseView(exerciseId) {
       const at = answer.indexOf(id);
       button.setAttribute('aria-pressed', String(at >= 0));
       const badge = /** @type {HTMLElement} */ (button.querySelector('.badge'));
-      badge.textContent = mode === 'label' ? (at < 0 ? 'no' : 'yes')
-        : at < 0 ? '' : mode === 'order' ? `#${at + 1}` : mode === 'flag' ? 'flagged' : 'picked';
-      if (mode === 'label') button.setAttribute('aria-label', `${byId.get(id)?.name ?? id}: ${at < 0 ? 'no' : 'yes'}, ${exercise.label}?`);
+      badge.textContent = mode === 'label' ? (at < 0 ? t('answer.no') : t('answer.yes'))
+        : at < 0 ? '' : mode === 'order' ? `#${fmt(at + 1, 0)}` : mode === 'flag' ? t('answer.flagged') : t('answer.picked');
+      if (mode === 'label') button.setAttribute('aria-label', `${byId.get(id)?.name ?? id}: ${at < 0 ? t('answer.no') : t('answer.yes')}, ${exercise.label}?`);
     }
     const total = exercise.candidates.length;
-    counter.textContent = mode === 'pick' ? `${answer.length} of ${exercise.picks} picked`
-      : mode === 'order' ? `${answer.length} of ${total} placed`
-        : mode === 'label' ? `${answer.length} labelled yes, ${total - answer.length} no`
-          : `${answer.length} flagged`;
+    counter.textContent = mode === 'pick' ? t('counter.picked', { n: answer.length, of: exercise.picks })
+      : mode === 'order' ? t('counter.placed', { n: answer.length, of: total })
+        : mode === 'label' ? t('counter.labelled', { yes: answer.length, no: total - answer.length })
+          : t('counter.flagged', { n: answer.length });
     submit.disabled = mode === 'pick' ? answer.length !== exercise.picks : mode === 'order' ? answer.length !== total : false;
   }
 
@@ -97,9 +98,9 @@ export async function exerciseView(exerciseId) {
       const result = await call(`classes/${m?.classId}/exercises/${encodeURIComponent(exercise.id)}/submissions`,
         { method: 'POST', body: { answer }, token: m?.token });
       renderFeedback(result, false);
-      announce(result.scored ? `Scored: ${fmt(result.score)} out of 100.` : 'Recorded. Only your first answer is scored.');
+      announce(result.scored ? t('exercise.scored', { score: fmt(result.score) }) : t('exercise.recorded'));
     } catch (e) {
-      announce(e instanceof ApiError ? `Not submitted: ${e.message}` : 'Could not reach MedEdu.', 'error');
+      announce(e instanceof ApiError ? t('exercise.notSubmitted', { reason: e.message }) : t('error.unreachable'), 'error');
     } finally {
       refresh();
     }
@@ -119,31 +120,31 @@ export async function exerciseView(exerciseId) {
     /** @param {string} title @param {string[]} ids @param {boolean} mark @param {boolean} [explained] drawn with the exercise's highlight */
     const column = (title, ids, mark, explained = false) => h('section', { class: explained ? 'column explained' : 'column' },
       h('h3', {}, title),
-      ids.length === 0 ? h('p', {}, 'None.') : h('ol', { class: 'mini-cards' }, ...ids.map((id) => {
+      ids.length === 0 ? h('p', {}, t('feedback.none')) : h('ol', { class: 'mini-cards' }, ...ids.map((id) => {
         const c = byId.get(id);
         const right = mode !== 'order' && mark ? (truthSet.has(id) ? ' ✓' : ' ✗') : '';
         const [width, height] = explained ? [240, 220] : [120, 90];
         return h('li', { class: right === ' ✓' ? 'right' : right === ' ✗' ? 'wrong' : undefined },
           h('img', {
             src: depictionUrl(id, membership()?.version, width, height, explained ? highlightOf(id) : undefined),
-            alt: `Structure of ${c?.name ?? id}${explained ? `, ${highlightNames[highlightOf(id).kind]}` : ''}`, width, height, loading: 'lazy',
+            alt: `${t('drawing.structureOf', { name: c?.name ?? id })}${explained ? `, ${t(`highlight.${highlightOf(id).kind}`)}` : ''}`, width, height, loading: 'lazy',
           }),
           h('span', {}, `${c?.name ?? id}${right}`));
       })));
     const yours = result.answer ?? [];
     feedback.replaceChildren(
-      h('h2', { id: 'feedback-heading' }, earlierAttempt ? 'Your scored answer' : 'Feedback'),
+      h('h2', { id: 'feedback-heading' }, earlierAttempt ? t('feedback.earlier') : t('feedback.title')),
       h('p', { class: 'score-line' },
-        h('span', { class: 'score-value', 'data-testid': 'score' }, `Your score: ${fmt(result.score)}`),
-        result.modelScore !== null && result.modelScore !== undefined ? ` · the model scored ${fmt(result.modelScore)}` : '',
+        h('span', { class: 'score-value', 'data-testid': 'score' }, t('exercise.yourScore', { score: fmt(result.score) })),
+        result.modelScore !== null && result.modelScore !== undefined ? ` · ${t('feedback.modelScored', { score: fmt(result.modelScore) })}` : '',
         ` (${f.measure})`),
-      result.scored ? '' : h('p', {}, 'This later attempt was recorded but not scored; the first one counts.'),
+      result.scored ? '' : h('p', {}, t('feedback.notScored')),
       h('div', { class: 'columns' },
-        column(mode === 'label' ? 'You said yes' : 'Your answer', yours, true),
+        column(mode === 'label' ? t('feedback.youSaidYes') : t('feedback.yourAnswer'), yours, true),
         f.modelAnswer.length > 0 || (mode === 'label' && result.modelScore !== null && result.modelScore !== undefined)
-          ? column(mode === 'label' ? 'The model says yes (50% or more)' : "The model's answer", top(f.modelAnswer), true) : null,
-        column(mode === 'flag' ? 'Compounds that break a rule' : mode === 'label' ? `Measured: ${exercise.label}` : 'The truth', top(f.truth), false, true)),
-      h('h3', {}, 'Why'),
+          ? column(mode === 'label' ? t('feedback.modelSaysYes') : t('feedback.modelAnswer'), top(f.modelAnswer), true) : null,
+        column(mode === 'flag' ? t('feedback.breakers') : mode === 'label' ? t('feedback.measured', { label: exercise.label ?? '' }) : t('feedback.truth'), top(f.truth), false, true)),
+      h('h3', {}, t('feedback.why')),
       h('ul', { class: 'explanations' }, ...f.explanations.map((/** @type {string} */ e) => h('li', {}, e))),
       evidence(f.evidence));
     feedback.hidden = false;
@@ -158,24 +159,15 @@ export async function exerciseView(exerciseId) {
     if (!byCompound || Object.keys(byCompound).length === 0) return '';
     const ids = exercise.candidates.map((/** @type {any} */ c) => c.id).filter((/** @type {string} */ id) => byCompound[id]);
     return h('section', { class: 'evidence', 'aria-labelledby': 'evidence-heading' },
-      h('h3', { id: 'evidence-heading' }, "The model's evidence: the nearest compounds it trained on"),
-      h('p', { class: 'hint' }, 'A prediction is roughly what these neighbours measured; far neighbours (low similarity) or neighbours that disagree make it less trustworthy.'),
+      h('h3', { id: 'evidence-heading' }, t('evidence.title')),
+      h('p', { class: 'hint' }, t('evidence.hint')),
       ...ids.map((/** @type {string} */ id) => h('div', { class: 'evidence-row' },
         h('span', { class: 'evidence-for' }, byId.get(id)?.name ?? id),
         h('ol', { class: 'neighbours' }, ...byCompound[id].map((n) => h('li', {},
-          h('img', { src: depictionUrl(n.id, membership()?.version, 110, 85), alt: `Structure of ${n.name}`, width: 110, height: 85, loading: 'lazy' }),
-          h('span', {}, `${n.name}: Tanimoto ${fmt(n.similarity, 2)}, measured ${fmt(n.measured, 2)}`)))))));
+          h('img', { src: depictionUrl(n.id, membership()?.version, 110, 85), alt: t('drawing.structureOf', { name: n.name }), width: 110, height: 85, loading: 'lazy' }),
+          h('span', {}, t('evidence.neighbour', { name: n.name, similarity: fmt(n.similarity, 2), measured: fmt(n.measured, 2) }))))))));
   }
 }
-
-/** How each highlight is named in a drawing's alternative text. */
-const highlightNames = {
-  similarity: 'atoms coloured by whether their surroundings are shared with the query',
-  logp: 'atoms coloured by their share of logP',
-  tpsa: 'polar atoms sized by their share of the polar surface area',
-  alerts: 'atoms of structural alerts highlighted',
-  pains: 'atoms of PAINS alerts highlighted',
-};
 
 /**
  * What the truth's drawings explain: the change from its partner in a matched pair, shared
@@ -195,10 +187,10 @@ function highlightFor(exercise, candidate) {
 
 /** @param {'pick' | 'order' | 'flag' | 'label'} mode @param {number} picks @param {string} [label] @param {string} [rules] */
 function instructions(mode, picks, label, rules) {
-  if (mode === 'label') return `Every card starts as "no". Click each one that ${label} to label it "yes"; click again for "no".`;
-  if (mode === 'pick') return `Click ${picks} ${picks === 1 ? 'compound to pick it' : 'compounds to pick them'}; click again to unpick.`;
-  if (mode === 'order') return 'Click the compounds in order, the highest first; click a placed one to take it out.';
-  return rules === 'pains' ? 'Click every compound that carries a PAINS alert.' : 'Click every compound that breaks Lipinski\'s or Veber\'s rules.';
+  if (mode === 'label') return t('instructions.label', { label: label ?? '' });
+  if (mode === 'pick') return plural('instructions.pick', picks);
+  if (mode === 'order') return t('instructions.order');
+  return rules === 'pains' ? t('instructions.pains') : t('instructions.rules');
 }
 
 /**
@@ -211,23 +203,23 @@ export function card(c, version, onPick) {
   // A matched pair shows the partner, then the analogue with what differs from it coloured.
   const picture = c.partner
     ? h('span', { class: 'pair' },
-      h('img', { src: depictionUrl(c.partner.id, version, 150, 120), alt: `Partner: structure of ${c.partner.name}`, width: 150, height: 120, loading: 'lazy' }),
+      h('img', { src: depictionUrl(c.partner.id, version, 150, 120), alt: t('drawing.partner', { name: c.partner.name }), width: 150, height: 120, loading: 'lazy' }),
       h('span', { class: 'pair-arrow', 'aria-hidden': 'true' }, '→'),
       h('img', {
         src: depictionUrl(c.id, version, 220, 200, { kind: 'similarity', query: c.partner.smiles }),
-        alt: `Structure of ${c.name}, coloured where it differs from ${c.partner.name}`, width: 220, height: 200, loading: 'lazy',
+        alt: t('drawing.differs', { name: c.name, partner: c.partner.name }), width: 220, height: 200, loading: 'lazy',
       }))
-    : h('img', { src: depictionUrl(c.id, version, 220, 165), alt: `Structure of ${c.name}`, width: 220, height: 165, loading: 'lazy' });
+    : h('img', { src: depictionUrl(c.id, version, 220, 165), alt: t('drawing.structureOf', { name: c.name }), width: 220, height: 165, loading: 'lazy' });
   const properties = h('details', { class: 'properties' },
-    h('summary', {}, 'Properties'),
+    h('summary', {}, t('properties.title')),
     h('dl', {},
-      h('dt', {}, 'Molecular weight'), h('dd', {}, fmt(c.molWt)),
-      h('dt', {}, 'logP (Crippen)'), h('dd', {}, fmt(c.molLogP, 2)),
-      h('dt', {}, 'TPSA (Å²)'), h('dd', {}, fmt(c.tpsa)),
-      h('dt', {}, 'H-bond donors'), h('dd', {}, c.hDonors),
-      h('dt', {}, 'H-bond acceptors'), h('dd', {}, c.hAcceptors),
-      h('dt', {}, 'Rotatable bonds'), h('dd', {}, c.rotatableBonds),
-      h('dt', {}, 'SMILES'), h('dd', { class: 'smiles' }, c.smiles)));
+      h('dt', {}, t('properties.molWt')), h('dd', {}, fmt(c.molWt)),
+      h('dt', {}, t('properties.logP')), h('dd', {}, fmt(c.molLogP, 2)),
+      h('dt', {}, t('properties.tpsa')), h('dd', {}, fmt(c.tpsa)),
+      h('dt', {}, t('properties.donors')), h('dd', {}, fmt(c.hDonors, 0)),
+      h('dt', {}, t('properties.acceptors')), h('dd', {}, fmt(c.hAcceptors, 0)),
+      h('dt', {}, t('properties.rotatable')), h('dd', {}, fmt(c.rotatableBonds, 0)),
+      h('dt', {}, 'SMILES'), h('dd', { class: 'smiles', dir: 'ltr' }, c.smiles)));
   if (!onPick) {
     return h('div', { class: 'card query-card' }, picture, h('span', { class: 'name' }, c.name), properties);
   }

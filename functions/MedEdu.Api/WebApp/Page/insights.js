@@ -1,5 +1,5 @@
 // @ts-check
-import { fmt, h, kindNames } from './dom.js';
+import { fmt, h, kindName } from './dom.js';
 import { s } from './svg.js';
 
 /**
@@ -15,7 +15,7 @@ function kindChart(rows) {
   rows.forEach((r, i) => {
     const y = 8 + i * rowHeight;
     svg.append(
-      s('text', { x: left - 8, y: y + 14, 'text-anchor': 'end', 'font-size': 12 }, `${kindNames[r.kind] ?? r.kind} · level ${r.difficulty}`),
+      s('text', { x: left - 8, y: y + 14, 'text-anchor': 'end', 'font-size': 12 }, `${kindName(r.kind)} · level ${r.difficulty}`),
       s('rect', { x: left, y, width: Math.max(1, x(r.mean) - left), height: 16, fill: '#0072B2', 'data-mean': r.mean }),
       s('line', { x1: x(r.mean - r.spread), x2: x(r.mean + r.spread), y1: y + 8, y2: y + 8, stroke: '#222', 'stroke-width': 1.5 }));
     if (r.modelMean !== null && r.modelMean !== undefined) {
@@ -107,10 +107,10 @@ export function insightsDashboard(insights, download, exercises, setNext) {
     insights.byKindAndLevel.length === 0 ? h('p', {}, 'No scored answers yet.') : h('div', { class: 'insights-block' },
       kindChart(insights.byKindAndLevel),
       table(['Kind', 'Level', 'Answers', 'Mean', 'Spread (SD)', 'Lowest', 'Highest', 'Model'],
-        insights.byKindAndLevel.map((/** @type {any} */ r) => [kindNames[r.kind] ?? r.kind, r.difficulty, r.attempts, fmt(r.mean), fmt(r.spread), fmt(r.min), fmt(r.max), fmt(r.modelMean)]),
+        insights.byKindAndLevel.map((/** @type {any} */ r) => [kindName(r.kind), r.difficulty, r.attempts, fmt(r.mean), fmt(r.spread), fmt(r.min), fmt(r.max), fmt(r.modelMean)]),
         'Scores by exercise kind and level (bars: mean; whiskers: ± spread; diamonds: the model)')),
     table(['Compound', 'Exercise', 'Misjudged by', 'The model too?'],
-      insights.misjudged.map((/** @type {any} */ m) => [m.name, `${kindNames[m.kind] ?? m.kind} (${m.exerciseId})`, `${m.misjudged} of ${m.seenBy}`, m.modelMisjudged ? 'yes' : 'no']),
+      insights.misjudged.map((/** @type {any} */ m) => [m.name, `${kindName(m.kind)} (${m.exerciseId})`, `${m.misjudged} of ${m.seenBy}`, m.modelMisjudged ? 'yes' : 'no']),
       'Compounds most often misjudged: what to reteach'),
     table(['Student', 'Earlier mean', 'Last two', 'Answers'],
       insights.falling.map((/** @type {any} */ f) => [f.displayName, fmt(f.earlierMean), fmt(f.recentMean), f.attempts]),

@@ -1,6 +1,6 @@
 // @ts-check
 import { ApiError, apiBase, call } from './api.js';
-import { announce, h, kindNames, show } from './dom.js';
+import { announce, h, kindName, show } from './dom.js';
 import { isIngesting } from './progress.js';
 import { instructorSecret, rememberInstructorSecret } from './session.js';
 import { leaderboardTable } from './student.js';
@@ -8,6 +8,7 @@ import { uploadPanel } from './upload.js';
 import { campaignReports } from './campaign-report.js';
 import { insightsDashboard } from './insights.js';
 import { reviewPanel } from './review.js';
+import { languages } from './i18n.js';
 
 let timer = 0;
 /** True once the instructor says they signed in with Entra ID (no key to send). */
@@ -27,6 +28,7 @@ export async function instructorView() {
   const datasetChoice = /** @type {HTMLSelectElement} */ (h('select', { id: 'dataset' }));
   const className = /** @type {HTMLInputElement} */ (h('input', { id: 'className', value: 'Solubility practice', maxlength: 80 }));
   const property = /** @type {HTMLInputElement} */ (h('input', { id: 'property', placeholder: "the dataset's own words", maxlength: 80 }));
+  const classLanguage = /** @type {HTMLSelectElement} */ (h('select', { id: 'classLanguage' }, ...languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name))));
 
   show(
     h('h1', {}, 'Instructor'),
@@ -42,6 +44,7 @@ export async function instructorView() {
       h('label', { for: 'className' }, 'Class name'), className,
       h('label', { for: 'dataset' }, 'Dataset (served version)'), datasetChoice,
       h('label', { for: 'property' }, 'What the measured value is (optional)'), property,
+      h('label', { for: 'classLanguage' }, "Students' language (each student may choose another)"), classLanguage,
       h('button', { type: 'submit', class: 'primary' }, 'Create class with one exercise of each kind that fits the dataset')),
     created,
     h('h2', {}, 'Your classes'),
@@ -108,7 +111,7 @@ export async function instructorView() {
     const id = encodeURIComponent(c.classId);
     try {
       const [report, campaigns] = await Promise.all([call(`classes/${id}/insights`, { key: secret }), call(`classes/${id}/campaigns`, { key: secret })]);
-      const exercises = (report.exercises ?? []).map((/** @type {any} */ e) => ({ id: e.id, label: `${kindNames[e.kind] ?? e.kind}, level ${e.difficulty} (${e.id})` }));
+      const exercises = (report.exercises ?? []).map((/** @type {any} */ e) => ({ id: e.id, label: `${kindName(e.kind)}, level ${e.difficulty} (${e.id})` }));
       const setNext = async (/** @type {string} */ studentId, /** @type {string} */ exerciseId, /** @type {string} */ note) => {
         try {
           await call(`classes/${id}/students/${encodeURIComponent(studentId)}/next`, { method: 'PUT', key: secret, body: { exerciseId, note } });
@@ -176,12 +179,12 @@ export async function instructorView() {
     try {
       const cls = await call('classes', {
         method: 'POST', key: instructorSecret() || key.value,
-        body: { name: className.value, datasetId: datasetChoice.value, property: property.value.trim() || undefined },
+        body: { name: className.value, datasetId: datasetChoice.value, property: property.value.trim() || undefined, language: classLanguage.value },
       });
       classId.value = cls.classId;
       created.replaceChildren(h('p', { class: 'panel' }, 'Class ', h('strong', {}, cls.name), ' created as a draft. Join code: ',
         h('strong', { class: 'join-code' }, cls.code), ` · class id ${cls.classId} · ${cls.exercises.length} exercises: `,
-        cls.exercises.map((/** @type {any} */ e) => kindNames[e.kind] ?? e.kind).join(', '),
+        cls.exercises.map((/** @type {any} */ e) => kindName(e.kind)).join(', '),
         '. Students can join once you have reviewed and published it (below).'));
       announce(`Class created as a draft; review it, then publish. The join code is ${cls.code}.`);
       await refreshClasses();

@@ -1,6 +1,7 @@
 // @ts-check
 import { call } from './api.js';
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 let timer = 0;
 
@@ -34,13 +35,12 @@ export async function watchDataset(datasetId, classVersion) {
   }
   const p = ingestion.progress ?? { phase: 'starting', percent: 0, chunksDone: 0, chunksTotal: 0, stored: 0, quarantined: 0, totalRows: 0 };
   const note = classVersion && classVersion !== ingestion.version
-    ? ` Your class keeps using version ${classVersion} until your instructor moves it.`
+    ? ` ${t('progress.keeps', { version: classVersion })}`
     : '';
   banner.replaceChildren(
     h('span', { class: 'progress-text' },
-      `${status.name}: version ${ingestion.version} is being ingested — ${p.phase}, ${p.chunksDone}/${p.chunksTotal} chunks, `
-      + `${p.stored} compounds stored, ${p.quarantined} quarantined.${note}`),
-    h('progress', { max: 100, value: p.percent, 'aria-label': `Ingestion ${p.percent}% done` }, `${p.percent}%`),
+      t('progress.ingesting', { name: status.name, version: ingestion.version, phase: p.phase, done: p.chunksDone, total: p.chunksTotal, stored: p.stored, quarantined: p.quarantined }) + note),
+    h('progress', { max: 100, value: p.percent, 'aria-label': t('progress.label', { percent: p.percent }) }, `${p.percent}%`),
   );
   banner.hidden = false;
   timer = window.setTimeout(() => watchDataset(datasetId, classVersion), 2000);

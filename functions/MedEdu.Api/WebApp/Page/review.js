@@ -1,6 +1,6 @@
 // @ts-check
 import { ApiError, call, depictionUrl } from './api.js';
-import { announce, fmt, h, kindNames } from './dom.js';
+import { announce, fmt, h, kindName } from './dom.js';
 
 /** @typedef {import('./api-types').components['schemas']} Schemas */
 
@@ -49,14 +49,14 @@ export async function reviewPanel(classId, secret, onPublished) {
       ...current.map(item),
       retired.length === 0 ? '' : h('details', { class: 'retired' },
         h('summary', {}, `${retired.length} replaced or withdrawn (kept for the students who answered them)`),
-        h('ul', {}, ...retired.map((e) => h('li', {}, `${e.exercise.id}: ${kindNames[e.exercise.kind] ?? e.exercise.kind}, revision ${e.revision}, ${e.submissions} answers`)))));
+        h('ul', {}, ...retired.map((e) => h('li', {}, `${e.exercise.id}: ${kindName(e.exercise.kind)}, revision ${e.revision}, ${e.submissions} answers`)))));
   }
 
   /** One exercise under review. @param {Schemas['ReviewedExercise']} r */
   function item(r) {
     const e = r.exercise;
     const path = `classes/${id}/exercises/${encodeURIComponent(e.id)}`;
-    const title = `${kindNames[e.kind] ?? e.kind}, level ${e.difficulty} (${e.id}${r.revision > 1 ? `, revision ${r.revision}` : ''})`;
+    const title = `${kindName(e.kind)}, level ${e.difficulty} (${e.id}${r.revision > 1 ? `, revision ${r.revision}` : ''})`;
     const prompt = /** @type {HTMLTextAreaElement} */ (h('textarea', { id: `prompt-${e.id}`, rows: 3, maxlength: 1000 }, e.prompt));
     const rank = new Map(r.key.truth.map((t, i) => [t, i + 1]));
     const model = new Map(r.key.modelOrder.map((t, i) => [t, i + 1]));

@@ -2,7 +2,7 @@
 /** What the browser remembers: the student's class membership (token) and the instructor key. */
 
 /**
- * @typedef {{classId: string, studentId: string, displayName: string, token: string, className: string, datasetId: string, version: number}} Membership
+ * @typedef {{classId: string, studentId: string, displayName: string, token: string, className: string, datasetId: string, version: number, language?: string | null}} Membership
  */
 
 const studentKey = 'mededu.student';

@@ -1,6 +1,7 @@
 // @ts-check
 import { ApiError, call } from './api.js';
-import { announce, fmt, h, kindNames, show } from './dom.js';
+import { announce, fmt, h, kindName, show } from './dom.js';
+import { percent, plural, setClassLanguage, t } from './i18n.js';
 import { watchDataset } from './progress.js';
 import { forget, membership, remember } from './session.js';
 
@@ -9,11 +10,11 @@ export function joinView() {
   const code = h('input', { id: 'code', name: 'code', required: true, autocomplete: 'off', autocapitalize: 'characters', maxlength: 16 });
   const name = h('input', { id: 'displayName', name: 'displayName', required: true, maxlength: 40, autocomplete: 'nickname' });
   const form = h('form', { class: 'panel', onsubmit: onJoin },
-    h('p', {}, 'Your instructor gives you a class code. Choose any display name: it is shown on the leaderboard and is the only thing about you MedEdu keeps.'),
-    h('label', { for: 'code' }, 'Class code'), code,
-    h('label', { for: 'displayName' }, 'Display name'), name,
-    h('button', { type: 'submit', class: 'primary' }, 'Join class'));
-  show(h('h1', {}, 'Join your class'), form);
+    h('p', {}, t('join.intro')),
+    h('label', { for: 'code' }, t('join.code')), code,
+    h('label', { for: 'displayName' }, t('join.name')), name,
+    h('button', { type: 'submit', class: 'primary' }, t('join.submit')));
+  show(h('h1', {}, t('join.title')), form);
 
   /** @param {Event} event */
   async function onJoin(event) {
@@ -25,10 +26,11 @@ export function joinView() {
         body: { code: /** @type {HTMLInputElement} */ (code).value, displayName: /** @type {HTMLInputElement} */ (name).value },
       });
       remember(joined);
-      announce(`Welcome, ${joined.displayName}. You joined ${joined.className}.`);
+      setClassLanguage(joined.language);
+      announce(t('join.welcome', { name: joined.displayName, className: joined.className }));
       window.location.hash = '#/';
     } catch (e) {
-      announce(e instanceof ApiError ? `Could not join: ${e.message}` : 'Could not reach MedEdu.', 'error');
+      announce(e instanceof ApiError ? t('join.failed', { reason: e.message }) : t('error.unreachable'), 'error');
     }
   }
 }
@@ -50,28 +52,47 @@ export async function exercisesView() {
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
       forget();
-      announce('Your class membership is no longer valid; join again.', 'error');
+      announce(t('exercises.membershipGone'), 'error');
       return joinView();
     }
     throw e;
   }
   const rows = exercises.map((/** @type {any} */ e, /** @type {number} */ i) => h('li', { class: 'exercise-item' },
     h('a', { href: `#/exercise/${encodeURIComponent(e.id)}`, class: 'exercise-link' },
-      h('span', { class: 'kind' }, `${i + 1}. ${kindNames[e.kind] ?? e.kind}`),
-      h('span', { class: 'level' }, ` · level ${e.difficulty}`)),
+      h('span', { class: 'kind' }, `${i + 1}. ${kindName(e.kind)}`),
+      h('span', { class: 'level' }, ` · ${t('exercise.level', { level: e.difficulty })}`)),
     h('p', { class: 'prompt' }, e.prompt),
-    h('p', { class: 'score' }, e.submitted ? `Your score: ${fmt(e.score)}` : 'Not answered yet')));
+    h('p', { class: 'score' }, e.submitted ? t('exercise.yourScore', { score: fmt(e.score) }) : t('exercises.notAnswered'))));
   show(
     h('h1', {}, m.className),
-    h('p', {}, `Dataset ${m.datasetId}, version ${m.version}. You are `, h('strong', {}, m.displayName), '.'),
+    h('p', {}, t('exercises.datasetLine', { dataset: m.datasetId, version: m.version }), ' ', h('strong', {}, m.displayName)),
     h('section', { class: 'panel next', 'aria-labelledby': 'next-heading' },
-      h('h2', { id: 'next-heading' }, 'What to practise next'),
-      h('p', { 'data-testid': 'next-reason' }, `${kindNames[next.kind] ?? next.kind}, level ${next.difficulty}${next.chosenBy === 'instructor' ? ' (chosen by your instructor)' : ''}: ${next.reason}. `,
-        next.exerciseId ? h('a', { href: `#/exercise/${encodeURIComponent(next.exerciseId)}` }, 'Open this exercise') : ''),
+      h('h2', { id: 'next-heading' }, t('next.title')),
+      h('p', { 'data-testid': 'next-reason' }, `${kindName(next.kind)}, ${t('exercise.level', { level: next.difficulty })}${next.chosenBy === 'instructor' ? ` (${t('next.byInstructor')})` : ''}: ${nextReason(next)}. `,
+        next.exerciseId ? h('a', { href: `#/exercise/${encodeURIComponent(next.exerciseId)}` }, t('next.open')) : ''),
       masteryBars(next.mastery)),
-    h('h2', {}, 'Exercises'),
+    h('h2', {}, t('exercises.title')),
     h('ol', { class: 'exercises' }, ...rows),
-    h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => { forget(); window.location.hash = '#/join'; } }, 'Leave this class on this device')));
+    h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => { forget(); window.location.hash = '#/join'; } }, t('exercises.leave'))));
+}
+
+/**
+ * Why this exercise, in the page's language, from the plan's figures (the model's choice); an
+ * instructor's choice keeps their words.
+ * @param {import('./api-types').components['schemas']['PracticePlan']} next
+ */
+function nextReason(next) {
+  if (next.chosenBy === 'instructor') return next.reason;
+  const target = next.mastery.find((m) => m.skillId === next.skillId);
+  const values = { chance: percent(next.chance), kind: kindName(next.kind), level: next.difficulty, skill: skillName(next.skillId, target?.skill), mastery: percent(target?.mastery ?? 0), threshold: percent(0.8) };
+  return next.mastery.every((m) => m.mastered) ? t('next.reasonAllMastered', values) : t('next.reason', values);
+}
+
+/** A skill's name in the page's language (the instructor's own name for a skill the catalogs do not know). @param {string} id @param {string} [fallback] */
+function skillName(id, fallback) {
+  const key = `skill.${id}`;
+  const name = t(key);
+  return name === key ? fallback ?? id : name;
 }
 
 /**
@@ -80,13 +101,13 @@ export async function exercisesView() {
  * @param {import('./api-types').components['schemas']['SkillMastery'][]} mastery
  */
 function masteryBars(mastery) {
-  const pct = (/** @type {number | string} */ x) => `${Math.round(Number(x) * 100)}%`;
+  const pct = percent;
   return h('div', { class: 'mastery' },
-    h('h3', { id: 'mastery-heading' }, 'Your mastery of each skill'),
+    h('h3', { id: 'mastery-heading' }, t('mastery.title')),
     h('ul', { class: 'mastery-list', 'aria-labelledby': 'mastery-heading' }, ...mastery.map((m, i) => h('li', {},
-      h('span', { id: `mastery-${i}`, class: 'mastery-skill' }, m.skill),
+      h('span', { id: `mastery-${i}`, class: 'mastery-skill' }, skillName(m.skillId, m.skill)),
       h('meter', { min: '0', max: '1', low: '0.5', high: '0.8', optimum: '1', value: String(m.mastery), 'aria-labelledby': `mastery-${i}` }),
-      h('span', { class: 'mastery-figure' }, `${pct(m.mastery)}${m.mastered ? ' · mastered' : ''} (likely ${pct(m.low)}–${pct(m.high)}; ${m.answers} answer${Number(m.answers) === 1 ? '' : 's'})`)))));
+      h('span', { class: 'mastery-figure' }, `${pct(m.mastery)}${m.mastered ? ` · ${t('mastery.mastered')}` : ''} (${t('mastery.likely', { low: pct(m.low), high: pct(m.high) })}; ${plural('mastery.answers', Number(m.answers))})`)))));
 }
 
 /** The class leaderboard, the student's own row marked. */
@@ -94,7 +115,7 @@ export async function leaderboardView() {
   const m = membership();
   if (!m) return joinView();
   const rows = await call(`classes/${m.classId}/leaderboard`, { token: m.token });
-  show(h('h1', {}, `Leaderboard — ${m.className}`), leaderboardTable(rows, m.displayName));
+  show(h('h1', {}, t('leaderboard.title', { className: m.className })), leaderboardTable(rows, m.displayName));
 }
 
 /**
@@ -102,10 +123,10 @@ export async function leaderboardView() {
  * @param {string} [me] display name to mark
  */
 export function leaderboardTable(rows, me) {
-  if (rows.length === 0) return h('p', {}, 'No scores yet.');
+  if (rows.length === 0) return h('p', {}, t('leaderboard.empty'));
   return h('table', { class: 'leaderboard' },
-    h('caption', {}, 'Total score over the exercises answered'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Rank'), h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Total'), h('th', { scope: 'col' }, 'Exercises'))),
+    h('caption', {}, t('leaderboard.caption')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('leaderboard.rank')), h('th', { scope: 'col' }, t('leaderboard.name')), h('th', { scope: 'col' }, t('leaderboard.total')), h('th', { scope: 'col' }, t('leaderboard.exercises')))),
     h('tbody', {}, ...rows.map((r) => h('tr', { class: r.displayName === me ? 'me' : undefined },
-      h('td', {}, r.rank), h('th', { scope: 'row' }, r.displayName), h('td', {}, fmt(r.total)), h('td', {}, r.exercises)))));
+      h('td', {}, fmt(r.rank, 0)), h('th', { scope: 'row' }, r.displayName), h('td', {}, fmt(r.total)), h('td', {}, fmt(r.exercises, 0))))));
 }
