@@ -663,6 +663,93 @@ test('the interactive API reference at /api/docs renders the generated document 
   await context.close();
 });
 
+test('a student in Spanish and one in Arabic (right to left) do an exercise and read the page, its numbers and the API\'s problems in their language, axe-clean', async () => {
+  const axeSource = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const seriousViolations = async (page) => {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  };
+  // Words of the English page that must not show on a translated one.
+  const english = ['Submit answer', 'Your score', 'Candidates', 'What to practise next', 'Exercises', 'The truth', 'Why', 'level 1'];
+  const docs = path.join(repoRoot, 'docs/screenshots');
+  mkdirSync(docs, { recursive: true });
+
+  // Spanish: the browser's language (Accept-Language and navigator.language) chooses it.
+  const es = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-ES', bypassCSP: true });
+  const page = await es.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  await page.goto(`${host.base}/`);
+  await page.getByRole('heading', { name: 'Únete a tu clase' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  await page.getByLabel('Código de clase').fill(cls.code);
+  await page.getByLabel('Nombre visible').fill('Lucía');
+  await page.getByRole('button', { name: 'Unirse a la clase' }).click();
+  await page.getByText('Qué practicar a continuación').waitFor();
+  assert.match(await page.getByTestId('next-reason').textContent(), /de probabilidad de acertar un ejercicio de .* de nivel/);
+  await page.getByRole('link', { name: /Comprobación de reglas/ }).click();
+  await page.getByRole('heading', { name: /Comprobación de reglas · nivel 1/ }).waitFor();
+  await page.getByText(/incumpla la regla de Lipinski/).waitFor();
+  const cards = page.locator('ul.cards button.pick');
+  await cards.nth(0).click();
+  await cards.nth(1).click();
+  await page.getByText('2 marcados').waitFor();
+  // A molecular weight reads with a decimal comma in Spanish (Intl), e.g. "180,2".
+  await page.locator('ul.cards li').first().getByText('Propiedades').click();
+  assert.match(await page.locator('ul.cards li').first().locator('dd').first().textContent(), /^\d+(\.\d{3})*,\d$/);
+  await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+  await page.getByRole('heading', { name: 'Compuestos que incumplen una regla' }).waitFor();
+  await page.getByRole('heading', { name: 'Por qué' }).waitFor();
+  assert.match(await page.getByTestId('score').textContent(), /^Tu puntuación: \d+(,\d)?$/);
+  const spanishText = await page.locator('main').innerText();
+  for (const word of english) assert.ok(!spanishText.includes(word), `the Spanish page still says "${word}"`);
+  assert.deepEqual(await seriousViolations(page), []);
+  // The API's problems for the student read in Spanish too.
+  const token = await page.evaluate(() => JSON.parse(localStorage.getItem('mededu.student')).token);
+  const exerciseId = cls.exercises.find((e) => e.kind === 'RuleCheck').id;
+  const refused = await fetch(`${host.api}/classes/${cls.classId}/exercises/${exerciseId}/submissions`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'es-ES,es;q=0.9' }, body: JSON.stringify({ answer: ['not-a-compound'] }),
+  });
+  assert.equal(refused.status, 400);
+  assert.match((await refused.json()).detail, /^no están en este ejercicio: not-a-compound$/);
+  await es.close();
+
+  // Arabic: chosen with the picker; the page turns right to left, the drawings do not.
+  const ar = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const arPage = await ar.newPage();
+  arPage.on('pageerror', (e) => failures.push(`page error: ${e.message}`));
+  await arPage.goto(`${host.base}/`);
+  await arPage.getByRole('heading', { name: 'Join your class' }).waitFor();
+  await arPage.getByLabel('Language').selectOption('ar');
+  await arPage.getByRole('heading', { name: 'انضم إلى صفك' }).waitFor();
+  assert.deepEqual(await arPage.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ['ar', 'rtl']);
+  await arPage.getByLabel('رمز الصف').fill(cls.code);
+  await arPage.getByLabel('الاسم المعروض').fill('ليلى');
+  await arPage.getByRole('button', { name: 'انضم إلى الصف' }).click();
+  await arPage.getByText('ما الذي تتدرّب عليه بعد ذلك').waitFor();
+  await arPage.screenshot({ path: path.join(docs, 'student-arabic-exercises.png'), fullPage: true });
+  await arPage.getByRole('link', { name: /البحث عن التشابه/ }).click();
+  await arPage.getByRole('heading', { name: /البحث عن التشابه · المستوى/ }).waitFor();
+  const arCards = arPage.locator('ul.cards button.pick');
+  for (let i = 0; i < 3; i++) await arCards.nth(i).click();
+  const submit = arPage.getByRole('button', { name: 'أرسل الإجابة' });
+  assert.equal(await submit.isDisabled(), false);
+  // Cards flow right to left: the first card sits right of the second.
+  const [first, second] = await Promise.all([arCards.nth(0).boundingBox(), arCards.nth(1).boundingBox()]);
+  assert.ok(first.x > second.x, 'the first card is on the right in Arabic');
+  await submit.click();
+  await arPage.getByRole('heading', { name: 'الحقيقة' }).waitFor();
+  assert.match(await arPage.getByTestId('score').textContent(), /^نتيجتك: /);
+  await expectExplainedDrawings(arPage, /highlight=similarity&query=/);
+  const arabicText = await arPage.locator('main').innerText();
+  for (const word of english) assert.ok(!arabicText.includes(word), `the Arabic page still says "${word}"`);
+  assert.deepEqual(await seriousViolations(arPage), []);
+  await arPage.screenshot({ path: path.join(docs, 'student-arabic-feedback.png'), fullPage: true });
+  assert.deepEqual(failures, []);
+  await ar.close();
+});
+
 test('the pages pass axe-core with no serious or critical violations, and a student does an exercise with the keyboard only', async () => {
   // axe-core is injected as a script, which the page's strict CSP would refuse: this context bypasses CSP.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

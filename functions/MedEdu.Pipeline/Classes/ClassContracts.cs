@@ -20,7 +20,7 @@ public sealed class CreateClassRequest
     /// <summary>When teaching ends; with a retention setting, the class and its students' data are deleted that many days later.</summary>
     [JsonPropertyName("endsOn")] public DateTimeOffset? EndsOn { get; init; }
 
-    /// <summary>The students' page language by default: "en" (the default), "es" or "ar"; each student may choose another.</summary>
+    /// <summary>The students' page language by default: "en", "es" or "ar"; absent: each student's browser language. Each student may choose another.</summary>
     [JsonPropertyName("language")] public string? Language { get; init; }
 
     /// <summary>True: open to students at once (a script's class); false or absent: a draft the instructor reviews, then publishes.</summary>
@@ -101,7 +101,7 @@ public sealed record ClassDeleted(string ClassId, int Submissions, int Students,
 public sealed record ClassCreated(string ClassId, string Name, string Code, string DatasetId, int Version, List<ExerciseSummary> Exercises, string Status);
 
 /// <summary>A joined student: keep the token, it is shown once. The class's dataset version names the compounds' drawings; its language is the page's default.</summary>
-public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token, string ClassName, string DatasetId, int Version, string Language);
+public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token, string ClassName, string DatasetId, int Version, string? Language);
 
 /// <summary>An exercise in a list.</summary>
 public sealed record ExerciseSummary(string Id, string Kind, int Difficulty, string Prompt, bool Submitted, double? Score);

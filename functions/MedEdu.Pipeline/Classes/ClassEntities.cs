@@ -42,8 +42,8 @@ public sealed class ClassEntity : ITableEntity
     /// <summary>When the class was published; null for a draft (and for classes made before drafts).</summary>
     public DateTimeOffset? PublishedAt { get; set; }
 
-    /// <summary>The page's default language for the class's students ("en", "es" or "ar"); each student may choose another.</summary>
-    public string Language { get; set; } = "en";
+    /// <summary>The page's default language for the class's students ("en", "es" or "ar"; "" when the instructor chose none: each browser's language); each student may choose another.</summary>
+    public string Language { get; set; } = "";
 
     /// <summary>True while students cannot join (not a column).</summary>
     [System.Runtime.Serialization.IgnoreDataMember]

@@ -23,8 +23,8 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             throw new ClassException(DomainError.Invalid, "'name' and 'datasetId' are required");
         }
 
-        string language = request.Language?.Trim().ToLowerInvariant() ?? "en";
-        if (!ClassLanguages.Offered.Contains(language))
+        string language = request.Language?.Trim().ToLowerInvariant() ?? "";
+        if (language.Length > 0 && !ClassLanguages.Offered.Contains(language))
         {
             throw new ClassException(DomainError.Invalid, $"'language' is one of {string.Join(", ", ClassLanguages.Offered)}, not '{request.Language}'");
         }
@@ -194,7 +194,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             JoinedAt = clock.GetUtcNow(),
         };
         await classes.AddStudentAsync(student);
-        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}", cls.Name, cls.DatasetId, cls.Version, cls.Language);
+        return new Joined(cls.RowKey, student.RowKey, name, $"{student.RowKey}.{token}", cls.Name, cls.DatasetId, cls.Version, cls.Language.Length > 0 ? cls.Language : null);
     }
 
     /// <summary>The student behind a bearer token, or null when it does not belong to the class.</summary>

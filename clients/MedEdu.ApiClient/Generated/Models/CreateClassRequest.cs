@@ -33,7 +33,7 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<global::MedEdu.ApiClient.Models.ExerciseSpec> Exercises { get; set; }
 #endif
-        /// <summary>The students&apos; page language by default: &quot;en&quot; (the default), &quot;es&quot; or &quot;ar&quot;; each student may choose another.</summary>
+        /// <summary>The students&apos; page language by default: &quot;en&quot;, &quot;es&quot; or &quot;ar&quot;; absent: each student&apos;s browser language. Each student may choose another.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Language { get; set; }

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace MedEdu.ApiClient.Models
 {
-    /// <summary>The exercise kind to practise.</summary>
+    /// <summary>Kind.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum ExerciseKind
     {

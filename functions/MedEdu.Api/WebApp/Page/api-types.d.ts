@@ -3759,7 +3759,7 @@ export interface components {
              * @description When teaching ends; with a retention setting, the class and its students' data are deleted that many days later.
              */
             endsOn?: null | string;
-            /** @description The students' page language by default: "en" (the default), "es" or "ar"; each student may choose another. */
+            /** @description The students' page language by default: "en", "es" or "ar"; absent: each student's browser language. Each student may choose another. */
             language?: null | string;
             /** @description True: open to students at once (a script's class); false or absent: a draft the instructor reviews, then publishes. */
             publish?: null | boolean;
@@ -4024,7 +4024,7 @@ export interface components {
             datasetId: string;
             /** Format: int32 */
             version: number;
-            language: string;
+            language?: null | string;
         };
         /** @description Scores of one exercise kind at one level: mean, spread (standard deviation) and range, beside the model's mean. */
         KindLevelStats: {

@@ -31,7 +31,7 @@ function supported(code) {
   return base === 'en' || base === 'es' || base === 'ar' ? base : null;
 }
 
-/** The language the page speaks: the reader's choice, else the class's default, else the browser's first supported one, else English. */
+/** The language the page speaks: the reader's choice, else the class's default (where its instructor chose one), else the browser's first supported one, else English. */
 export function language() {
   return supported(localStorage.getItem(choiceKey)) ?? classDefault
     ?? navigator.languages.map(supported).find((l) => l !== null) ?? 'en';

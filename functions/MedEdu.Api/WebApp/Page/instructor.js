@@ -28,7 +28,8 @@ export async function instructorView() {
   const datasetChoice = /** @type {HTMLSelectElement} */ (h('select', { id: 'dataset' }));
   const className = /** @type {HTMLInputElement} */ (h('input', { id: 'className', value: 'Solubility practice', maxlength: 80 }));
   const property = /** @type {HTMLInputElement} */ (h('input', { id: 'property', placeholder: "the dataset's own words", maxlength: 80 }));
-  const classLanguage = /** @type {HTMLSelectElement} */ (h('select', { id: 'classLanguage' }, ...languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name))));
+  const classLanguage = /** @type {HTMLSelectElement} */ (h('select', { id: 'classLanguage' }, h('option', { value: '' }, "each student's browser language"),
+    ...languages.map((l) => h('option', { value: l.code, lang: l.code }, l.name))));
 
   show(
     h('h1', {}, 'Instructor'),
@@ -179,7 +180,7 @@ export async function instructorView() {
     try {
       const cls = await call('classes', {
         method: 'POST', key: instructorSecret() || key.value,
-        body: { name: className.value, datasetId: datasetChoice.value, property: property.value.trim() || undefined, language: classLanguage.value },
+        body: { name: className.value, datasetId: datasetChoice.value, property: property.value.trim() || undefined, language: classLanguage.value || undefined },
       });
       classId.value = cls.classId;
       created.replaceChildren(h('p', { class: 'panel' }, 'Class ', h('strong', {}, cls.name), ' created as a draft. Join code: ',

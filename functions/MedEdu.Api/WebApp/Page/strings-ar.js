@@ -31,13 +31,14 @@ export default {
 
   'next.title': 'ما الذي تتدرّب عليه بعد ذلك',
   'next.byInstructor': 'اختاره مدرّسك',
+  'next.what': '{kind}، المستوى {level}',
   'next.open': 'افتح هذا التمرين',
   'next.reason': 'احتمال أن تُجيب إجابة صحيحة عن تمرين {kind} من المستوى {level} هو {chance}؛ وهو يدرّبك على {skill}، أضعف مهاراتك (الإتقان {mastery}، وتُعدّ متقنة عند {threshold})',
   'next.reasonAllMastered': 'احتمال أن تُجيب إجابة صحيحة عن تمرين {kind} من المستوى {level} هو {chance}؛ وهو يدرّبك على {skill}، وقد أتقنت كل المهارات: حافظ على أقلها تدريبًا (الإتقان {mastery})',
 
   'mastery.title': 'مدى إتقانك لكل مهارة',
   'mastery.mastered': 'متقنة',
-  'mastery.likely': 'على الأرجح {low}–{high}',
+  'mastery.details': '(على الأرجح بين {low} و{high}؛ {answers})',
   'mastery.answers.one': 'إجابة واحدة',
   'mastery.answers.other': '{n} إجابات',
 

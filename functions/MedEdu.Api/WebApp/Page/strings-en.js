@@ -31,13 +31,14 @@ export default {
 
   'next.title': 'What to practise next',
   'next.byInstructor': 'chosen by your instructor',
+  'next.what': '{kind}, level {level}',
   'next.open': 'Open this exercise',
   'next.reason': 'you are {chance} likely to get a {kind} exercise at level {level} right; it practises {skill}, your weakest skill (mastery {mastery}, mastered at {threshold})',
   'next.reasonAllMastered': 'you are {chance} likely to get a {kind} exercise at level {level} right; it practises {skill}, and you have mastered every skill: keep the least practised one fresh (mastery {mastery})',
 
   'mastery.title': 'Your mastery of each skill',
   'mastery.mastered': 'mastered',
-  'mastery.likely': 'likely {low}–{high}',
+  'mastery.details': '(likely {low}–{high}; {answers})',
   'mastery.answers.one': '{n} answer',
   'mastery.answers.other': '{n} answers',
 

@@ -31,13 +31,14 @@ export default {
 
   'next.title': 'Qué practicar a continuación',
   'next.byInstructor': 'elegido por tu docente',
+  'next.what': '{kind}, nivel {level}',
   'next.open': 'Abrir este ejercicio',
   'next.reason': 'tienes un {chance} de probabilidad de acertar un ejercicio de {kind} de nivel {level}; practica {skill}, tu habilidad más débil (dominio {mastery}; se domina a partir del {threshold})',
   'next.reasonAllMastered': 'tienes un {chance} de probabilidad de acertar un ejercicio de {kind} de nivel {level}; practica {skill}, y ya dominas todas las habilidades: mantén fresca la menos practicada (dominio {mastery})',
 
   'mastery.title': 'Tu dominio de cada habilidad',
   'mastery.mastered': 'dominada',
-  'mastery.likely': 'probablemente {low}–{high}',
+  'mastery.details': '(probablemente {low}–{high}; {answers})',
   'mastery.answers.one': '{n} respuesta',
   'mastery.answers.other': '{n} respuestas',
 

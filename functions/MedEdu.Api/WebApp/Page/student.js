@@ -68,7 +68,7 @@ export async function exercisesView() {
     h('p', {}, t('exercises.datasetLine', { dataset: m.datasetId, version: m.version }), ' ', h('strong', {}, m.displayName)),
     h('section', { class: 'panel next', 'aria-labelledby': 'next-heading' },
       h('h2', { id: 'next-heading' }, t('next.title')),
-      h('p', { 'data-testid': 'next-reason' }, `${kindName(next.kind)}, ${t('exercise.level', { level: next.difficulty })}${next.chosenBy === 'instructor' ? ` (${t('next.byInstructor')})` : ''}: ${nextReason(next)}. `,
+      h('p', { 'data-testid': 'next-reason' }, `${t('next.what', { kind: kindName(next.kind), level: next.difficulty })}${next.chosenBy === 'instructor' ? ` (${t('next.byInstructor')})` : ''}: ${nextReason(next)}. `,
         next.exerciseId ? h('a', { href: `#/exercise/${encodeURIComponent(next.exerciseId)}` }, t('next.open')) : ''),
       masteryBars(next.mastery)),
     h('h2', {}, t('exercises.title')),
@@ -107,7 +107,7 @@ function masteryBars(mastery) {
     h('ul', { class: 'mastery-list', 'aria-labelledby': 'mastery-heading' }, ...mastery.map((m, i) => h('li', {},
       h('span', { id: `mastery-${i}`, class: 'mastery-skill' }, skillName(m.skillId, m.skill)),
       h('meter', { min: '0', max: '1', low: '0.5', high: '0.8', optimum: '1', value: String(m.mastery), 'aria-labelledby': `mastery-${i}` }),
-      h('span', { class: 'mastery-figure' }, `${pct(m.mastery)}${m.mastered ? ` · ${t('mastery.mastered')}` : ''} (${t('mastery.likely', { low: pct(m.low), high: pct(m.high) })}; ${plural('mastery.answers', Number(m.answers))})`)))));
+      h('span', { class: 'mastery-figure' }, `${pct(m.mastery)}${m.mastered ? ` · ${t('mastery.mastered')}` : ''} ${t('mastery.details', { low: pct(m.low), high: pct(m.high), answers: plural('mastery.answers', Number(m.answers)) })}`)))));
 }
 
 /** The class leaderboard, the student's own row marked. */
