@@ -124,10 +124,10 @@ public sealed class ExerciseTests
     public void AnswersWithUnknownOrRepeatedCompoundsAreRefused()
     {
         var (exercise, key) = ExerciseGenerator.Generate(ExerciseKind.SimilarityHunt, Esol.Value, 1, 1);
-        Assert.Contains("not in this exercise", Assert.Throws<ArgumentException>(() => ExerciseScorer.Score(exercise, key, ["nope", "x", "y"])).Message);
+        Assert.Contains("not in this exercise", Assert.Throws<AnswerException>(() => ExerciseScorer.Score(exercise, key, ["nope", "x", "y"])).Message);
         var id = exercise.Candidates[0].Id;
-        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => ExerciseScorer.Score(exercise, key, [id, id, exercise.Candidates[1].Id])).Message);
-        Assert.Contains("must name 3", Assert.Throws<ArgumentException>(() => ExerciseScorer.Score(exercise, key, [id])).Message);
+        Assert.Contains("twice", Assert.Throws<AnswerException>(() => ExerciseScorer.Score(exercise, key, [id, id, exercise.Candidates[1].Id])).Message);
+        Assert.Contains("must name 3", Assert.Throws<AnswerException>(() => ExerciseScorer.Score(exercise, key, [id])).Message);
     }
 
     private static readonly ExerciseKind[] Offered = [ExerciseKind.SimilarityHunt, ExerciseKind.PropertyRanking, ExerciseKind.VirtualScreen, ExerciseKind.RuleCheck];

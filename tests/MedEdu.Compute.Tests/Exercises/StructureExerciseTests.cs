@@ -65,7 +65,7 @@ public sealed class StructureExerciseTests
         Assert.Equal(50, half.Score);
         Assert.StartsWith("The cliff: ", half.Explanations[0]);
         Assert.StartsWith("Your pair: ", half.Explanations[1]);
-        Assert.Throws<ArgumentException>(() => ExerciseScorer.Score(exercise, key, [key.Truth[0]]));
+        Assert.Throws<AnswerException>(() => ExerciseScorer.Score(exercise, key, [key.Truth[0]]));
     }
 
     [Theory]
