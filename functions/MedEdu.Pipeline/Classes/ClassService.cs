@@ -224,7 +224,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
 
     /// <summary>The student-facing exercise (no answer key).</summary>
     public async Task<Exercise?> ExerciseAsync(string classId, string exerciseId) =>
-        await classes.FindExerciseAsync(classId, exerciseId) is { } e ? JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json) : null;
+        await classes.FindExerciseAsync(classId, exerciseId) is { } e ? ExerciseFactory.ExerciseOf(e) : null;
 
     /// <summary>Scores (first attempt) or records (later attempts) a submission and returns the feedback.</summary>
     public async Task<SubmissionResult> SubmitAsync(string classId, string exerciseId, StudentEntity student, List<string> answer)
@@ -250,8 +250,8 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
             return await campaigns.PlayAsync(entity, student, answer);
         }
 
-        var exercise = JsonSerializer.Deserialize<Exercise>(entity.ExerciseJson, Json)!;
-        var key = JsonSerializer.Deserialize<AnswerKey>(entity.KeyJson, Json)!;
+        var exercise = ExerciseFactory.ExerciseOf(entity);
+        var key = ExerciseFactory.KeyOf(entity);
         ExerciseFeedback feedback;
         try
         {
@@ -342,7 +342,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
 
     private static ExerciseSummary Summary(ExerciseEntity e, SubmissionEntity? scored)
     {
-        var exercise = JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!;
+        var exercise = ExerciseFactory.ExerciseOf(e);
         return new ExerciseSummary(e.RowKey, e.Kind, e.Difficulty, exercise.Prompt, scored is not null, scored?.Score);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MedEdu.Compute.Exercises;
 using MedEdu.Compute.Tutoring;
 using MedEdu.Pipeline.Classes;
@@ -15,8 +14,6 @@ public sealed class TutoringService(ClassRepository classes, StudentModelReposit
 {
     /// <summary>Longest note an instructor may leave with an override.</summary>
     public const int MaxNote = 200;
-
-    private static readonly JsonSerializerOptions Json = SubmissionEntity.StoredJson;
 
     /// <summary>The skill map the models read.</summary>
     public static SkillMap Map => SkillMap.Default;
@@ -111,5 +108,5 @@ public sealed class TutoringService(ClassRepository classes, StudentModelReposit
     private async Task<Dictionary<string, PracticeTemplate>> TemplatesAsync(string classId) =>
         (await classes.ExercisesAsync(classId)).ToDictionary(e => e.RowKey, Template);
 
-    private static PracticeTemplate Template(ExerciseEntity e) => PracticeTemplate.Of(JsonSerializer.Deserialize<Exercise>(e.ExerciseJson, Json)!);
+    private static PracticeTemplate Template(ExerciseEntity e) => PracticeTemplate.Of(ExerciseFactory.ExerciseOf(e));
 }
