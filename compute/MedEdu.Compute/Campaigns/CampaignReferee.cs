@@ -1,5 +1,5 @@
-using System.Globalization;
 using MedEdu.Compute.Exercises;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Campaigns;
 
@@ -17,15 +17,16 @@ public static class CampaignReferee
     /// <summary>The campaign as a student-facing exercise: the prompt, the goal and the budget (the library comes with the campaign's state).</summary>
     public static Exercise Exercise(string id, int difficulty, CampaignSetup setup, PropertyProfile property)
     {
-        int actives = setup.Library.Count(c => c.Measured == 1);
-        string budget = $"You have {setup.Rounds} rounds and buy {setup.PicksPerRound} compounds a round; after each round their measured values are revealed, so you can learn from them before choosing again. A compound is bought once.";
-        string opponent = "An active-learning model plays the same library and budget: it retrains each round on what it has bought and picks where its prediction plus its uncertainty is highest.";
-        string prompt = setup.Goal == CampaignGoal.MostActives
-            ? $"Discovery campaign: find as many compounds measured as \"{property.PositiveLabel}\" as you can in this library of {setup.Library.Count} ({actives} of them are). {budget} {opponent}"
-            : $"Discovery campaign: find the compound with the highest {property.Name} in this library of {setup.Library.Count}. {budget} {opponent}";
-        string target = setup.Goal == CampaignGoal.MostActives ? property.PositiveLabel : $"the highest {property.Name}";
-        var brief = new CampaignBrief(setup.Goal, setup.Rounds, setup.PicksPerRound, setup.Library.Count, target, setup.Goal == CampaignGoal.MostActives ? actives : null);
-        return new Exercise(id, ExerciseKind.Campaign, difficulty, prompt, null, [], setup.PicksPerRound, setup.Goal == CampaignGoal.MostActives ? property.PositiveLabel : null, Campaign: brief);
+        int activeCount = setup.Library.Count(c => c.Measured == 1);
+        var budget = Phrase.Of("Campaign.Budget", setup.Rounds, setup.PicksPerRound);
+        var opponent = Phrase.Of("Campaign.Opponent");
+        bool actives = setup.Goal == CampaignGoal.MostActives;
+        var prompt = actives
+            ? Phrase.Of("Prompt.Campaign.Actives", property.PositiveWords, setup.Library.Count, activeCount, budget, opponent)
+            : Phrase.Of("Prompt.Campaign.Highest", property.NameWords, setup.Library.Count, budget, opponent);
+        var target = actives ? Phrase.Of(Phrase.WordsKey, property.PositiveWords) : Phrase.Of("Campaign.TargetHighest", property.NameWords);
+        var brief = new CampaignBrief(setup.Goal, setup.Rounds, setup.PicksPerRound, setup.Library.Count, target.English, actives ? activeCount : null, target);
+        return Exercises.Exercise.Worded(id, ExerciseKind.Campaign, difficulty, prompt, null, [], setup.PicksPerRound, actives ? property.PositiveWords : null, campaign: brief);
     }
 
     /// <summary>The campaign after the stored <paramref name="played"/> rounds (with the last one's reveals), without playing one.</summary>
@@ -37,7 +38,11 @@ public static class CampaignReferee
     {
         var byId = setup.Library.ToDictionary(c => c.Id);
         bool binary = setup.Goal == CampaignGoal.MostActives;
-        return [.. ids.Select(id => new RevealedCompound(id, byId[id].Name, byId[id].Measured, property.DescribeMeasured(byId[id].Measured, binary)))];
+        return [.. ids.Select(id =>
+        {
+            var words = property.Measured(byId[id].Measured, binary);
+            return new RevealedCompound(id, byId[id].Name, byId[id].Measured, words.English, words);
+        })];
     }
 
     /// <summary>Plays <paramref name="picks"/> as the round after <paramref name="played"/> and returns its feedback.</summary>
@@ -50,17 +55,15 @@ public static class CampaignReferee
         var shown = Reveal(setup, picks, property);
         var round = Report(setup, campaign, shown, property);
         var model = round.Players[1];
-        string measure = binary
-            ? "area under your discovery curve (x100): the mean over rounds of the actives you had found, as a share of what a perfect player could have found by then"
-            : "area under your discovery curve (x100): the mean over rounds of where your best find stood between the library's median (0: a typical compound) and its highest value (100)";
+        var measure = Phrase.Of(binary ? "Measure.Campaign.Actives" : "Measure.Campaign.Highest");
         var truth = round.Finished
             ? binary
                 ? setup.Library.Where(c => c.Measured == 1).Select(c => c.Id).ToList()
                 : setup.Library.OrderByDescending(c => c.Measured).ThenBy(c => c.Id, StringComparer.Ordinal).Take(setup.PicksPerRound).Select(c => c.Id).ToList()
             : [];
         var modelAnswer = round.Finished ? setup.Opponents[0].Picks.SelectMany(p => p).ToList() : [];
-        return new ExerciseFeedback(round.Players[0].Score, model.Score, measure, truth, modelAnswer,
-            [.. shown.Select(r => $"{r.Name}: {r.Text}")], Campaign: round);
+        return ExerciseFeedback.Worded(round.Players[0].Score, model.Score, measure, truth, modelAnswer,
+            [.. shown.Select(r => Phrase.Of("Named", r.Name, r.TextPhrase!))], round);
     }
 
     private static CampaignRound Report(CampaignSetup setup, DiscoveryCampaign campaign, IReadOnlyList<RevealedCompound> revealed, PropertyProfile property)
@@ -76,7 +79,8 @@ public static class CampaignReferee
             players.Add(new CampaignPlayer(o.Name, progress, Math.Round(campaign.AreaOf(progress), 4), finished ? o.Picks : null, finished ? Best(setup.Goal, byId, o.Picks) : null));
         }
 
-        return new CampaignRound(round, setup.Rounds, finished, revealed, players, finished ? Lesson(players, property, setup.Goal) : null, finished ? campaign.LibraryBest : null);
+        var lesson = finished ? Lesson(players, property, setup.Goal) : null;
+        return new CampaignRound(round, setup.Rounds, finished, revealed, players, lesson?.English, finished ? campaign.LibraryBest : null, lesson);
     }
 
     private static List<CampaignFind> Best(CampaignGoal goal, Dictionary<string, CampaignCompound> byId, IReadOnlyList<IReadOnlyList<string>> picks)
@@ -88,22 +92,14 @@ public static class CampaignReferee
         return [.. best.Take(BestShown).Select(b => new CampaignFind(b.Compound.Id, b.Compound.Name, b.Compound.Smiles, b.Compound.Measured, b.Round))];
     }
 
-    private static string Lesson(IReadOnlyList<CampaignPlayer> players, PropertyProfile property, CampaignGoal goal)
+    private static Phrase Lesson(IReadOnlyList<CampaignPlayer> players, PropertyProfile property, CampaignGoal goal)
     {
         double you = players[0].Area, ucb = players[1].Area, greedy = players[2].Area, random = players[3].Area;
-        string F(double area) => (area * 100).ToString("0", CultureInfo.InvariantCulture);
-        string text = $"Discovery areas: you {F(you)}, the model exploring by upper confidence bound {F(ucb)}, the greedy model {F(greedy)}, random picking {F(random)}. ";
-        text += ucb > greedy + 0.01
-            ? "Exploring paid: buying where the model was unsure taught it about unexplored corners of the library, while the greedy model kept buying what resembled its first finds. "
-            : greedy > ucb + 0.01
-                ? "Here exploiting paid more than exploring: the best compounds sat near the first good finds, so buying more of what looked best found them sooner. "
-                : "Exploring and exploiting did about equally well on this library. ";
-        string goalWords = goal == CampaignGoal.MostActives ? $"compounds measured as \"{property.PositiveLabel}\"" : $"high {property.Name}";
-        text += you >= ucb
-            ? $"You kept up with the model: your reading of the revealed values found {goalWords} as fast as its retrained ensemble did."
-            : you < random
-                ? $"Random picking did better than your strategy: look at where your picks sat on the map, and whether each round used what the last one revealed about {goalWords}."
-                : $"The model beat you: its uncertainty told it where one more purchase would teach it most about {goalWords}.";
-        return text;
+        static PhraseArg F(double area) => PhraseArg.Of(area * 100, "0");
+        var areas = Phrase.Of("Lesson.Areas", F(you), F(ucb), F(greedy), F(random));
+        var strategy = Phrase.Of(ucb > greedy + 0.01 ? "Lesson.ExplorePaid" : greedy > ucb + 0.01 ? "Lesson.ExploitPaid" : "Lesson.Even");
+        var goalWords = goal == CampaignGoal.MostActives ? Phrase.Of("Lesson.GoalActives", property.PositiveWords) : Phrase.Of("Lesson.GoalHigh", property.NameWords);
+        var verdict = Phrase.Of(you >= ucb ? "Lesson.KeptUp" : you < random ? "Lesson.RandomBetter" : "Lesson.ModelBeat", goalWords);
+        return Phrase.Of("Lesson", areas, strategy, verdict);
     }
 }

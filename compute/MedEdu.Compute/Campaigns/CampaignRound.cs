@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using MedEdu.Compute.Wording;
+
 namespace MedEdu.Compute.Campaigns;
 
 /// <summary>A campaign as the student sees it before playing: the goal and the budget.</summary>
@@ -7,14 +10,17 @@ namespace MedEdu.Compute.Campaigns;
 /// <param name="LibrarySize">Compounds in the library.</param>
 /// <param name="Target">The goal in words: "the highest aqueous solubility", or "crosses the blood-brain barrier".</param>
 /// <param name="Actives">For <see cref="CampaignGoal.MostActives"/>: how many actives the library holds (stated, so students can plan); else null.</param>
-public sealed record CampaignBrief(CampaignGoal Goal, int Rounds, int PicksPerRound, int LibrarySize, string Target, int? Actives);
+/// <param name="TargetPhrase">The goal as catalog words (the API answers <paramref name="Target"/> in the reader's language from it).</param>
+public sealed record CampaignBrief(CampaignGoal Goal, int Rounds, int PicksPerRound, int LibrarySize, string Target, int? Actives,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? TargetPhrase = null);
 
 /// <summary>A bought compound and its measured value, revealed.</summary>
 /// <param name="Id">Compound id.</param>
 /// <param name="Name">Name.</param>
 /// <param name="Measured">The measured value, exactly as in the dataset.</param>
 /// <param name="Text">The value in words, with symbol and unit.</param>
-public sealed record RevealedCompound(string Id, string Name, double Measured, string Text);
+/// <param name="TextPhrase">The value as catalog words.</param>
+public sealed record RevealedCompound(string Id, string Name, double Measured, string Text, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? TextPhrase = null);
 
 /// <summary>One of a player's best finds.</summary>
 /// <param name="Id">Compound id.</param>
@@ -44,4 +50,6 @@ public sealed record CampaignPlayer(string Name, IReadOnlyList<double> Progress,
 /// <param name="Players">The student first, then the model (UCB), the model (greedy) and random picking.</param>
 /// <param name="Lesson">Once finished: what the curves say about exploring and exploiting; else null.</param>
 /// <param name="LibraryBest">Once finished: the value (or number of actives) a perfect player finds; else null.</param>
-public sealed record CampaignRound(int Round, int Rounds, bool Finished, IReadOnlyList<RevealedCompound> Revealed, IReadOnlyList<CampaignPlayer> Players, string? Lesson, double? LibraryBest);
+/// <param name="LessonPhrase">The lesson as catalog words.</param>
+public sealed record CampaignRound(int Round, int Rounds, bool Finished, IReadOnlyList<RevealedCompound> Revealed, IReadOnlyList<CampaignPlayer> Players, string? Lesson, double? LibraryBest,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? LessonPhrase = null);

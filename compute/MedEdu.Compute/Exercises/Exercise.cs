@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using MedEdu.Compute.Wording;
+
 namespace MedEdu.Compute.Exercises;
 
 /// <summary>What a student sees before answering: never the measured values, predictions or the answer.</summary>
@@ -11,8 +14,21 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Label">For a classification: what a flagged compound is labelled ("crosses the blood-brain barrier"); the rest get the opposite label.</param>
 /// <param name="Rules">For a rule check: "pains" when it checks PAINS alerts; null for Lipinski and Veber.</param>
 /// <param name="Campaign">For a discovery campaign: its goal and budget (the library is served with the campaign's state, not here); else null.</param>
+/// <param name="PromptPhrase">The prompt as catalog words (the API answers <paramref name="Prompt"/> in the reader's language from it); null for an instructor's own words, which are shown as written.</param>
+/// <param name="LabelPhrase">The label as catalog words, when there is a label.</param>
 public sealed record Exercise(string Id, ExerciseKind Kind, int Difficulty, string Prompt, CandidateView? Query, IReadOnlyList<CandidateView> Candidates, int Picks, string? Label = null, string? Rules = null,
-    Campaigns.CampaignBrief? Campaign = null);
+    Campaigns.CampaignBrief? Campaign = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? PromptPhrase = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? LabelPhrase = null)
+{
+    /// <summary>An exercise stated in catalog words: its prompt (and label) in English beside the phrases that put them in any language.</summary>
+    public static Exercise Worded(string id, ExerciseKind kind, int difficulty, Phrase prompt, CandidateView? query, IReadOnlyList<CandidateView> candidates, int picks,
+        PhraseArg? label = null, string? rules = null, Campaigns.CampaignBrief? campaign = null)
+    {
+        var labelPhrase = label is null ? null : label.Phrase ?? Phrase.Of(Phrase.WordsKey, label);
+        return new(id, kind, difficulty, prompt.English, query, candidates, picks, labelPhrase?.English, rules, campaign, prompt, labelPhrase);
+    }
+}
 
 /// <summary>A compound as shown in an exercise: structure and the descriptors a student may look up.</summary>
 /// <param name="Id">Compound id.</param>
@@ -60,4 +76,6 @@ public sealed record AnswerKey(IReadOnlyList<string> Truth, IReadOnlyList<string
 /// <param name="InDomain">Whether the prediction is within the model's applicability domain.</param>
 /// <param name="RuleBreak">The rule broken, if any.</param>
 /// <param name="Scaffold">The Murcko scaffold SMILES (scaffold hops), or the partner's id (matched pairs); else null.</param>
-public sealed record CandidateFacts(double? Similarity, double? Measured, double? Predicted, bool InDomain, string? RuleBreak, string? Scaffold = null);
+/// <param name="RuleBreakPhrase">The rule broken, as catalog words (keys made before it existed: <paramref name="RuleBreak"/> as written).</param>
+public sealed record CandidateFacts(double? Similarity, double? Measured, double? Predicted, bool InDomain, string? RuleBreak, string? Scaffold = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? RuleBreakPhrase = null);

@@ -1,6 +1,7 @@
 using MedEdu.Compute.Chemistry.Descriptors;
 using MedEdu.Compute.Chemistry.Fingerprints;
 using MedEdu.Compute.Chemistry.SmilesParse;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Exercises;
 
@@ -42,42 +43,45 @@ public sealed record ExerciseCompound(
     public bool DrugLike => LipinskiViolations <= 1 && RotatableBonds <= 10 && Tpsa <= 140;
 
     /// <summary>Why the compound breaks the rules, in words, or null when it passes.</summary>
-    public string? RuleBreak()
+    public string? RuleBreak() => RuleBreakPhrase()?.English;
+
+    /// <summary>Why the compound breaks the rules, as catalog words ("MW 612 > 500; 12 rotatable bonds > 10 (Veber)"), or null when it passes.</summary>
+    public Phrase? RuleBreakPhrase()
     {
-        var reasons = new List<string>();
+        var reasons = new List<Phrase>();
         if (LipinskiViolations > 1)
         {
             if (MolWt > 500)
             {
-                reasons.Add($"MW {MolWt:F0} > 500");
+                reasons.Add(Phrase.Of("Break.MolWt", PhraseArg.Of(MolWt, "F0")));
             }
 
             if (MolLogP > 5)
             {
-                reasons.Add($"logP {MolLogP:F1} > 5");
+                reasons.Add(Phrase.Of("Break.LogP", PhraseArg.Of(MolLogP, "F1")));
             }
 
             if (HDonors > 5)
             {
-                reasons.Add($"{HDonors} H-bond donors > 5");
+                reasons.Add(Phrase.Of("Break.Donors", HDonors));
             }
 
             if (HAcceptors > 10)
             {
-                reasons.Add($"{HAcceptors} H-bond acceptors > 10");
+                reasons.Add(Phrase.Of("Break.Acceptors", HAcceptors));
             }
         }
 
         if (RotatableBonds > 10)
         {
-            reasons.Add($"{RotatableBonds} rotatable bonds > 10 (Veber)");
+            reasons.Add(Phrase.Of("Break.RotatableBonds", RotatableBonds));
         }
 
         if (Tpsa > 140)
         {
-            reasons.Add($"TPSA {Tpsa:F0} > 140 (Veber)");
+            reasons.Add(Phrase.Of("Break.Tpsa", PhraseArg.Of(Tpsa, "F0")));
         }
 
-        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+        return reasons.Count == 0 ? null : Phrase.Join(reasons);
     }
 }

@@ -75,7 +75,7 @@ public static class ExerciseEditor
             throw new ExerciseRuleException("prompt", $"'prompt' must be 1 to {MaxPrompt} characters");
         }
 
-        return exercise with { Prompt = text };
+        return exercise with { Prompt = text, PromptPhrase = null };
     }
 
     private static AnswerKey Hunt(Exercise exercise, List<ExerciseCompound> picked, Dictionary<string, ExerciseCompound> byId, int level)
@@ -135,7 +135,7 @@ public static class ExerciseEditor
 
     private static AnswerKey RuleCheck(List<ExerciseCompound> picked)
     {
-        int breakers = picked.Count(c => c.RuleBreak() is not null);
+        int breakers = picked.Count(c => c.RuleBreakPhrase() is not null);
         RequireFlaggedShare(breakers, picked.Count, "breaks Lipinski's or Veber's rule");
         return ExerciseGenerator.RuleCheckKey(picked);
     }

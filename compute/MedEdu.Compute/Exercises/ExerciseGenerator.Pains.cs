@@ -1,5 +1,6 @@
 using MedEdu.Compute.Chemistry.Alerts;
 using MedEdu.Compute.Chemistry.SmilesParse;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Exercises;
 
@@ -40,9 +41,8 @@ public static partial class ExerciseGenerator
         Require(flagged.Count >= 1, "no compound of this dataset carries a PAINS alert, so there would be nothing to flag");
         Require(flagged.Count + clean.Count >= count, $"a PAINS check needs {count} compounds");
         var picked = flagged.Select(f => f.Compound).Concat(clean).Take(count).OrderBy(_ => random.Next()).ToList();
-        var exercise = new Exercise(id, ExerciseKind.RuleCheck, difficulty,
-            "Flag every compound that carries a PAINS alert: a substructure (such as a rhodanine, a catechol, a quinone or an azo dye) that makes compounds show up as hits in many assays without real activity (Baell and Holloway, 2010).",
-            null, picked.Select(CandidateView.From).ToList(), 0, Rules: "pains");
+        var exercise = Exercise.Worded(id, ExerciseKind.RuleCheck, difficulty, Phrase.Of("Prompt.Pains"),
+            null, picked.Select(CandidateView.From).ToList(), 0, rules: "pains");
         var found = flagged.ToDictionary(f => f.Compound.Id, f => f.Alerts);
         return (exercise, PainsKey(picked, c => found.GetValueOrDefault(c.Id)));
     }
@@ -55,7 +55,7 @@ public static partial class ExerciseGenerator
     internal static AnswerKey PainsKey(IReadOnlyList<ExerciseCompound> picked, Func<ExerciseCompound, string?> alertsOf)
     {
         var alerts = picked.ToDictionary(c => c.Id, alertsOf);
-        var facts = Facts(picked).ToDictionary(x => x.Key, x => x.Value with { RuleBreak = alerts[x.Key] });
+        var facts = Facts(picked).ToDictionary(x => x.Key, x => x.Value with { RuleBreak = alerts[x.Key], RuleBreakPhrase = null });
         return new AnswerKey(alerts.Where(a => a.Value is not null).Select(a => a.Key).Order(StringComparer.Ordinal).ToList(), [], facts);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MedEdu.Compute.Chemistry.Scaffolds;
 using MedEdu.Compute.Chemistry.SmilesParse;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Exercises;
 
@@ -72,10 +73,8 @@ public static partial class ExerciseGenerator
             facts[b.Id] = facts[b.Id] with { Similarity = Math.Round(s, 4), Scaffold = a.Id };
         }
 
-        string label = $"has a higher {property.Name} than its partner";
-        var exercise = new Exercise(id, ExerciseKind.MatchedPair, difficulty,
-            $"Each card is a matched pair: a compound and an analogue one small change away (the coloured atoms are what differs). Select every analogue whose {property.Name} is higher than its partner's; the others are labelled lower. Every pair differs by more than {property.AmountText(gap)}.",
-            null, chosen.Select(p => CandidateView.From(p.B) with { Partner = CandidateView.From(p.A) }).ToList(), 0, label);
+        var exercise = Exercise.Worded(id, ExerciseKind.MatchedPair, difficulty, Phrase.Of("Prompt.MatchedPair", property.NameWords, property.Amount(gap)),
+            null, chosen.Select(p => CandidateView.From(p.B) with { Partner = CandidateView.From(p.A) }).ToList(), 0, Phrase.Of("MatchedPair.Label", property.NameWords));
         return (exercise, new AnswerKey(truth, model, facts, property));
     }
 
@@ -137,8 +136,7 @@ public static partial class ExerciseGenerator
                 model = [predicted.A.Id, predicted.B.Id, .. chosen.Select(c => c.Id).Where(i => i != predicted.A.Id && i != predicted.B.Id).Order(StringComparer.Ordinal)];
             }
 
-            var exercise = new Exercise(id, ExerciseKind.ActivityCliff, difficulty,
-                $"Find the activity cliff: the 2 compounds that are similar (Tanimoto {similar.ToString("0.##", CultureInfo.InvariantCulture)} or more on Morgan fingerprints) yet differ most in {property.Name}. The cliff's gap is larger than any other similar pair's by more than {property.AmountText(margin)}.",
+            var exercise = Exercise.Worded(id, ExerciseKind.ActivityCliff, difficulty, Phrase.Of("Prompt.Cliff", PhraseArg.Of(similar), property.NameWords, property.Amount(margin)),
                 null, chosen.OrderBy(_ => random.Next()).Select(CandidateView.From).ToList(), 2);
             var pairs = similarPairs.ToDictionary(p => AnswerKey.PairKey(p.A.Id, p.B.Id), p => Math.Round(p.Similarity, 4));
             return (exercise, new AnswerKey(truth, model, Facts(chosen), property, PairSimilarities: pairs));
@@ -194,8 +192,7 @@ public static partial class ExerciseGenerator
                 facts[c.Id] = facts[c.Id] with { Similarity = Math.Round(Tanimoto(query.Fingerprint, c.Fingerprint), 4), Scaffold = ScaffoldOf(c, scaffolds) };
             }
 
-            var exercise = new Exercise(id, ExerciseKind.ScaffoldHop, difficulty,
-                $"{query.Name} has a measured {property.Name} of {property.ValueText(target)}. Pick the 1 compound with a different Murcko scaffold (its rings and the linkers between them) whose {property.Name} is closest to that: a scaffold hop that keeps the property. The best hop is closer than any other by more than {property.AmountText(margin)}.",
+            var exercise = Exercise.Worded(id, ExerciseKind.ScaffoldHop, difficulty, Phrase.Of("Prompt.Hop", query.Name, property.NameWords, property.Value(target), property.Amount(margin)),
                 CandidateView.From(query), chosen.OrderBy(_ => random.Next()).Select(CandidateView.From).ToList(), 1);
             return (exercise, new AnswerKey(truth, model, facts, property));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MedEdu.Compute.Wording;
 using System.Numerics;
 
 namespace MedEdu.Compute.Exercises;
@@ -125,8 +126,7 @@ public static partial class ExerciseGenerator
             var rest = difficulty == 3 ? decoys.Skip(near).Take(40) : decoys.Skip(near);
             chosen.AddRange(rest.OrderBy(_ => random.Next()).Take(candidates - chosen.Count));
             var shown = chosen.OrderBy(_ => random.Next()).ToList();
-            var exercise = new Exercise(id, ExerciseKind.SimilarityHunt, difficulty,
-                $"Which {picks} of these {candidates} compounds are most similar to {query.Name}? Similarity is the Tanimoto coefficient of Morgan (ECFP4) fingerprints.",
+            var exercise = Exercise.Worded(id, ExerciseKind.SimilarityHunt, difficulty, Phrase.Of("Prompt.Hunt", picks, candidates, query.Name),
                 CandidateView.From(query), shown.Select(x => CandidateView.From(x.Compound)).ToList(), picks);
             return (exercise, HuntKey(chosen));
         }
@@ -153,9 +153,10 @@ public static partial class ExerciseGenerator
         Require(picked is not null,
             $"no {count} compounds differ pairwise by more than {gap.ToString("0.##", CultureInfo.InvariantCulture)} (the experimental error {property.ErrorText} at level {difficulty})");
         var shown = picked!.OrderBy(_ => random.Next()).ToList();
-        string symbol = property.Symbol is null ? "" : $" ({property.Symbol}{(property.Unit is null ? "" : ", " + property.Unit)})";
-        var exercise = new Exercise(id, ExerciseKind.PropertyRanking, difficulty,
-            $"Order these {picked!.Count} compounds from highest to lowest {property.Name}{symbol}. Neighbouring values differ by more than the experimental error ({property.ErrorText}).",
+        var prompt = property.Symbol is null
+            ? Phrase.Of("Prompt.Ranking", picked!.Count, property.NameWords, property.Amount(property.ExperimentalError))
+            : Phrase.Of("Prompt.Ranking.Symbol", picked!.Count, property.NameWords, property.Amount(property.ExperimentalError), property.Symbol + (property.Unit is null ? "" : ", " + property.Unit));
+        var exercise = Exercise.Worded(id, ExerciseKind.PropertyRanking, difficulty, prompt,
             null, shown.Select(CandidateView.From).ToList(), 0);
         return (exercise, RankingKey(picked!, property));
     }
@@ -191,9 +192,8 @@ public static partial class ExerciseGenerator
 
             int p = Math.Clamp(positives, Math.Max(leastOfEach, count - zeros.Count), Math.Min(ones.Count, count - leastOfEach));
             var picked = ones.Take(p).Concat(zeros.Take(count - p)).OrderBy(_ => random.Next()).ToList();
-            var exercise = new Exercise(id, ExerciseKind.Classify, difficulty,
-                $"Label these {count} compounds: select each one that {property.PositiveLabel}; the others are labelled \"{property.NegativeLabel}\".",
-                null, picked.Select(CandidateView.From).ToList(), 0, property.PositiveLabel);
+            var exercise = Exercise.Worded(id, ExerciseKind.Classify, difficulty, Phrase.Of("Prompt.Classify", count, property.PositiveWords, property.NegativeWords),
+                null, picked.Select(CandidateView.From).ToList(), 0, property.PositiveWords);
             return (exercise, ClassifyKey(picked, property));
         }
 
@@ -226,14 +226,14 @@ public static partial class ExerciseGenerator
         // quarter of the drug-like library (ties at the cut all count).
         bool binary = IsBinary(pool);
         bool wantOnes = !binary || pool.Count(c => c.Measured == 1) <= pool.Count(c => c.Measured == 0);
-        string activeMeans;
+        Phrase activeMeans;
         Func<ExerciseCompound, bool> isActive;
         if (binary)
         {
             double label = wantOnes ? 1 : 0;
             isActive = c => c.Measured == label;
             TopUpActives(library, measured, isActive, picks / 2, random);
-            activeMeans = $"An active here is a compound that {(wantOnes ? property.PositiveLabel : property.NegativeLabel)}.";
+            activeMeans = Phrase.Of("Screen.ActiveIsLabel", wantOnes ? property.PositiveWords : property.NegativeWords);
         }
         else
         {
@@ -241,7 +241,7 @@ public static partial class ExerciseGenerator
             Require(ranked.Count >= picks, "too few drug-like compounds for a virtual screen");
             double cut = ranked[Math.Max(picks, ranked.Count / 4) - 1].Measured!.Value;
             isActive = c => c.Measured >= cut;
-            activeMeans = $"An active here is a drug-like compound in the top quarter of this library by {property.Name} ({property.ValueText(cut)} or higher).";
+            activeMeans = Phrase.Of("Screen.ActiveIsTop", property.NameWords, property.Value(cut));
         }
 
         var drugLike = library.Where(c => c.DrugLike).ToList();
@@ -251,8 +251,7 @@ public static partial class ExerciseGenerator
         var model = drugLike.All(c => c.Predicted is not null)
             ? drugLike.OrderByDescending(c => wantOnes ? c.Predicted : -c.Predicted).ThenBy(c => c.Id, StringComparer.Ordinal).Select(c => c.Id).ToList()
             : [];
-        var exercise = new Exercise(id, ExerciseKind.VirtualScreen, difficulty,
-            $"Screen this library of {size}: apply Lipinski's and Veber's rules, then pick the {picks} drug-like compounds most likely to be active. {activeMeans}",
+        var exercise = Exercise.Worded(id, ExerciseKind.VirtualScreen, difficulty, Phrase.Of("Prompt.Screen", size, picks, activeMeans),
             null, library.Select(CandidateView.From).ToList(), picks);
         return (exercise, new AnswerKey(truth, model, Facts(library), property, BaseRate: (double)truth.Count / drugLike.Count));
     }
@@ -291,24 +290,27 @@ public static partial class ExerciseGenerator
     private static (Exercise, AnswerKey) RuleCheck(string id, IReadOnlyList<ExerciseCompound> pool, Random random, int difficulty)
     {
         int count = 6 + (2 * difficulty);
-        var breakers = pool.Where(c => c.RuleBreak() is not null).OrderBy(_ => random.Next()).ToList();
-        var passers = pool.Where(c => c.RuleBreak() is null).OrderBy(_ => random.Next()).ToList();
+        var breakers = pool.Where(c => c.RuleBreakPhrase() is not null).OrderBy(_ => random.Next()).ToList();
+        var passers = pool.Where(c => c.RuleBreakPhrase() is null).OrderBy(_ => random.Next()).ToList();
         Require(breakers.Count > 0, "no compound of this dataset breaks Lipinski's or Veber's rules, so there would be nothing to flag");
         int nBreak = Math.Min(breakers.Count, Math.Max(1, count / 3));
         Require(passers.Count >= count - nBreak, $"a rule check needs {count} compounds");
         var picked = breakers.Take(nBreak).Concat(passers.Take(count - nBreak)).OrderBy(_ => random.Next()).ToList();
-        var exercise = new Exercise(id, ExerciseKind.RuleCheck, difficulty,
-            "Flag every compound that breaks Lipinski's rule of five (two or more violations) or Veber's rule (more than 10 rotatable bonds or TPSA above 140).",
+        var exercise = Exercise.Worded(id, ExerciseKind.RuleCheck, difficulty, Phrase.Of("Prompt.RuleCheck"),
             null, picked.Select(CandidateView.From).ToList(), 0);
         return (exercise, RuleCheckKey(picked));
     }
 
     /// <summary>A drug-likeness rule check's key: the rule breakers and the facts.</summary>
     internal static AnswerKey RuleCheckKey(IReadOnlyList<ExerciseCompound> picked) =>
-        new(picked.Where(c => c.RuleBreak() is not null).Select(c => c.Id).Order(StringComparer.Ordinal).ToList(), [], Facts(picked));
+        new(picked.Where(c => c.RuleBreakPhrase() is not null).Select(c => c.Id).Order(StringComparer.Ordinal).ToList(), [], Facts(picked));
 
     internal static Dictionary<string, CandidateFacts> Facts(IEnumerable<ExerciseCompound> compounds) =>
-        compounds.ToDictionary(c => c.Id, c => new CandidateFacts(null, c.Measured, c.Predicted is double p ? Math.Round(p, 3) : null, c.InDomain, c.RuleBreak()));
+        compounds.ToDictionary(c => c.Id, c =>
+        {
+            var broken = c.RuleBreakPhrase();
+            return new CandidateFacts(null, c.Measured, c.Predicted is double p ? Math.Round(p, 3) : null, c.InDomain, broken?.English, RuleBreakPhrase: broken);
+        });
 
     private static void Require(bool condition, string message)
     {

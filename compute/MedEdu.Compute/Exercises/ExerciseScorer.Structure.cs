@@ -1,3 +1,5 @@
+using MedEdu.Compute.Wording;
+
 namespace MedEdu.Compute.Exercises;
 
 /// <summary>Scoring of matched pairs, activity cliffs and scaffold hops, with feedback that names the pairs and the gaps.</summary>
@@ -16,17 +18,20 @@ public static partial class ExerciseScorer
             var from = key.Facts[c.Partner!.Id];
             var to = key.Facts[c.Id];
             double change = to.Measured!.Value - from.Measured!.Value;
-            string text = $"{c.Partner.Name} → {c.Name} (Tanimoto {to.Similarity:F2}): {property.ValueText(from.Measured.Value)} → {property.ValueText(to.Measured.Value)}, "
-                + $"{(change > 0 ? "up" : "down")} {property.AmountText(Math.Abs(change))}";
+            var parts = new List<Phrase>
+            {
+                Phrase.Of("Pair.Line", c.Partner.Name, c.Name, PhraseArg.Of(to.Similarity ?? 0, "F2"), property.Value(from.Measured.Value), property.Value(to.Measured.Value),
+                    Phrase.Of(change > 0 ? "Pair.Up" : "Pair.Down", property.Amount(Math.Abs(change)))),
+            };
             if (from.Predicted is double pf && to.Predicted is double pt)
             {
-                text += $"; the model predicted {(pt > pf ? "up" : "down")}";
+                parts.Add(Phrase.Of(pt > pf ? "Pair.ModelUp" : "Pair.ModelDown"));
             }
 
-            return text + $"; you said {(said.Contains(c.Id) ? "higher" : "lower")}{(said.Contains(c.Id) == higher.Contains(c.Id) ? " ✓" : " ✗")}";
+            parts.Add(Said(said.Contains(c.Id) ? "Higher" : "Lower", said.Contains(c.Id) == higher.Contains(c.Id)));
+            return Phrase.Join(parts);
         }).ToList();
-        string measure = "balanced accuracy over the pairs: the share of rises you called higher and of falls you called lower, averaged (guessing scores 50)";
-        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
+        return ExerciseFeedback.Worded(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, Phrase.Of("Measure.MatchedPair"), key.Truth, key.ModelOrder, explanations);
     }
 
     private static ExerciseFeedback Cliff(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
@@ -37,27 +42,26 @@ public static partial class ExerciseScorer
         double student = 50.0 * answer.Count(cliff.Contains);
         double? model = key.ModelOrder.Count >= 2 ? 50.0 * key.ModelOrder.Take(2).Count(cliff.Contains) : null;
         var pairs = key.PairSimilarities ?? new Dictionary<string, double>();
-        string Pair(string a, string b)
+        Phrase Pair(string a, string b)
         {
             double gap = Math.Abs(key.Facts[a].Measured!.Value - key.Facts[b].Measured!.Value);
-            string similarity = pairs.TryGetValue(AnswerKey.PairKey(a, b), out double s) ? $"Tanimoto {s:F2}" : "not similar enough to count as a pair";
-            return $"{Name(exercise, a)} and {Name(exercise, b)}: {similarity}, a gap of {property.AmountText(gap)}";
+            var similarity = pairs.TryGetValue(AnswerKey.PairKey(a, b), out double s) ? Phrase.Of("Cliff.Similar", PhraseArg.Of(s, "F2")) : Phrase.Of("Cliff.NotSimilar");
+            return Phrase.Of("Cliff.Pair", Name(exercise, a), Name(exercise, b), similarity, property.Amount(gap));
         }
 
-        var explanations = new List<string> { $"The cliff: {Pair(key.Truth[0], key.Truth[1])}." };
+        var explanations = new List<Phrase> { Phrase.Of("Cliff.Truth", Pair(key.Truth[0], key.Truth[1])) };
         if (!cliff.SetEquals(answer))
         {
-            explanations.Add($"Your pair: {Pair(answer[0], answer[1])}.");
+            explanations.Add(Phrase.Of("Cliff.Yours", Pair(answer[0], answer[1])));
         }
 
         if (key.ModelOrder.Count >= 2)
         {
-            explanations.Add($"The model's pair (largest predicted gap among similar pairs): {Pair(key.ModelOrder[0], key.ModelOrder[1])}.");
+            explanations.Add(Phrase.Of("Cliff.Model", Pair(key.ModelOrder[0], key.ModelOrder[1])));
         }
 
         explanations.AddRange(key.Truth.Select(id => Explain(exercise, key, id, binary: false)));
-        string measure = "compounds of the true cliff among your two picks (50 each)";
-        return new ExerciseFeedback(student, model, measure, key.Truth.Take(2).ToList(), key.ModelOrder.Take(2).ToList(), explanations);
+        return ExerciseFeedback.Worded(student, model, Phrase.Of("Measure.Cliff"), key.Truth.Take(2).ToList(), key.ModelOrder.Take(2).ToList(), explanations);
     }
 
     private static ExerciseFeedback Hop(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
@@ -72,10 +76,10 @@ public static partial class ExerciseScorer
         var explanations = key.Truth.Select(id =>
         {
             var f = key.Facts[id];
-            string scaffold = f.Scaffold == queryScaffold ? "the same scaffold as the query (not a hop)" : "a different scaffold";
-            return $"{Explain(exercise, key, id, binary: false)}; {property.AmountText(Math.Abs(f.Measured!.Value - target))} from the query; {scaffold}; Tanimoto to the query {f.Similarity:F2}";
+            return Phrase.Join([Explain(exercise, key, id, binary: false), Phrase.Of("Hop.FromQuery", property.Amount(Math.Abs(f.Measured!.Value - target))),
+                Phrase.Of(f.Scaffold == queryScaffold ? "Hop.Same" : "Hop.Different"), Phrase.Of("Hop.Similarity", PhraseArg.Of(f.Similarity ?? 0, "F2"))]);
         }).ToList();
-        string measure = $"where your pick ranks among the hops by closeness to the query's {property.ValueText(target)} (100 for the closest, 0 for the farthest or a compound of the query's own scaffold)";
-        return new ExerciseFeedback(Math.Round(ScoreOf(answer[0]), 1), model is double m ? Math.Round(m, 1) : null, measure, key.Truth.Take(1).ToList(), key.ModelOrder.Take(1).ToList(), explanations);
+        var measure = Phrase.Of("Measure.Hop", property.Value(target));
+        return ExerciseFeedback.Worded(Math.Round(ScoreOf(answer[0]), 1), model is double m ? Math.Round(m, 1) : null, measure, key.Truth.Take(1).ToList(), key.ModelOrder.Take(1).ToList(), explanations);
     }
 }

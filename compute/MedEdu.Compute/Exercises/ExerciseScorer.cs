@@ -1,5 +1,6 @@
-using System.Globalization;
+using System.Text.Json.Serialization;
 using MedEdu.Compute.Learning;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Exercises;
 
@@ -12,8 +13,18 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Explanations">One line per candidate: what decided its place.</param>
 /// <param name="Evidence">The model's evidence: each compound's nearest training compounds with their measured values (property exercises with a model).</param>
 /// <param name="Campaign">For a discovery campaign's round: what it revealed and every player's discovery curve so far.</param>
+/// <param name="MeasurePhrase">The measure as catalog words (the API answers <paramref name="Measure"/> in the reader's language from it); null in feedback stored before it existed.</param>
+/// <param name="ExplanationPhrases">The explanations as catalog words, one per line of <paramref name="Explanations"/>.</param>
 public sealed record ExerciseFeedback(double Score, double? ModelScore, string Measure, IReadOnlyList<string> Truth, IReadOnlyList<string> ModelAnswer, IReadOnlyList<string> Explanations,
-    IReadOnlyDictionary<string, IReadOnlyList<TrainingNeighbour>>? Evidence = null, Campaigns.CampaignRound? Campaign = null);
+    IReadOnlyDictionary<string, IReadOnlyList<TrainingNeighbour>>? Evidence = null, Campaigns.CampaignRound? Campaign = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Phrase? MeasurePhrase = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Phrase>? ExplanationPhrases = null)
+{
+    /// <summary>Feedback in catalog words: the measure and explanations in English beside the phrases that put them in any language.</summary>
+    public static ExerciseFeedback Worded(double score, double? modelScore, Phrase measure, IReadOnlyList<string> truth, IReadOnlyList<string> modelAnswer, IReadOnlyList<Phrase> explanations,
+        Campaigns.CampaignRound? campaign = null) =>
+        new(score, modelScore, measure.English, truth, modelAnswer, [.. explanations.Select(e => e.English)], null, campaign, measure, explanations);
+}
 
 /// <summary>Scores a student's answer against the answer key.</summary>
 public static partial class ExerciseScorer
@@ -54,8 +65,8 @@ public static partial class ExerciseScorer
         RequireCount(answer, exercise.Picks);
         var top = key.Truth.Take(exercise.Picks).ToHashSet();
         double score = 100.0 * answer.Count(top.Contains) / exercise.Picks;
-        var explanations = key.Truth.Select((id, i) => $"{Name(exercise, id)}: Tanimoto {key.Facts[id].Similarity:F2} (rank {i + 1})").ToList();
-        return new ExerciseFeedback(Math.Round(score, 1), null, $"picks among the true top {exercise.Picks}", key.Truth, [], explanations);
+        var explanations = key.Truth.Select((id, i) => Phrase.Of("Explain.Hunt", Name(exercise, id), PhraseArg.Of(key.Facts[id].Similarity ?? 0, "F2"), i + 1)).ToList();
+        return ExerciseFeedback.Worded(Math.Round(score, 1), null, Phrase.Of("Measure.Hunt", exercise.Picks), key.Truth, [], explanations);
     }
 
     private static ExerciseFeedback Ranking(Exercise exercise, AnswerKey key, IReadOnlyList<string> answer)
@@ -65,9 +76,10 @@ public static partial class ExerciseScorer
         double student = RankAgreement(key, answer, tolerance);
         double? model = key.ModelOrder.Count == key.Truth.Count ? RankAgreement(key, key.ModelOrder, tolerance) : null;
         var explanations = key.Truth.Select(id => Explain(exercise, key, id, binary: false)).ToList();
-        string measure = "Spearman rank correlation with the measured order (x100, negative counts as 0)"
-            + (tolerance > 0 ? $"; values within the experimental error ({key.Property!.ErrorText}) count as tied, so their order never costs points" : "");
-        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
+        var measure = tolerance > 0
+            ? Phrase.Join([Phrase.Of("Measure.Ranking"), Phrase.Of("Measure.RankingTies", key.Property!.Amount(key.Property.ExperimentalError))])
+            : Phrase.Of("Measure.Ranking");
+        return ExerciseFeedback.Worded(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
     }
 
     /// <summary>
@@ -112,9 +124,9 @@ public static partial class ExerciseScorer
         bool hasModel = exercise.Candidates.All(c => key.Facts[c.Id].Predicted is not null);
         double? model = hasModel ? BalancedAccuracy(exercise, positives, key.ModelOrder.ToHashSet()) : null;
         var explanations = exercise.Candidates.Select(c =>
-            $"{Explain(exercise, key, c.Id, binary: true)}; you said {(said.Contains(c.Id) ? "yes" : "no")}{(said.Contains(c.Id) == positives.Contains(c.Id) ? " ✓" : " ✗")}").ToList();
-        string measure = $"balanced accuracy: the share of \"yes\" compounds (each {property.PositiveLabel}) you labelled yes and the share of \"no\" compounds you labelled no, averaged (guessing, or labelling all alike, scores 50); the model says yes at 50% or more";
-        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
+            Phrase.Join([Explain(exercise, key, c.Id, binary: true), Said(said.Contains(c.Id) ? "Yes" : "No", said.Contains(c.Id) == positives.Contains(c.Id))])).ToList();
+        var measure = Phrase.Of("Measure.Classify", property.PositiveWords);
+        return ExerciseFeedback.Worded(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, key.ModelOrder, explanations);
     }
 
     /// <summary>Balanced accuracy of labelling <paramref name="said"/> positive and the rest negative (plain accuracy when one class is absent).</summary>
@@ -144,23 +156,20 @@ public static partial class ExerciseScorer
         var actives = key.Truth.ToHashSet();
         int hits = answer.Count(actives.Contains);
         var modelPicks = key.ModelOrder.Take(exercise.Picks).ToList();
-        var explanations = answer.Select(id => Explain(exercise, key, id, IsBinary(key)) + (actives.Contains(id) ? " — active" : " — not active")).ToList();
+        var explanations = answer.Select(id => Phrase.Of(actives.Contains(id) ? "Screen.Active" : "Screen.Inactive", Explain(exercise, key, id, IsBinary(key)))).ToList();
         if (key.BaseRate is not double baseRate)
         {
             // Keys made before base rates were kept: precision at k, as they were scored then.
             int? modelHits = key.ModelOrder.Count > 0 ? modelPicks.Count(actives.Contains) : null;
-            return new ExerciseFeedback(Math.Round(100.0 * hits / exercise.Picks, 1), modelHits is int mh ? Math.Round(100.0 * mh / exercise.Picks, 1) : null,
-                $"precision at {exercise.Picks} (share of your picks that are actives)", key.Truth, modelPicks, explanations);
+            return ExerciseFeedback.Worded(Math.Round(100.0 * hits / exercise.Picks, 1), modelHits is int mh ? Math.Round(100.0 * mh / exercise.Picks, 1) : null,
+                Phrase.Of("Measure.Precision", exercise.Picks), key.Truth, modelPicks, explanations);
         }
 
         double student = Math.Clamp(EnrichmentOverRandom(hits, exercise.Picks, actives.Count, baseRate), 0, 1);
         double? model = key.ModelOrder.Count > 0 ? Math.Clamp(EnrichmentOverRandom(modelPicks.Count(actives.Contains), exercise.Picks, actives.Count, baseRate), 0, 1) : null;
-        string rate = (baseRate * 100).ToString("0", CultureInfo.InvariantCulture);
-        string expected = (baseRate * exercise.Picks).ToString("0.#", CultureInfo.InvariantCulture);
-        string factor = (hits / (double)exercise.Picks / baseRate).ToString("0.0", CultureInfo.InvariantCulture);
-        string measure = $"enrichment over random picks: {rate}% of the drug-like library is active, so {exercise.Picks} random drug-like picks find {expected} actives on average and score 0; "
-            + $"the best possible picks score 100. You found {hits} (enrichment factor {factor}x)";
-        return new ExerciseFeedback(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, modelPicks, explanations);
+        var measure = Phrase.Of("Measure.Enrichment", PhraseArg.Of(baseRate * 100, "0"), exercise.Picks, PhraseArg.Of(baseRate * exercise.Picks, "0.#"), hits,
+            PhraseArg.Of(hits / (double)exercise.Picks / baseRate, "0.0"));
+        return ExerciseFeedback.Worded(Math.Round(student * 100, 1), model is double m ? Math.Round(m * 100, 1) : null, measure, key.Truth, modelPicks, explanations);
     }
 
     /// <summary>
@@ -180,29 +189,33 @@ public static partial class ExerciseScorer
         var truth = key.Truth.ToHashSet();
         int correct = exercise.Candidates.Count(c => truth.Contains(c.Id) == answer.Contains(c.Id));
         double score = 100.0 * correct / exercise.Candidates.Count;
-        string passes = exercise.Rules == "pains" ? "no PAINS alert" : "passes both rules";
-        var explanations = exercise.Candidates.Select(c => $"{c.Name}: {key.Facts[c.Id].RuleBreak ?? passes}").ToList();
-        return new ExerciseFeedback(Math.Round(score, 1), null, "compounds classified correctly (flagged or not)", key.Truth, [], explanations);
+        var passes = Phrase.Of(exercise.Rules == "pains" ? "Rule.NoPains" : "Rule.Passes");
+        var explanations = exercise.Candidates.Select(c => Phrase.Of("Named", c.Name, Broken(key.Facts[c.Id]) ?? passes)).ToList();
+        return ExerciseFeedback.Worded(Math.Round(score, 1), null, Phrase.Of("Measure.RuleCheck"), key.Truth, [], explanations);
     }
 
     private static bool IsBinary(AnswerKey key) => key.Facts.Values.All(f => f.Measured is null or 0 or 1);
 
+    /// <summary>The rule a candidate breaks: its catalog words, or as the key wrote it (keys made before phrases, PAINS alerts' names); null when it passes.</summary>
+    private static Phrase? Broken(CandidateFacts facts) =>
+        facts.RuleBreakPhrase ?? (facts.RuleBreak is { } written ? Phrase.Of(Phrase.WordsKey, written) : null);
+
+    /// <summary>"you said yes ✓" or "you said no ✗".</summary>
+    private static Phrase Said(string wordKey, bool right) => Phrase.Of(right ? "Said.Right" : "Said.Wrong", Phrase.Of(wordKey));
+
     /// <summary>A candidate's measured value and the model's prediction in the property's words.</summary>
-    private static string Explain(Exercise exercise, AnswerKey key, string id, bool binary)
+    private static Phrase Explain(Exercise exercise, AnswerKey key, string id, bool binary)
     {
         var property = key.Property ?? PropertyProfile.Unnamed;
         var f = key.Facts[id];
-        string text = $"{Name(exercise, id)}: {(f.Measured is double v ? property.DescribeMeasured(v, binary) : "not measured")}";
-        if (f.Predicted is double p)
+        var measured = Phrase.Of("Named", Name(exercise, id), f.Measured is double v ? property.Measured(v, binary) : Phrase.Of("NotMeasured"));
+        if (f.Predicted is not double p)
         {
-            text += $"; {property.DescribePredicted(p, binary)}";
-            if (!f.InDomain)
-            {
-                text += " (out of the model's applicability domain: don't trust this prediction)";
-            }
+            return measured;
         }
 
-        return text;
+        var predicted = property.Predicted(p, binary);
+        return Phrase.Join([measured, f.InDomain ? predicted : Phrase.Of("Predicted.OutOfDomain", predicted)]);
     }
 
     private static string Name(Exercise exercise, string id) =>

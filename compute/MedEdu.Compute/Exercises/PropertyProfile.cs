@@ -1,4 +1,4 @@
-using System.Globalization;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Exercises;
 
@@ -30,27 +30,50 @@ public sealed record PropertyProfile(string Name, string? Symbol = null, string?
     /// <summary>What a measured 0 means ("inactive" when not described).</summary>
     public string NegativeLabel => Negative ?? "inactive";
 
+    /// <summary>The property's name as a catalog term (translated where the catalog knows it).</summary>
+    public PhraseArg NameWords => PhraseArg.Words(Name);
+
+    /// <summary>What a measured 1 means, as a catalog term.</summary>
+    public PhraseArg PositiveWords => PhraseArg.Words(PositiveLabel);
+
+    /// <summary>What a measured 0 means, as a catalog term.</summary>
+    public PhraseArg NegativeWords => PhraseArg.Words(NegativeLabel);
+
     /// <summary>A measured value in words: "log S -2.31 log(mol/L)", or "crosses the blood-brain barrier: yes".</summary>
-    public string DescribeMeasured(double value, bool binary) =>
-        binary ? $"{PositiveLabel}: {(value >= 0.5 ? "yes" : "no")} (measured)" : $"{ValueText(value)} (measured)";
+    public string DescribeMeasured(double value, bool binary) => Measured(value, binary).English;
+
+    /// <summary>A measured value as a phrase ("{value} (measured)", or "{label}: yes (measured)").</summary>
+    public Phrase Measured(double value, bool binary) =>
+        binary ? Phrase.Of("Measured.Label", PositiveWords, Phrase.Of(value >= 0.5 ? "Yes" : "No")) : Phrase.Of("Measured.Value", Value(value));
 
     /// <summary>A prediction in words: "model: 99.7% likely", or "model: log S -2.10 log(mol/L)".</summary>
-    public string DescribePredicted(double value, bool binary) =>
-        binary ? $"model: {Percent(value)} likely" : $"model: {ValueText(value)}";
+    public string DescribePredicted(double value, bool binary) => Predicted(value, binary).English;
+
+    /// <summary>A prediction as a phrase.</summary>
+    public Phrase Predicted(double value, bool binary) =>
+        binary ? Phrase.Of("Predicted.Likely", Percent(value)) : Phrase.Of("Predicted.Value", Value(value));
 
     /// <summary>A value with its symbol and unit.</summary>
-    public string ValueText(double value)
+    public string ValueText(double value) => Value(value).English;
+
+    /// <summary>A value with its symbol (the name when none) and unit, as a phrase.</summary>
+    public Phrase Value(double value)
     {
-        string number = value.ToString("0.##", CultureInfo.InvariantCulture);
-        return $"{Symbol ?? Name} {number}{(Unit is null ? "" : " " + Unit)}";
+        PhraseArg symbol = Symbol is null ? NameWords : Symbol;
+        return Unit is null ? Phrase.Of("Value", symbol, PhraseArg.Of(value)) : Phrase.Of("Value.Unit", symbol, PhraseArg.Of(value), Unit);
     }
 
     /// <summary>The experimental error with its unit, for prompts and feedback.</summary>
     public string ErrorText => AmountText(ExperimentalError);
 
     /// <summary>A difference of values (a gap, a distance) with its unit: "1.5 log(mol/L)".</summary>
-    public string AmountText(double amount) => $"{amount.ToString("0.##", CultureInfo.InvariantCulture)}{(Unit is null ? "" : " " + Unit)}";
+    public string AmountText(double amount) => Render(Amount(amount));
 
-    private static string Percent(double probability) =>
-        (Math.Clamp(probability, 0, 1) * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    /// <summary>A difference of values with its unit, as a phrase argument.</summary>
+    public PhraseArg Amount(double amount) => Unit is null ? PhraseArg.Of(amount) : Phrase.Of("Amount.Unit", PhraseArg.Of(amount), Unit);
+
+    /// <summary>A probability as a percentage ("99.7%").</summary>
+    public static Phrase Percent(double probability) => Phrase.Of("Percent", PhraseArg.Of(Math.Clamp(probability, 0, 1) * 100, "0.#"));
+
+    private static string Render(PhraseArg arg) => PhraseRenderer.English.Render(arg);
 }

@@ -33,7 +33,9 @@ public sealed class ExerciseTests
         // What the student sees carries structures and lookup descriptors only: no measured value,
         // prediction, similarity or answer field anywhere in the document.
         string shown = JsonSerializer.Serialize(exercise);
-        var allowed = new HashSet<string> { "Label", "Id", "Kind", "Difficulty", "Prompt", "Query", "Candidates", "Picks", "Name", "Smiles", "MolWt", "MolLogP", "Tpsa", "HDonors", "HAcceptors", "RotatableBonds", "Partner", "Rules", "Campaign" };
+        var allowed = new HashSet<string> { "Label", "Id", "Kind", "Difficulty", "Prompt", "Query", "Candidates", "Picks", "Name", "Smiles", "MolWt", "MolLogP", "Tpsa", "HDonors", "HAcceptors", "RotatableBonds", "Partner", "Rules", "Campaign",
+            // The prompt's and label's catalog words: the same words and numbers the prompt shows.
+            "PromptPhrase", "LabelPhrase", "Key", "Args", "Text", "Term", "Number", "Format", "Phrase" };
         var names = new List<string>();
         void Walk(JsonElement e)
         {
@@ -57,6 +59,7 @@ public sealed class ExerciseTests
         Walk(JsonDocument.Parse(shown).RootElement);
         Assert.All(names, n => Assert.Contains(n, allowed));
         Assert.All(key.Truth, id => Assert.Contains(exercise.Candidates, c => c.Id == id));
+        Assert.Equal(exercise.Prompt, exercise.PromptPhrase?.English);
     }
 
     [Fact]
