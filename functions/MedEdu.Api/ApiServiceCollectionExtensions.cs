@@ -25,6 +25,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<WebAppHandler>();
         services.AddLocalization();
         services.AddSingleton<Localization.StudentMessages>();
+        services.AddSingleton<Localization.ExerciseLocalizer>();
         services.AddSingleton<ClassHandlers>();
         services.AddSingleton<Classes.Review.ReviewHandlers>();
         services.AddSingleton<ScheduleHandlers>();

@@ -671,7 +671,9 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   };
   // Words of the English page that must not show on a translated one.
-  const english = ['Submit answer', 'Your score', 'Candidates', 'What to practise next', 'Exercises', 'The truth', 'Why', 'level 1'];
+  // The prompts, measures and explanations come from the API in the reader's language too.
+  const english = ['Submit answer', 'Your score', 'Candidates', 'What to practise next', 'Exercises', 'The truth', 'Why', 'level 1',
+    'compounds', 'Flag every', 'Which ', 'passes both rules', 'rotatable bonds', '(rank ', 'picks among', 'classified correctly', 'similar to'];
   const docs = path.join(repoRoot, 'docs/screenshots');
   mkdirSync(docs, { recursive: true });
 
@@ -691,6 +693,7 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   await page.getByRole('link', { name: /Comprobación de reglas/ }).click();
   await page.getByRole('heading', { name: /Comprobación de reglas · nivel 1/ }).waitFor();
   await page.getByText(/incumpla la regla de Lipinski/).waitFor();
+  await page.getByText(/^Marca cada compuesto que incumple la regla de cinco de Lipinski \(dos o más infracciones\)/).waitFor();
   const cards = page.locator('ul.cards button.pick');
   await cards.nth(0).click();
   await cards.nth(1).click();
@@ -701,6 +704,11 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   await page.getByRole('button', { name: 'Enviar respuesta' }).click();
   await page.getByRole('heading', { name: 'Compuestos que incumplen una regla' }).waitFor();
   await page.getByRole('heading', { name: 'Por qué' }).waitFor();
+  // Each explanation says why in Spanish: it passes both rules, or which limit it breaks.
+  const reasons = await page.locator('ul.explanations li').allInnerTexts();
+  assert.ok(reasons.length >= 8, `${reasons.length} explanations`);
+  for (const reason of reasons) assert.match(reason, /: (cumple ambas reglas|.*(PM \d+ > 500|logP \d+,\d > 5|donadores|aceptores|enlaces rotables|TPSA \d+ > 140))/);
+  assert.match(await page.getByTestId('feedback-measure').textContent(), /compuestos bien clasificados/);
   assert.match(await page.getByTestId('score').textContent(), /^Tu puntuación: \d+(,\d)?$/);
   const spanishText = await page.locator('main').innerText();
   for (const word of english) assert.ok(!spanishText.includes(word), `the Spanish page still says "${word}"`);
@@ -731,6 +739,7 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   await arPage.screenshot({ path: path.join(docs, 'student-arabic-exercises.png'), fullPage: true });
   await arPage.getByRole('link', { name: /البحث عن التشابه/ }).click();
   await arPage.getByRole('heading', { name: /البحث عن التشابه · المستوى/ }).waitFor();
+  await arPage.getByText(/^أيّ 3 من هذه المركبات الـ\d+ هي الأكثر تشابهًا مع .*؟ التشابه هو معامل تانيموتو/).waitFor();
   const arCards = arPage.locator('ul.cards button.pick');
   for (let i = 0; i < 3; i++) await arCards.nth(i).click();
   const submit = arPage.getByRole('button', { name: 'أرسل الإجابة' });
@@ -742,6 +751,7 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   await arPage.getByRole('heading', { name: 'الحقيقة' }).waitFor();
   assert.match(await arPage.getByTestId('score').textContent(), /^نتيجتك: /);
   await expectExplainedDrawings(arPage, /highlight=similarity&query=/);
+  for (const reason of await arPage.locator('ul.explanations li').allInnerTexts()) assert.match(reason, /: تانيموتو \d\.\d\d \(المرتبة \d+\)$/);
   const arabicText = await arPage.locator('main').innerText();
   for (const word of english) assert.ok(!arabicText.includes(word), `the Arabic page still says "${word}"`);
   assert.deepEqual(await seriousViolations(arPage), []);

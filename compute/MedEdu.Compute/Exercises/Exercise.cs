@@ -7,7 +7,7 @@ namespace MedEdu.Compute.Exercises;
 /// <param name="Id">Exercise id.</param>
 /// <param name="Kind">Kind.</param>
 /// <param name="Difficulty">1 (easy) to 3 (hard).</param>
-/// <param name="Prompt">The task in words.</param>
+/// <param name="Prompt">The task in words; the student routes answer it in the reader's language (Accept-Language) where it has catalog words.</param>
 /// <param name="Query">The query compound of a similarity hunt, else null.</param>
 /// <param name="Candidates">The compounds to choose from or order.</param>
 /// <param name="Picks">How many compounds to pick (0 = order all of them; for rule checks and classifications, flag any number).</param>

@@ -7,10 +7,10 @@ namespace MedEdu.Compute.Exercises;
 /// <summary>The result of a submission: the student's score beside the model's, the truth, and explanations.</summary>
 /// <param name="Score">The student's score, 0-100.</param>
 /// <param name="ModelScore">The model's score on the same task, or null when the exercise has no model.</param>
-/// <param name="Measure">What the score measures (e.g. "picks among the true top 3", "Spearman rank correlation").</param>
+/// <param name="Measure">What the score measures (e.g. "picks among the true top 3", "Spearman rank correlation"); in the reader's language on the student routes.</param>
 /// <param name="Truth">The true answer (ids in order, or the set).</param>
 /// <param name="ModelAnswer">The model's answer, when there is one.</param>
-/// <param name="Explanations">One line per candidate: what decided its place.</param>
+/// <param name="Explanations">One line per candidate: what decided its place; in the reader's language on the student routes.</param>
 /// <param name="Evidence">The model's evidence: each compound's nearest training compounds with their measured values (property exercises with a model).</param>
 /// <param name="Campaign">For a discovery campaign's round: what it revealed and every player's discovery curve so far.</param>
 /// <param name="MeasurePhrase">The measure as catalog words (the API answers <paramref name="Measure"/> in the reader's language from it); null in feedback stored before it existed.</param>

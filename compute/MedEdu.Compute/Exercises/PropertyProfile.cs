@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Exercises;
@@ -31,12 +32,15 @@ public sealed record PropertyProfile(string Name, string? Symbol = null, string?
     public string NegativeLabel => Negative ?? "inactive";
 
     /// <summary>The property's name as a catalog term (translated where the catalog knows it).</summary>
+    [JsonIgnore]
     public PhraseArg NameWords => PhraseArg.Words(Name);
 
     /// <summary>What a measured 1 means, as a catalog term.</summary>
+    [JsonIgnore]
     public PhraseArg PositiveWords => PhraseArg.Words(PositiveLabel);
 
     /// <summary>What a measured 0 means, as a catalog term.</summary>
+    [JsonIgnore]
     public PhraseArg NegativeWords => PhraseArg.Words(NegativeLabel);
 
     /// <summary>A measured value in words: "log S -2.31 log(mol/L)", or "crosses the blood-brain barrier: yes".</summary>

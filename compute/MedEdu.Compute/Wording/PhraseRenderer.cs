@@ -13,7 +13,7 @@ namespace MedEdu.Compute.Wording;
 /// <param name="template">The catalog: a key's template, or null when it has none.</param>
 public sealed class PhraseRenderer(Func<string, string?> template)
 {
-    private static readonly ResourceManager Catalog = new("MedEdu.Compute.Wording.ExerciseWords", typeof(PhraseRenderer).Assembly);
+    private static readonly ResourceManager Catalog = new(ExerciseWords.BaseName, typeof(ExerciseWords).Assembly);
 
     /// <summary>The English catalog (the neutral resources).</summary>
     public static PhraseRenderer English { get; } = InCulture(CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace MedEdu.Api.Classes;
 /// students join with a code, then use the bearer token they got.
 /// </summary>
 public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring.TutoringService tutoring, CampaignService campaigns, ClassErasure erasure, InstructorGuard instructor, AbuseLimits limits,
-    Localization.StudentMessages words)
+    Localization.StudentMessages words, Localization.ExerciseLocalizer exerciseWords)
 {
     /// <summary><c>POST /api/classes</c> (instructor): a class and its exercise set from a dataset's served version.</summary>
     public Task<ApiResult> CreateAsync(HttpRequest request) => Guarded(request, async who =>
@@ -89,12 +89,12 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
 
     /// <summary><c>GET /api/classes/{classId}/exercises</c> (student).</summary>
     public Task<ApiResult> ExercisesAsync(HttpRequest request, string classId) =>
-        AsStudent(request, classId, async s => ApiResult.Ok(await classes.ExercisesAsync(classId, s.RowKey)));
+        AsStudent(request, classId, async s => ApiResult.Ok(exerciseWords.Localize(await classes.ExercisesAsync(classId, s.RowKey))));
 
     /// <summary><c>GET /api/classes/{classId}/exercises/{exerciseId}</c> (student): the exercise, never its answer.</summary>
     public Task<ApiResult> ExerciseAsync(HttpRequest request, string classId, string exerciseId) =>
         AsStudent(request, classId, async _ => await classes.ExerciseAsync(classId, exerciseId) is { } e
-            ? ApiResult.Ok(e)
+            ? ApiResult.Ok(exerciseWords.Localize(e))
             : words.Problem(StatusCodes.Status404NotFound, "UnknownExerciseTitle", "NoExercise", exerciseId));
 
     /// <summary><c>POST /api/classes/{classId}/exercises/{exerciseId}/submissions</c> (student).</summary>
@@ -112,7 +112,7 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
                 return ApiResult.Problem(StatusCodes.Status400BadRequest, "Missing answer", "give 'answer': a list of compound ids");
             }
 
-            return ApiResult.Ok(await classes.SubmitAsync(classId, exerciseId, s, answer), StatusCodes.Status201Created);
+            return ApiResult.Ok(exerciseWords.Localize(await classes.SubmitAsync(classId, exerciseId, s, answer)), StatusCodes.Status201Created);
         });
 
     /// <summary>
@@ -120,11 +120,11 @@ public sealed class ClassHandlers(ClassService classes, MedEdu.Pipeline.Tutoring
     /// caller has played it so far (rounds are played with the submissions route, one per round).
     /// </summary>
     public Task<ApiResult> CampaignAsync(HttpRequest request, string classId, string exerciseId) =>
-        AsStudent(request, classId, async s => ApiResult.Ok(await campaigns.ViewAsync(classId, exerciseId, s.RowKey)));
+        AsStudent(request, classId, async s => ApiResult.Ok(exerciseWords.Localize(await campaigns.ViewAsync(classId, exerciseId, s.RowKey))));
 
     /// <summary><c>GET /api/classes/{classId}/submissions</c> (student): only the caller's own.</summary>
     public Task<ApiResult> MySubmissionsAsync(HttpRequest request, string classId) =>
-        AsStudent(request, classId, async s => ApiResult.Ok(await classes.MySubmissionsAsync(classId, s.RowKey)));
+        AsStudent(request, classId, async s => ApiResult.Ok(exerciseWords.Localize(await classes.MySubmissionsAsync(classId, s.RowKey))));
 
     /// <summary><c>GET /api/classes/{classId}/leaderboard</c> (student of the class).</summary>
     public Task<ApiResult> LeaderboardAsync(HttpRequest request, string classId) =>

@@ -8,7 +8,9 @@ namespace MedEdu.Pipeline.Classes;
 /// <param name="Brief">Goal and budget.</param>
 /// <param name="Library">The library, with map positions.</param>
 /// <param name="State">After the rounds played: the last round's reveals, the curves, and once over, the lesson.</param>
-public sealed record CampaignView(string ExerciseId, string Prompt, CampaignBrief Brief, IReadOnlyList<CampaignLibraryEntry> Library, CampaignRound State);
+/// <param name="PromptPhrase">The prompt as catalog words (the API answers <paramref name="Prompt"/> in the reader's language from it).</param>
+public sealed record CampaignView(string ExerciseId, string Prompt, CampaignBrief Brief, IReadOnlyList<CampaignLibraryEntry> Library, CampaignRound State,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] MedEdu.Compute.Wording.Phrase? PromptPhrase = null);
 
 /// <summary>A library compound as a player sees it.</summary>
 /// <param name="Id">Compound id.</param>

@@ -72,7 +72,7 @@ public sealed class CampaignService(ClassRepository classes, CampaignRepository 
             int? round = bought.TryGetValue(c.Id, out int r) ? r : null;
             return new CampaignLibraryEntry(c.Id, c.Name, c.Smiles, c.MolWt, c.MolLogP, c.Tpsa, c.HDonors, c.HAcceptors, c.RotatableBonds, c.X, c.Y, round is null ? null : c.Measured, round);
         }).ToList();
-        return new CampaignView(exerciseId, exercise.Prompt, exercise.Campaign!, library, state);
+        return new CampaignView(exerciseId, exercise.Prompt, exercise.Campaign!, library, state, exercise.PromptPhrase);
     }
 
     /// <summary>Every student's curve beside the opponents' (instructors).</summary>

@@ -104,7 +104,15 @@ public sealed record ClassCreated(string ClassId, string Name, string Code, stri
 public sealed record Joined(string ClassId, string StudentId, string DisplayName, string Token, string ClassName, string DatasetId, int Version, string? Language);
 
 /// <summary>An exercise in a list.</summary>
-public sealed record ExerciseSummary(string Id, string Kind, int Difficulty, string Prompt, bool Submitted, double? Score);
+/// <param name="Id">Exercise id.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Difficulty">1 (easy) to 3 (hard).</param>
+/// <param name="Prompt">The task in words, in the reader's language (Accept-Language) where it has catalog words.</param>
+/// <param name="Submitted">Whether the caller has answered it.</param>
+/// <param name="Score">The caller's scored result, if any.</param>
+/// <param name="PromptPhrase">The prompt as catalog words; null for an instructor's own words.</param>
+public sealed record ExerciseSummary(string Id, string Kind, int Difficulty, string Prompt, bool Submitted, double? Score,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] MedEdu.Compute.Wording.Phrase? PromptPhrase = null);
 
 /// <summary>The answer to a submission: the student's own answer, the score and the feedback.</summary>
 public sealed record SubmissionResult(string ExerciseId, int Attempt, bool Scored, double Score, double? ModelScore, MedEdu.Compute.Exercises.ExerciseFeedback Feedback, List<string> Answer);

@@ -343,7 +343,7 @@ public sealed class ClassService(ClassRepository classes, Tutoring.TutoringServi
     private static ExerciseSummary Summary(ExerciseEntity e, SubmissionEntity? scored)
     {
         var exercise = ExerciseFactory.ExerciseOf(e);
-        return new ExerciseSummary(e.RowKey, e.Kind, e.Difficulty, exercise.Prompt, scored is not null, scored?.Score);
+        return new ExerciseSummary(e.RowKey, e.Kind, e.Difficulty, exercise.Prompt, scored is not null, scored?.Score, exercise.PromptPhrase);
     }
 
     private static string RandomToken(int bytes) =>

@@ -33,6 +33,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Target { get; set; }
 #endif
+        /// <summary>The targetPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? TargetPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase TargetPhrase { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::MedEdu.ApiClient.Models.CampaignBrief"/> and sets the default values.
         /// </summary>
@@ -64,6 +72,7 @@ namespace MedEdu.ApiClient.Models
                 { "picksPerRound", n => { PicksPerRound = n.GetIntValue(); } },
                 { "rounds", n => { Rounds = n.GetIntValue(); } },
                 { "target", n => { Target = n.GetStringValue(); } },
+                { "targetPhrase", n => { TargetPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -79,6 +88,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteIntValue("picksPerRound", PicksPerRound);
             writer.WriteIntValue("rounds", Rounds);
             writer.WriteStringValue("target", Target);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("targetPhrase", TargetPhrase);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -25,6 +25,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Lesson { get; set; }
 #endif
+        /// <summary>The lessonPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? LessonPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase LessonPhrase { get; set; }
+#endif
         /// <summary>Once finished: the value (or number of actives) a perfect player finds; else null.</summary>
         public double? LibraryBest { get; set; }
         /// <summary>The student first, then the model (UCB), the model (greedy) and random picking.</summary>
@@ -74,6 +82,7 @@ namespace MedEdu.ApiClient.Models
             {
                 { "finished", n => { Finished = n.GetBoolValue(); } },
                 { "lesson", n => { Lesson = n.GetStringValue(); } },
+                { "lessonPhrase", n => { LessonPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
                 { "libraryBest", n => { LibraryBest = n.GetDoubleValue(); } },
                 { "players", n => { Players = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.CampaignPlayer>(global::MedEdu.ApiClient.Models.CampaignPlayer.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "revealed", n => { Revealed = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.RevealedCompound>(global::MedEdu.ApiClient.Models.RevealedCompound.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -90,6 +99,7 @@ namespace MedEdu.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("finished", Finished);
             writer.WriteStringValue("lesson", Lesson);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("lessonPhrase", LessonPhrase);
             writer.WriteDoubleValue("libraryBest", LibraryBest);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.CampaignPlayer>("players", Players);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.RevealedCompound>("revealed", Revealed);

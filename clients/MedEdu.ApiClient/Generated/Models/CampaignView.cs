@@ -47,6 +47,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Prompt { get; set; }
 #endif
+        /// <summary>The promptPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? PromptPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase PromptPhrase { get; set; }
+#endif
         /// <summary>After the rounds played: the last round&apos;s reveals, the curves, and once over, the lesson.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -84,6 +92,7 @@ namespace MedEdu.ApiClient.Models
                 { "exerciseId", n => { ExerciseId = n.GetStringValue(); } },
                 { "library", n => { Library = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.CampaignLibraryEntry>(global::MedEdu.ApiClient.Models.CampaignLibraryEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "prompt", n => { Prompt = n.GetStringValue(); } },
+                { "promptPhrase", n => { PromptPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
                 { "state", n => { State = n.GetObjectValue<global::MedEdu.ApiClient.Models.CampaignRound>(global::MedEdu.ApiClient.Models.CampaignRound.CreateFromDiscriminatorValue); } },
             };
         }
@@ -98,6 +107,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("exerciseId", ExerciseId);
             writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.CampaignLibraryEntry>("library", Library);
             writer.WriteStringValue("prompt", Prompt);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("promptPhrase", PromptPhrase);
             writer.WriteObjectValue<global::MedEdu.ApiClient.Models.CampaignRound>("state", State);
             writer.WriteAdditionalData(AdditionalData);
         }

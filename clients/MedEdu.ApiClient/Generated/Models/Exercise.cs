@@ -51,15 +51,31 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Label { get; set; }
 #endif
+        /// <summary>The labelPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? LabelPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase LabelPhrase { get; set; }
+#endif
         /// <summary>How many compounds to pick (0 = order all of them; for rule checks and classifications, flag any number).</summary>
         public int? Picks { get; set; }
-        /// <summary>The task in words.</summary>
+        /// <summary>The task in words; the student routes answer it in the reader&apos;s language (Accept-Language) where it has catalog words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Prompt { get; set; }
 #nullable restore
 #else
         public string Prompt { get; set; }
+#endif
+        /// <summary>The promptPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? PromptPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase PromptPhrase { get; set; }
 #endif
         /// <summary>The query property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -108,8 +124,10 @@ namespace MedEdu.ApiClient.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::MedEdu.ApiClient.Models.ExerciseKind>(); } },
                 { "label", n => { Label = n.GetStringValue(); } },
+                { "labelPhrase", n => { LabelPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
                 { "picks", n => { Picks = n.GetIntValue(); } },
                 { "prompt", n => { Prompt = n.GetStringValue(); } },
+                { "promptPhrase", n => { PromptPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
                 { "query", n => { Query = n.GetObjectValue<global::MedEdu.ApiClient.Models.CandidateView>(global::MedEdu.ApiClient.Models.CandidateView.CreateFromDiscriminatorValue); } },
                 { "rules", n => { Rules = n.GetStringValue(); } },
             };
@@ -127,8 +145,10 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::MedEdu.ApiClient.Models.ExerciseKind>("kind", Kind);
             writer.WriteStringValue("label", Label);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("labelPhrase", LabelPhrase);
             writer.WriteIntValue("picks", Picks);
             writer.WriteStringValue("prompt", Prompt);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("promptPhrase", PromptPhrase);
             writer.WriteObjectValue<global::MedEdu.ApiClient.Models.CandidateView>("query", Query);
             writer.WriteStringValue("rules", Rules);
             writer.WriteAdditionalData(AdditionalData);

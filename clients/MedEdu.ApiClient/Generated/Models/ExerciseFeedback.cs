@@ -31,7 +31,15 @@ namespace MedEdu.ApiClient.Models
 #else
         public global::MedEdu.ApiClient.Models.ExerciseFeedback_evidence Evidence { get; set; }
 #endif
-        /// <summary>One line per candidate: what decided its place.</summary>
+        /// <summary>The explanations as catalog words, one per line of Explanations.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::MedEdu.ApiClient.Models.Phrase>? ExplanationPhrases { get; set; }
+#nullable restore
+#else
+        public List<global::MedEdu.ApiClient.Models.Phrase> ExplanationPhrases { get; set; }
+#endif
+        /// <summary>One line per candidate: what decided its place; in the reader&apos;s language on the student routes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Explanations { get; set; }
@@ -39,13 +47,21 @@ namespace MedEdu.ApiClient.Models
 #else
         public List<string> Explanations { get; set; }
 #endif
-        /// <summary>What the score measures (e.g. &quot;picks among the true top 3&quot;, &quot;Spearman rank correlation&quot;).</summary>
+        /// <summary>What the score measures (e.g. &quot;picks among the true top 3&quot;, &quot;Spearman rank correlation&quot;); in the reader&apos;s language on the student routes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Measure { get; set; }
 #nullable restore
 #else
         public string Measure { get; set; }
+#endif
+        /// <summary>The measurePhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? MeasurePhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase MeasurePhrase { get; set; }
 #endif
         /// <summary>The model&apos;s answer, when there is one.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -94,8 +110,10 @@ namespace MedEdu.ApiClient.Models
             {
                 { "campaign", n => { Campaign = n.GetObjectValue<global::MedEdu.ApiClient.Models.CampaignRound>(global::MedEdu.ApiClient.Models.CampaignRound.CreateFromDiscriminatorValue); } },
                 { "evidence", n => { Evidence = n.GetObjectValue<global::MedEdu.ApiClient.Models.ExerciseFeedback_evidence>(global::MedEdu.ApiClient.Models.ExerciseFeedback_evidence.CreateFromDiscriminatorValue); } },
+                { "explanationPhrases", n => { ExplanationPhrases = n.GetCollectionOfObjectValues<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "explanations", n => { Explanations = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "measure", n => { Measure = n.GetStringValue(); } },
+                { "measurePhrase", n => { MeasurePhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
                 { "modelAnswer", n => { ModelAnswer = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "modelScore", n => { ModelScore = n.GetDoubleValue(); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
@@ -111,8 +129,10 @@ namespace MedEdu.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::MedEdu.ApiClient.Models.CampaignRound>("campaign", Campaign);
             writer.WriteObjectValue<global::MedEdu.ApiClient.Models.ExerciseFeedback_evidence>("evidence", Evidence);
+            writer.WriteCollectionOfObjectValues<global::MedEdu.ApiClient.Models.Phrase>("explanationPhrases", ExplanationPhrases);
             writer.WriteCollectionOfPrimitiveValues<string>("explanations", Explanations);
             writer.WriteStringValue("measure", Measure);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("measurePhrase", MeasurePhrase);
             writer.WriteCollectionOfPrimitiveValues<string>("modelAnswer", ModelAnswer);
             writer.WriteDoubleValue("modelScore", ModelScore);
             writer.WriteDoubleValue("score", Score);

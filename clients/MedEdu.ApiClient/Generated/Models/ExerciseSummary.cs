@@ -15,9 +15,9 @@ namespace MedEdu.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The difficulty property</summary>
+        /// <summary>1 (easy) to 3 (hard).</summary>
         public int? Difficulty { get; set; }
-        /// <summary>The id property</summary>
+        /// <summary>Exercise id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Id { get; set; }
@@ -25,7 +25,7 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Id { get; set; }
 #endif
-        /// <summary>The kind property</summary>
+        /// <summary>Kind.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Kind { get; set; }
@@ -33,7 +33,7 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Kind { get; set; }
 #endif
-        /// <summary>The prompt property</summary>
+        /// <summary>The task in words, in the reader&apos;s language (Accept-Language) where it has catalog words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Prompt { get; set; }
@@ -41,9 +41,17 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Prompt { get; set; }
 #endif
-        /// <summary>The score property</summary>
+        /// <summary>The promptPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? PromptPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase PromptPhrase { get; set; }
+#endif
+        /// <summary>The caller&apos;s scored result, if any.</summary>
         public double? Score { get; set; }
-        /// <summary>The submitted property</summary>
+        /// <summary>Whether the caller has answered it.</summary>
         public bool? Submitted { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::MedEdu.ApiClient.Models.ExerciseSummary"/> and sets the default values.
@@ -74,6 +82,7 @@ namespace MedEdu.ApiClient.Models
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "prompt", n => { Prompt = n.GetStringValue(); } },
+                { "promptPhrase", n => { PromptPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "submitted", n => { Submitted = n.GetBoolValue(); } },
             };
@@ -89,6 +98,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteStringValue("id", Id);
             writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("prompt", Prompt);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("promptPhrase", PromptPhrase);
             writer.WriteDoubleValue("score", Score);
             writer.WriteBoolValue("submitted", Submitted);
             writer.WriteAdditionalData(AdditionalData);

@@ -41,6 +41,14 @@ namespace MedEdu.ApiClient.Models
 #else
         public string Text { get; set; }
 #endif
+        /// <summary>The textPhrase property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::MedEdu.ApiClient.Models.Phrase? TextPhrase { get; set; }
+#nullable restore
+#else
+        public global::MedEdu.ApiClient.Models.Phrase TextPhrase { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::MedEdu.ApiClient.Models.RevealedCompound"/> and sets the default values.
         /// </summary>
@@ -70,6 +78,7 @@ namespace MedEdu.ApiClient.Models
                 { "measured", n => { Measured = n.GetDoubleValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "textPhrase", n => { TextPhrase = n.GetObjectValue<global::MedEdu.ApiClient.Models.Phrase>(global::MedEdu.ApiClient.Models.Phrase.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -83,6 +92,7 @@ namespace MedEdu.ApiClient.Models
             writer.WriteDoubleValue("measured", Measured);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("text", Text);
+            writer.WriteObjectValue<global::MedEdu.ApiClient.Models.Phrase>("textPhrase", TextPhrase);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -3331,6 +3331,7 @@ export interface components {
              * @description For CampaignGoal.MostActives: how many actives the library holds (stated, so students can plan); else null.
              */
             actives?: null | number;
+            targetPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description A campaign across a class: every student's discovery curve beside the opponents'. */
         CampaignClassReport: {
@@ -3503,6 +3504,7 @@ export interface components {
              * @description Once finished: the value (or number of actives) a perfect player finds; else null.
              */
             libraryBest?: null | number;
+            lessonPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description A student's campaign: the goal and budget, the library (measured values only for what they bought) and every player's curve so far. */
         CampaignView: {
@@ -3516,6 +3518,7 @@ export interface components {
             library: components["schemas"]["CampaignLibraryEntry"][];
             /** @description After the rounds played: the last round's reveals, the curves, and once over, the lesson. */
             state: components["schemas"]["CampaignRound"];
+            promptPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description What decided a candidate's place. */
         CandidateFacts: {
@@ -3540,6 +3543,7 @@ export interface components {
             ruleBreak?: null | string;
             /** @description The Murcko scaffold SMILES (scaffold hops), or the partner's id (matched pairs); else null. */
             scaffold?: null | string;
+            ruleBreakPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description A compound as shown in an exercise: structure and the descriptors a student may look up. */
         CandidateView: {
@@ -3846,7 +3850,7 @@ export interface components {
              * @description 1 (easy) to 3 (hard).
              */
             difficulty: number;
-            /** @description The task in words. */
+            /** @description The task in words; the student routes answer it in the reader's language (Accept-Language) where it has catalog words. */
             prompt: string;
             query?: null | components["schemas"]["CandidateView"];
             /** @description The compounds to choose from or order. */
@@ -3861,6 +3865,8 @@ export interface components {
             /** @description For a rule check: "pains" when it checks PAINS alerts; null for Lipinski and Veber. */
             rules?: null | string;
             campaign?: null | components["schemas"]["CampaignBrief"];
+            promptPhrase?: null | components["schemas"]["Phrase"];
+            labelPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description The result of a submission: the student's score beside the model's, the truth, and explanations. */
         ExerciseFeedback: {
@@ -3874,19 +3880,22 @@ export interface components {
              * @description The model's score on the same task, or null when the exercise has no model.
              */
             modelScore?: null | number;
-            /** @description What the score measures (e.g. "picks among the true top 3", "Spearman rank correlation"). */
+            /** @description What the score measures (e.g. "picks among the true top 3", "Spearman rank correlation"); in the reader's language on the student routes. */
             measure: string;
             /** @description The true answer (ids in order, or the set). */
             truth: string[];
             /** @description The model's answer, when there is one. */
             modelAnswer: string[];
-            /** @description One line per candidate: what decided its place. */
+            /** @description One line per candidate: what decided its place; in the reader's language on the student routes. */
             explanations: string[];
             /** @description The model's evidence: each compound's nearest training compounds with their measured values (property exercises with a model). */
             evidence?: null | {
                 [key: string]: components["schemas"]["TrainingNeighbour"][];
             };
             campaign?: null | components["schemas"]["CampaignRound"];
+            measurePhrase?: null | components["schemas"]["Phrase"];
+            /** @description The explanations as catalog words, one per line of Explanations. */
+            explanationPhrases?: null | components["schemas"]["Phrase"][];
         };
         /**
          * @description The kinds of exercise students do.
@@ -3931,14 +3940,25 @@ export interface components {
         };
         /** @description An exercise in a list. */
         ExerciseSummary: {
+            /** @description Exercise id. */
             id: string;
+            /** @description Kind. */
             kind: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 1 (easy) to 3 (hard).
+             */
             difficulty: number;
+            /** @description The task in words, in the reader's language (Accept-Language) where it has catalog words. */
             prompt: string;
+            /** @description Whether the caller has answered it. */
             submitted: boolean;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The caller's scored result, if any.
+             */
             score?: null | number;
+            promptPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description A student whose last two scores fall well below their earlier ones. */
         FallingStudent: {
@@ -4117,6 +4137,36 @@ export interface components {
             /** Format: int32 */
             take: number;
             items: components["schemas"]["QuarantinedRowView"][];
+        };
+        /**
+         * @description Words a student reads, kept as a key of the exercise catalog (`ExerciseWords.resx` and its
+         *     translations) with its arguments, so each reader gets them in their own language: the key's
+         *     template is looked up in the reader's culture and the arguments are put into it.
+         */
+        Phrase: {
+            /** @description The template's key; string Phrase.JoinKey joins the arguments as the parts of one line. */
+            key: string;
+            /** @description The arguments, in the template's placeholder order ({0}, {1}, ...). */
+            args: components["schemas"]["PhraseArg"][];
+        };
+        /**
+         * @description One argument of a Phrase? PhraseArg.Phrase: exactly one of verbatim text (a compound's name, a
+         *     symbol, a unit, an alert's name), a term (a property's words, translated where the catalog has
+         *     them), a number (formatted by the reader's culture) or a nested phrase.
+         */
+        PhraseArg: {
+            /** @description Shown as it is, in every language. */
+            text?: null | string;
+            /** @description English words looked up as `Term.{words}`; shown as they are where no translation exists (a researcher's own dataset). */
+            term?: null | string;
+            /**
+             * Format: double
+             * @description A number, formatted with Format and the culture's decimal separator.
+             */
+            number?: null | number;
+            /** @description A .NET numeric format ("0.##", "F2"); "0.##" when null. */
+            format?: null | string;
+            phrase?: null | components["schemas"]["Phrase"];
         };
         /** @description A recorded override: what the instructor chose, over what the model suggested, who and when. */
         PracticeOverride: {
@@ -4297,6 +4347,7 @@ export interface components {
             measured: number;
             /** @description The value in words, with symbol and unit. */
             text: string;
+            textPhrase?: null | components["schemas"]["Phrase"];
         };
         /** @description One exercise under review. */
         ReviewedExercise: {

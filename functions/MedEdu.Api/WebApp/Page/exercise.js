@@ -137,7 +137,7 @@ export async function exerciseView(exerciseId) {
       h('p', { class: 'score-line' },
         h('span', { class: 'score-value', 'data-testid': 'score' }, t('exercise.yourScore', { score: fmt(result.score) })),
         result.modelScore !== null && result.modelScore !== undefined ? ` · ${t('feedback.modelScored', { score: fmt(result.modelScore) })}` : '',
-        ` (${f.measure})`),
+        h('span', { 'data-testid': 'feedback-measure' }, ` (${f.measure})`)),
       result.scored ? '' : h('p', {}, t('feedback.notScored')),
       h('div', { class: 'columns' },
         column(mode === 'label' ? t('feedback.youSaidYes') : t('feedback.yourAnswer'), yours, true),
