@@ -98,6 +98,27 @@ public sealed class DepictionIntegrationTests(LocalHostFixture fixture) : IClass
         Assert.DoesNotContain("class=\"highlight\"", await plain.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("es", "tpsa", "superficie polar; tamaño = contribución a la TPSA 63,6 Å²")]
+    [InlineData("ar", "similarity", "بيئة مشتركة مع مركب الاستعلام")]
+    [InlineData("es", "alerts", "Brenk: phenol_ester")]
+    public async Task A_legend_is_drawn_in_the_language_asked_for_and_cached_apart(string lang, string highlight, string legend)
+    {
+        string aspirin = Uri.EscapeDataString("CC(=O)Oc1ccccc1C(=O)O");
+        string url = $"api/depiction.svg?smiles={aspirin}&highlight={highlight}" + (highlight == "similarity" ? $"&query={Uri.EscapeDataString("Oc1ccccc1C(=O)O")}" : "");
+        using var english = await Client.GetAsync(url);
+        using var response = await Client.GetAsync($"{url}&lang={lang}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(legend, svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend").Elements(Svg + "text").First().Value);
+        Assert.NotEqual(english.Headers.ETag, response.Headers.ETag);
+
+        using var refused = await Client.GetAsync($"{url}&lang=fr");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("'lang' must be one of en, es, ar, not 'fr'", problem.RootElement.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task AnySmilesIsDrawnWithAromaticCirclesOnRequest()
     {

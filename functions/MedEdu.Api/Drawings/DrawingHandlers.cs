@@ -101,7 +101,7 @@ public sealed class DrawingHandlers(DepictionService depictions)
 
     /// <summary>
     /// Reads <c>highlight</c> (similarity|logp|tpsa|alerts) and, for similarity, <c>query</c> (a
-    /// SMILES, checked here so a bad one is named as the query's fault).
+    /// SMILES, checked here so a bad one is named as the query's fault) and <c>lang</c>, the legend's language.
     /// </summary>
     private static bool TryHighlight(HttpRequest request, out HighlightRequest? highlight, out ApiResult? problem)
     {
@@ -144,7 +144,16 @@ public sealed class DrawingHandlers(DepictionService depictions)
             return false;
         }
 
-        highlight = new HighlightRequest(kind, query.Length > 0 ? query : null);
+        string lang = request.Query["lang"].ToString();
+        var language = Localization.StudentMessages.Cultures.FirstOrDefault(c => c.Name == lang);
+        if (lang.Length > 0 && language is null)
+        {
+            problem = ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid query parameter",
+                $"'lang' must be one of {string.Join(", ", Localization.StudentMessages.Cultures.Select(c => c.Name))}, not '{lang}'");
+            return false;
+        }
+
+        highlight = new HighlightRequest(kind, query.Length > 0 ? query : null, language == Localization.StudentMessages.Cultures[0] ? null : language);
         return true;
     }
 

@@ -28,5 +28,6 @@ public static class DrawingsApi
         .Query("width", JsonSchemaType.Integer, "Image width in pixels, 50 to 2000.")
         .Query("height", JsonSchemaType.Integer, "Image height in pixels, 50 to 2000.")
         .Query("highlight", JsonSchemaType.String, "Atoms to colour, with a legend.", ["similarity", "logp", "tpsa", "alerts", "pains"])
-        .Query("query", JsonSchemaType.String, "For highlight=similarity: the query SMILES.");
+        .Query("query", JsonSchemaType.String, "For highlight=similarity: the query SMILES.")
+        .Query("lang", JsonSchemaType.String, "The legend's language (default en); a parameter, not Accept-Language, so each language's drawing has its own cacheable address.", ["en", "es", "ar"]);
 }

@@ -2,6 +2,7 @@ using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Explanations;
 using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Pipeline.Storage;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Pipeline.Services;
 
@@ -47,7 +48,8 @@ public sealed class DepictionService(DatasetService datasets, CompoundRepository
         if (highlight is not null)
         {
             var query = highlight.QuerySmiles is null ? null : SmilesParser.Parse(highlight.QuerySmiles);
-            options = options with { Highlight = MoleculeHighlights.For(molecule, highlight.Kind, query, "the query") };
+            var highlighting = MoleculeHighlights.For(molecule, highlight.Kind, query);
+            options = options with { Highlight = highlight.Language is null ? highlighting : highlighting.InWords(PhraseRenderer.InCulture(highlight.Language)) };
         }
 
         string svg = SvgDepictor.Draw(molecule, options);

@@ -1,5 +1,6 @@
 using MedEdu.Compute.Chemistry.Alerts;
 using MedEdu.Compute.Chemistry.Depictor;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Chemistry.Explanations;
 
@@ -7,7 +8,7 @@ namespace MedEdu.Compute.Chemistry.Explanations;
 public static class AlertMap
 {
     /// <summary>Highlights for <paramref name="alerts"/> (vermillion for PAINS, orange for Brenk); an empty legend line says none fired.</summary>
-    public static Highlighting Highlight(IReadOnlyList<AlertMatch> alerts, string noneText = "no PAINS or Brenk alert")
+    public static Highlighting Highlight(IReadOnlyList<AlertMatch> alerts, bool painsOnly = false)
     {
         var halos = new List<AtomHalo>();
         foreach (var alert in alerts)
@@ -17,7 +18,7 @@ public static class AlertMap
         }
 
         var legend = alerts.Count == 0
-            ? [new LegendEntry("#ffffff", noneText)]
+            ? [LegendEntry.Worded("#ffffff", Phrase.Of(painsOnly ? "Legend.NoPains" : "Legend.NoAlerts"))]
             : alerts.Select(a => new LegendEntry(a.Alert.Family == AlertFamily.Pains ? HighlightColours.Vermillion : HighlightColours.Orange, $"{a.Alert.Set}: {a.Alert.Name}")).ToList();
         return new Highlighting(halos, legend);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Descriptors;
 using MedEdu.Compute.Chemistry.Molecules;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Chemistry.Explanations;
 
@@ -24,9 +25,9 @@ public static class ContributionMap
             .ToList();
         return new Highlighting(halos,
         [
-            new LegendEntry(HighlightColours.Orange, "raises logP (lipophilic)"),
-            new LegendEntry(HighlightColours.Blue, "lowers logP (hydrophilic)"),
-            new LegendEntry("#ffffff", string.Create(CultureInfo.InvariantCulture, $"size = share; Crippen logP {shares.Sum():F2}")),
+            LegendEntry.Worded(HighlightColours.Orange, Phrase.Of("Legend.RaisesLogP")),
+            LegendEntry.Worded(HighlightColours.Blue, Phrase.Of("Legend.LowersLogP")),
+            LegendEntry.Worded("#ffffff", Phrase.Of("Legend.LogPSize", PhraseArg.Of(shares.Sum(), "F2"))),
         ]);
     }
 
@@ -42,7 +43,7 @@ public static class ContributionMap
             .ToList();
         return new Highlighting(halos,
         [
-            new LegendEntry(HighlightColours.SkyBlue, string.Create(CultureInfo.InvariantCulture, $"polar surface; size = share of TPSA {shares.Sum():F1} Å²")),
+            LegendEntry.Worded(HighlightColours.SkyBlue, Phrase.Of("Legend.Tpsa", PhraseArg.Of(shares.Sum(), "F1"))),
         ]);
     }
 

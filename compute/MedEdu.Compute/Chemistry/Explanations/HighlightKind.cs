@@ -45,12 +45,12 @@ public static class MoleculeHighlights
     /// (named <paramref name="queryName"/> in its legend).
     /// </summary>
     /// <exception cref="ArgumentException">A similarity map without a query.</exception>
-    public static Highlighting For(Molecule molecule, HighlightKind kind, Molecule? query = null, string queryName = "the query") => kind switch
+    public static Highlighting For(Molecule molecule, HighlightKind kind, Molecule? query = null, string? queryName = null) => kind switch
     {
         HighlightKind.Similarity => SimilarityMap.Highlight(molecule, query ?? throw new ArgumentException("a similarity map needs a query molecule", nameof(query)), queryName),
         HighlightKind.LogP => ContributionMap.LogP(molecule),
         HighlightKind.Tpsa => ContributionMap.Tpsa(molecule),
-        HighlightKind.Pains => AlertMap.Highlight(AlertCatalog.Find(molecule, [AlertFamily.Pains]), "no PAINS alert"),
+        HighlightKind.Pains => AlertMap.Highlight(AlertCatalog.Find(molecule, [AlertFamily.Pains]), painsOnly: true),
         _ => AlertMap.Highlight(AlertCatalog.Find(molecule, [AlertFamily.Pains, AlertFamily.Brenk])),
     };
 }

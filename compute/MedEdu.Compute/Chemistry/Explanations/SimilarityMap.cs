@@ -1,6 +1,7 @@
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Fingerprints;
 using MedEdu.Compute.Chemistry.Molecules;
+using MedEdu.Compute.Wording;
 
 namespace MedEdu.Compute.Chemistry.Explanations;
 
@@ -48,7 +49,7 @@ public static class SimilarityMap
     }
 
     /// <summary>The map as drawing highlights with its legend.</summary>
-    public static Highlighting Highlight(Molecule molecule, Molecule query, string queryName = "the query")
+    public static Highlighting Highlight(Molecule molecule, Molecule query, string? queryName = null)
     {
         var verdicts = Compare(molecule, query);
         var halos = verdicts.Select((v, atom) => new AtomHalo(atom, v switch
@@ -59,9 +60,9 @@ public static class SimilarityMap
         })).ToList();
         return new Highlighting(halos,
         [
-            new LegendEntry(HighlightColours.Blue, $"environment shared with {queryName}"),
-            new LegendEntry(HighlightColours.SkyBlue, "partly shared (smaller environment)"),
-            new LegendEntry(HighlightColours.Orange, "only in this molecule"),
+            LegendEntry.Worded(HighlightColours.Blue, Phrase.Of("Legend.SharedWith", queryName is null ? Phrase.Of("Legend.TheQuery") : queryName)),
+            LegendEntry.Worded(HighlightColours.SkyBlue, Phrase.Of("Legend.Partly")),
+            LegendEntry.Worded(HighlightColours.Orange, Phrase.Of("Legend.OnlyHere")),
         ]);
     }
 }

@@ -821,6 +821,8 @@ export interface paths {
                     highlight?: "similarity" | "logp" | "tpsa" | "alerts" | "pains";
                     /** @description For highlight=similarity: the query SMILES. */
                     query?: string;
+                    /** @description The legend's language (default en); a parameter, not Accept-Language, so each language's drawing has its own cacheable address. */
+                    lang?: "en" | "es" | "ar";
                 };
                 header?: never;
                 path: {
@@ -906,6 +908,8 @@ export interface paths {
                     highlight?: "similarity" | "logp" | "tpsa" | "alerts" | "pains";
                     /** @description For highlight=similarity: the query SMILES. */
                     query?: string;
+                    /** @description The legend's language (default en); a parameter, not Accept-Language, so each language's drawing has its own cacheable address. */
+                    lang?: "en" | "es" | "ar";
                 };
                 header?: never;
                 path?: never;

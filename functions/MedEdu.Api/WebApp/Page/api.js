@@ -64,6 +64,8 @@ export function depictionUrl(compoundId, version, width, height, highlight) {
   if (highlight) {
     query.set('highlight', highlight.kind);
     if (highlight.kind === 'similarity') query.set('query', highlight.query);
+    // The legend is drawn in the reader's language.
+    if (language() !== 'en') query.set('lang', language());
   }
   return `${apiBase}compounds/${encodeURIComponent(compoundId)}/depiction.svg?${query}`;
 }

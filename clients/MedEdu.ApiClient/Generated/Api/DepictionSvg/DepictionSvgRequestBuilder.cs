@@ -22,7 +22,7 @@ namespace MedEdu.ApiClient.Api.DepictionSvg
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DepictionSvgRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/depiction.svg{?aromatic*,height*,highlight*,query*,smiles*,width*}", pathParameters)
+        public DepictionSvgRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/depiction.svg{?aromatic*,height*,highlight*,lang*,query*,smiles*,width*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace MedEdu.ApiClient.Api.DepictionSvg
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DepictionSvgRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/depiction.svg{?aromatic*,height*,highlight*,query*,smiles*,width*}", rawUrl)
+        public DepictionSvgRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/depiction.svg{?aromatic*,height*,highlight*,lang*,query*,smiles*,width*}", rawUrl)
         {
         }
         /// <summary>
@@ -100,6 +100,9 @@ namespace MedEdu.ApiClient.Api.DepictionSvg
             /// <summary>Atoms to colour, with a legend.</summary>
             [QueryParameter("highlight")]
             public global::MedEdu.ApiClient.Api.DepictionSvg.GetHighlightQueryParameterType? Highlight { get; set; }
+            /// <summary>The legend&apos;s language (default en); a parameter, not Accept-Language, so each language&apos;s drawing has its own cacheable address.</summary>
+            [QueryParameter("lang")]
+            public global::MedEdu.ApiClient.Api.DepictionSvg.GetLangQueryParameterType? Lang { get; set; }
             /// <summary>For highlight=similarity: the query SMILES.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
