@@ -12,7 +12,9 @@ namespace MedEdu.Api.Localization;
 /// words stored beside their English text (the exercise catalog, read through
 /// <see cref="IStringLocalizer"/> in the current UI culture, which the student routes set from
 /// <c>Accept-Language</c>). Text without catalog words (an instructor's own prompt, feedback
-/// stored before phrases existed) is answered as it was written.
+/// stored before phrases existed) is answered as it was written. The catalog words themselves
+/// are dropped from the answer: the reader has the sentence, and a student's exercise names no
+/// field a key could hide in.
 /// </summary>
 public sealed class ExerciseLocalizer(IStringLocalizer<ExerciseWords> catalog)
 {
@@ -25,7 +27,9 @@ public sealed class ExerciseLocalizer(IStringLocalizer<ExerciseWords> catalog)
         return exercise with
         {
             Prompt = Render(words, exercise.PromptPhrase, exercise.Prompt),
+            PromptPhrase = null,
             Label = exercise.Label is null ? null : Render(words, exercise.LabelPhrase, exercise.Label),
+            LabelPhrase = null,
             Campaign = exercise.Campaign is { } brief ? Localize(words, brief) : null,
         };
     }
@@ -34,7 +38,7 @@ public sealed class ExerciseLocalizer(IStringLocalizer<ExerciseWords> catalog)
     public List<ExerciseSummary> Localize(IEnumerable<ExerciseSummary> exercises)
     {
         var words = Words;
-        return [.. exercises.Select(e => e with { Prompt = Render(words, e.PromptPhrase, e.Prompt) })];
+        return [.. exercises.Select(e => e with { Prompt = Render(words, e.PromptPhrase, e.Prompt), PromptPhrase = null })];
     }
 
     /// <summary>A submission's feedback in the reader's words.</summary>
@@ -54,6 +58,7 @@ public sealed class ExerciseLocalizer(IStringLocalizer<ExerciseWords> catalog)
         return view with
         {
             Prompt = Render(words, view.PromptPhrase, view.Prompt),
+            PromptPhrase = null,
             Brief = Localize(words, view.Brief),
             State = Localize(words, view.State),
         };
@@ -62,16 +67,19 @@ public sealed class ExerciseLocalizer(IStringLocalizer<ExerciseWords> catalog)
     private static ExerciseFeedback Localize(PhraseRenderer words, ExerciseFeedback feedback) => feedback with
     {
         Measure = Render(words, feedback.MeasurePhrase, feedback.Measure),
+        MeasurePhrase = null,
         Explanations = feedback.ExplanationPhrases is { } lines && lines.Count == feedback.Explanations.Count ? [.. lines.Select(words.Render)] : feedback.Explanations,
+        ExplanationPhrases = null,
         Campaign = feedback.Campaign is { } round ? Localize(words, round) : null,
     };
 
-    private static CampaignBrief Localize(PhraseRenderer words, CampaignBrief brief) => brief with { Target = Render(words, brief.TargetPhrase, brief.Target) };
+    private static CampaignBrief Localize(PhraseRenderer words, CampaignBrief brief) => brief with { Target = Render(words, brief.TargetPhrase, brief.Target), TargetPhrase = null };
 
     private static CampaignRound Localize(PhraseRenderer words, CampaignRound round) => round with
     {
-        Revealed = [.. round.Revealed.Select(r => r with { Text = Render(words, r.TextPhrase, r.Text) })],
+        Revealed = [.. round.Revealed.Select(r => r with { Text = Render(words, r.TextPhrase, r.Text), TextPhrase = null })],
         Lesson = round.Lesson is null ? null : Render(words, round.LessonPhrase, round.Lesson),
+        LessonPhrase = null,
     };
 
     private static string Render(PhraseRenderer words, Phrase? phrase, string written) => phrase is null ? written : words.Render(phrase);
