@@ -642,6 +642,43 @@ test('a student plays a discovery campaign to the end on the map and the table, 
   assert.equal(await block.locator('svg.curves polyline').count(), 4);
   assert.match(await block.locator('tbody tr', { hasText: 'Paul Ehrlich' }).textContent(), /3 of 3/);
   await block.screenshot({ path: path.join(artifacts, '22-instructor-campaign.png') });
+
+  // A Spanish student plays the same campaign to the end and an Arabic one a round: every word of
+  // the page, the goal, the reveals and the lesson (from the API) in their language, axe-clean.
+  const englishCampaign = ['Round ', 'Buy and test', 'compounds', 'Discovery', 'Sort by', 'Find by name', 'Measured', 'Best finds',
+    'Campaign', 'Player', 'Area', 'What the campaign shows', 'Back to the exercises', 'bought', 'model (', 'random', 'revealed', 'highest', 'lowest'];
+  for (const [locale, student, buyLabel, statusStart, finishes] of [
+    ['es-ES', 'Rosalind Franklin', 'Comprar y ensayar 4 compuestos', /^Ronda 1 de 3: compra hasta 4 compuestos/, true],
+    ['ar', 'ابن سينا', 'اشترِ واختبر 4 مركّبات', /^الجولة 1 من 3: اشترِ حتى 4 مركّبات/, false]]) {
+    const translated = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale, bypassCSP: true });
+    const other = await translated.newPage();
+    other.on('pageerror', (e) => failures.push(`page error (${locale}): ${e.message}`));
+    await other.goto(`${host.base}/api/app/`);
+    await other.locator('#code').fill(campaignClass.code);
+    await other.locator('#displayName').fill(student);
+    await other.locator('form button[type=submit]').click();
+    await other.getByRole('link', { name: locale === 'ar' ? /حملة الاكتشاف/ : /Campaña de descubrimiento/ }).click();
+    const otherStatus = other.getByTestId('campaign-status');
+    await otherStatus.filter({ hasText: statusStart }).waitFor();
+    const openRows = other.locator('table.library input[type=checkbox]:not([disabled]):not(:checked)');
+    for (let round = 1; round <= (finishes ? 3 : 1); round++) {
+      for (let i = 0; i < 4; i++) await openRows.nth(0).check();
+      await other.getByRole('button', { name: buyLabel }).click();
+      await other.locator('ul.revealed li').first().waitFor();
+      await otherStatus.filter({ hasText: round === 3 ? /^Campaña terminada/ : locale === 'ar' ? `الجولة ${round + 1} من 3` : `Ronda ${round + 1} de 3` }).waitFor();
+    }
+    await other.locator('table.library tr.bought button.link').first().click();
+    if (finishes) assert.match(await other.getByTestId('lesson').textContent(), /^Áreas de descubrimiento: tú \d+, el modelo que explora/);
+    const text = await other.locator('main').innerText();
+    // Compound names are the dataset's own (English drug names): the words checked are the page's.
+    for (const word of englishCampaign) assert.ok(!text.includes(word), `the ${locale} campaign page still says "${word}"`);
+    const curveNames = await other.locator('svg.curves text').allTextContents();
+    assert.ok(curveNames.includes(locale === 'ar' ? 'أنت' : 'tú'), `the curves name the student in ${locale}: ${curveNames.join(', ')}`);
+    await other.addScriptTag({ content: readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const otherViolations = await other.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+    assert.deepEqual(otherViolations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${locale} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+    await translated.close();
+  }
   assert.deepEqual(failures, []);
   await context.close();
 });
