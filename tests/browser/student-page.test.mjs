@@ -711,6 +711,16 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   // The prompts, measures and explanations come from the API in the reader's language too.
   const english = ['Submit answer', 'Your score', 'Candidates', 'What to practise next', 'Exercises', 'The truth', 'Why', 'level 1',
     'compounds', 'Flag every', 'Which ', 'passes both rules', 'rotatable bonds', '(rank ', 'picks among', 'classified correctly', 'similar to'];
+  // The leaderboard, the last student page, in the reader's language: its heading and no English word of it.
+  const englishBoard = ['Leaderboard', 'Rank', 'Name', 'Exercises', 'No scores yet', 'Total score'];
+  const readLeaderboard = async (page, linkName, heading) => {
+    await page.getByRole('navigation').getByRole('link', { name: linkName }).click();
+    await page.getByRole('heading', { name: heading }).waitFor();
+    await page.locator('main table').waitFor();
+    const text = await page.locator('main').innerText();
+    for (const word of englishBoard) assert.ok(!text.includes(word), `the leaderboard still says "${word}"`);
+    assert.deepEqual(await seriousViolations(page), []);
+  };
   const docs = path.join(repoRoot, 'docs/screenshots');
   mkdirSync(docs, { recursive: true });
 
@@ -758,6 +768,7 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   });
   assert.equal(refused.status, 400);
   assert.match((await refused.json()).detail, /^no están en este ejercicio: not-a-compound$/);
+  await readLeaderboard(page, 'Clasificación', /^Clasificación — /);
   await es.close();
 
   // Arabic: chosen with the picker; the page turns right to left, the drawings do not.
@@ -793,6 +804,7 @@ test('a student in Spanish and one in Arabic (right to left) do an exercise and 
   for (const word of english) assert.ok(!arabicText.includes(word), `the Arabic page still says "${word}"`);
   assert.deepEqual(await seriousViolations(arPage), []);
   await arPage.screenshot({ path: path.join(docs, 'student-arabic-feedback.png'), fullPage: true });
+  await readLeaderboard(arPage, 'لوحة الصدارة', /^لوحة الصدارة — /);
   assert.deepEqual(failures, []);
   await ar.close();
 });
