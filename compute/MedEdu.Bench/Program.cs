@@ -24,7 +24,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project compute/MedEdu.Bench -- <command> [--repeats N]");
     Console.Error.WriteLine("commands:");
-    Console.Error.WriteLine("  chemistry   SMILES parse and Morgan fingerprint throughput on AqSolDB vs RDKit");
+    Console.Error.WriteLine("  chemistry   SMILES parse, Morgan fingerprints, Crippen logP and PAINS + Brenk alerts on AqSolDB vs RDKit");
     Console.Error.WriteLine("  screening   top-10, top-1000 and threshold searches over a 1M-compound library vs RDKit and the read/copy ceilings,");
     Console.Error.WriteLine("              on one thread and all; rows pruned by the popcount bound");
     Console.Error.WriteLine("              [--size N] [--engines simd,cpu,cuda,opencl] [--popcount auto|avx512|avx2|scalar] [--threads 1,all]");

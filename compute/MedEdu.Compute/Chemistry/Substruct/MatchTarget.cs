@@ -20,9 +20,16 @@ public sealed class MatchTarget
         TotalHydrogens = new int[n];
         RingBondCount = new int[n];
         SmallestRing = new int[n];
+        var elements = new ElementSet(UInt128.Zero);
         foreach (var atom in molecule.Atoms)
         {
             int i = atom.Index;
+            elements |= ElementSet.Of(atom.AtomicNumber);
+            if (atom.AtomicNumber is >= 0 and < 128)
+            {
+                _elementCounts[atom.AtomicNumber]++;
+            }
+
             int hNeighbors = 0;
             foreach (var b in atom.Bonds)
             {
@@ -41,7 +48,17 @@ public sealed class MatchTarget
             TotalValence[i] = Valence.Explicit(atom, strict: false) + atom.ImplicitHydrogens;
             SmallestRing[i] = rings.SmallestRingSize(i);
         }
+
+        Elements = elements;
     }
+
+    private readonly int[] _elementCounts = new int[128];
+
+    /// <summary>The elements present.</summary>
+    internal ElementSet Elements { get; }
+
+    /// <summary>How many atoms of element <paramref name="atomicNumber"/> the molecule has.</summary>
+    internal int CountOf(int atomicNumber) => atomicNumber is >= 0 and < 128 ? _elementCounts[atomicNumber] : 0;
 
     /// <summary>The molecule.</summary>
     public Molecule Molecule { get; }
@@ -61,6 +78,12 @@ public sealed class MatchTarget
     /// <summary>Whether the recursive pattern matches with its first atom on <paramref name="atom"/> (memoized).</summary>
     internal bool RecursiveMatch(SmartsPattern pattern, Atom atom)
     {
+        // Most (pattern, atom) pairs differ in element: answered without the memo.
+        if (!pattern.MayStartOn(atom.AtomicNumber))
+        {
+            return false;
+        }
+
         if (!_recursive.TryGetValue(pattern, out var answers))
         {
             answers = new bool?[Molecule.Atoms.Count];

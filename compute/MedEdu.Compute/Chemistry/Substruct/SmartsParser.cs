@@ -109,20 +109,21 @@ internal static class SmartsParser
             else
             {
                 AtomTest test;
+                ElementSet elements;
                 bool isHydrogen = false;
                 if (c == '[')
                 {
                     int close = FindClose(smarts, pos);
-                    test = new AtomExpressionReader(smarts, pos + 1, close, mergeHydrogens).Read();
+                    (test, elements) = new AtomExpressionReader(smarts, pos + 1, close, mergeHydrogens).Read();
                     isHydrogen = smarts.AsSpan(pos + 1, close - pos - 1) is "#1";
                     pos = close + 1;
                 }
                 else
                 {
-                    (test, pos) = ReadBareAtom(smarts, pos);
+                    (test, elements, pos) = ReadBareAtom(smarts, pos);
                 }
 
-                atoms.Add(new QueryAtom(test));
+                atoms.Add(new QueryAtom(test, elements));
                 hydrogens.Add(isHydrogen);
                 int index = atoms.Count - 1;
                 if (previous >= 0)
@@ -174,7 +175,7 @@ internal static class SmartsParser
             {
                 var atom = atoms[i];
                 int atLeast = merged[i];
-                kept.Add(atLeast == 0 ? atom : new QueryAtom((a, t) => atom.Matches(a, t) && t.TotalHydrogens[a.Index] >= atLeast));
+                kept.Add(atLeast == 0 ? atom : new QueryAtom((a, t) => atom.Matches(a, t) && t.TotalHydrogens[a.Index] >= atLeast, atom.Elements));
             }
         }
 
@@ -204,41 +205,49 @@ internal static class SmartsParser
         throw new SmartsException(open, "'[' never closed");
     }
 
-    private static (AtomTest, int) ReadBareAtom(string s, int pos)
+    private static (AtomTest, ElementSet, int) ReadBareAtom(string s, int pos)
     {
         char c = s[pos];
         char next = pos + 1 < s.Length ? s[pos + 1] : '\0';
         if (c == 'C' && next == 'l')
         {
-            return (Element(17, aromatic: false), pos + 2);
+            return (Element(17, aromatic: false), ElementSet.Of(17), pos + 2);
         }
 
         if (c == 'B' && next == 'r')
         {
-            return (Element(35, aromatic: false), pos + 2);
+            return (Element(35, aromatic: false), ElementSet.Of(35), pos + 2);
         }
 
-        return c switch
+        switch (c)
         {
-            '*' => ((_, _) => true, pos + 1),
-            'A' => ((a, _) => !a.IsAromatic, pos + 1),
-            'a' => ((a, _) => a.IsAromatic, pos + 1),
-            'B' => (Element(5, false), pos + 1),
-            'C' => (Element(6, false), pos + 1),
-            'N' => (Element(7, false), pos + 1),
-            'O' => (Element(8, false), pos + 1),
-            'P' => (Element(15, false), pos + 1),
-            'S' => (Element(16, false), pos + 1),
-            'F' => (Element(9, false), pos + 1),
-            'I' => (Element(53, false), pos + 1),
-            'b' => (Element(5, true), pos + 1),
-            'c' => (Element(6, true), pos + 1),
-            'n' => (Element(7, true), pos + 1),
-            'o' => (Element(8, true), pos + 1),
-            'p' => (Element(15, true), pos + 1),
-            's' => (Element(16, true), pos + 1),
+            case '*':
+                return ((_, _) => true, ElementSet.Any, pos + 1);
+            case 'A':
+                return ((a, _) => !a.IsAromatic, ElementSet.Any, pos + 1);
+            case 'a':
+                return ((a, _) => a.IsAromatic, ElementSet.Any, pos + 1);
+        }
+
+        var (number, aromatic) = c switch
+        {
+            'B' => (5, false),
+            'C' => (6, false),
+            'N' => (7, false),
+            'O' => (8, false),
+            'P' => (15, false),
+            'S' => (16, false),
+            'F' => (9, false),
+            'I' => (53, false),
+            'b' => (5, true),
+            'c' => (6, true),
+            'n' => (7, true),
+            'o' => (8, true),
+            'p' => (15, true),
+            's' => (16, true),
             _ => throw new SmartsException(pos, $"unexpected character '{c}'"),
         };
+        return (Element(number, aromatic), ElementSet.Of(number), pos + 1);
     }
 
     private static AtomTest Element(int number, bool? aromatic) => aromatic switch
@@ -253,7 +262,7 @@ internal static class SmartsParser
     {
         private readonly int _start = first;
 
-        public AtomTest Read()
+        public (AtomTest Test, ElementSet Elements) Read()
         {
             if (_pos == End)
             {
@@ -265,7 +274,7 @@ internal static class SmartsParser
             if (body is "H" or "H+" or "H-" || (body.EndsWith('H') && body[..^1].All(char.IsAsciiDigit)))
             {
                 int charge = body.EndsWith('+') ? 1 : body.EndsWith('-') ? -1 : 0;
-                return (a, _) => a.AtomicNumber == 1 && a.Charge == charge;
+                return ((a, _) => a.AtomicNumber == 1 && a.Charge == charge, ElementSet.Of(1));
             }
 
             var test = LowAnd();
@@ -290,6 +299,13 @@ internal static class SmartsParser
             return _pos > begin ? value : null;
         }
 
+        /// <summary>An element primitive: its test, and the element it names for the expression's set.</summary>
+        private AtomTest Named(int number, bool? aromatic)
+        {
+            NamedElements = ElementSet.Of(number);
+            return Element(number, aromatic);
+        }
+
         protected override AtomTest Primitive()
         {
             if (_pos >= End)
@@ -304,7 +320,7 @@ internal static class SmartsParser
             if (char.IsAsciiLetterUpper(c) && char.IsAsciiLetterLower(next) && PeriodicTable.Find($"{c}{next}") is { } element)
             {
                 _pos += 2;
-                return Element(element.AtomicNumber, false);
+                return Named(element.AtomicNumber, false);
             }
 
             if (char.IsAsciiDigit(c))
@@ -322,7 +338,7 @@ internal static class SmartsParser
                     if (next == 's')
                     {
                         _pos += 2;
-                        return Element(33, true);
+                        return Named(33, true);
                     }
 
                     _pos++;
@@ -331,7 +347,7 @@ internal static class SmartsParser
                     if (char.IsAsciiLetterLower(next) && PeriodicTable.Find($"A{next}") is { } aElement)
                     {
                         _pos += 2;
-                        return Element(aElement.AtomicNumber, false);
+                        return Named(aElement.AtomicNumber, false);
                     }
 
                     _pos++;
@@ -340,7 +356,7 @@ internal static class SmartsParser
                     {
                         _pos++;
                         int number = Number() ?? throw new SmartsException(_pos, "'#' needs an atomic number");
-                        return (a, _) => a.AtomicNumber == number;
+                        return Named(number, null);
                     }
 
                 case 'D':
@@ -478,7 +494,7 @@ internal static class SmartsParser
                 if (two is "se" or "te")
                 {
                     _pos += 2;
-                    return Element(two == "se" ? 34 : 52, true);
+                    return Named(two == "se" ? 34 : 52, true);
                 }
 
                 int aromaticNumber = c switch { 'b' => 5, 'c' => 6, 'n' => 7, 'o' => 8, 'p' => 15, 's' => 16, _ => -1 };
@@ -488,7 +504,7 @@ internal static class SmartsParser
                 }
 
                 _pos++;
-                return Element(aromaticNumber, true);
+                return Named(aromaticNumber, true);
             }
 
             if (char.IsAsciiLetterUpper(c))
@@ -496,13 +512,13 @@ internal static class SmartsParser
                 if (char.IsAsciiLetterLower(next) && PeriodicTable.Find($"{c}{next}") is { } two)
                 {
                     _pos += 2;
-                    return Element(two.AtomicNumber, false);
+                    return Named(two.AtomicNumber, false);
                 }
 
                 if (PeriodicTable.Find(c.ToString()) is { } one)
                 {
                     _pos++;
-                    return Element(one.AtomicNumber, false);
+                    return Named(one.AtomicNumber, false);
                 }
             }
 
@@ -515,7 +531,7 @@ internal static class SmartsParser
     {
         public BondTest Read()
         {
-            var test = LowAnd();
+            var test = LowAnd().Test;
             if (_pos != End)
             {
                 throw new SmartsException(_pos, $"unexpected '{Text[_pos]}' in bond expression");
@@ -560,39 +576,45 @@ internal static class SmartsParser
         /// <summary>Where this expression ends.</summary>
         protected int End => end;
 
+        /// <summary>The element a primitive names, set by <see cref="Primitive"/> (every element unless it names one).</summary>
+        protected ElementSet NamedElements { get; set; } = ElementSet.Any;
+
         protected abstract Func<T, MatchTarget, bool> Primitive();
 
-        protected Func<T, MatchTarget, bool> LowAnd()
+        /// <summary>The expression's test, and the elements it can match: "and" keeps the elements both sides allow, "or" those either allows, "not" any.</summary>
+        protected (Func<T, MatchTarget, bool> Test, ElementSet Elements) LowAnd()
         {
-            var left = Or();
+            var (left, elements) = Or();
             while (_pos < end && text[_pos] == ';')
             {
                 _pos++;
                 var l = left;
-                var r = Or();
+                var (r, rightElements) = Or();
                 left = (x, t) => l(x, t) && r(x, t);
+                elements &= rightElements;
             }
 
-            return left;
+            return (left, elements);
         }
 
-        private Func<T, MatchTarget, bool> Or()
+        private (Func<T, MatchTarget, bool> Test, ElementSet Elements) Or()
         {
-            var left = HighAnd();
+            var (left, elements) = HighAnd();
             while (_pos < end && text[_pos] == ',')
             {
                 _pos++;
                 var l = left;
-                var r = HighAnd();
+                var (r, rightElements) = HighAnd();
                 left = (x, t) => l(x, t) || r(x, t);
+                elements |= rightElements;
             }
 
-            return left;
+            return (left, elements);
         }
 
-        private Func<T, MatchTarget, bool> HighAnd()
+        private (Func<T, MatchTarget, bool> Test, ElementSet Elements) HighAnd()
         {
-            var left = Unary();
+            var (left, elements) = Unary();
             while (_pos < end && text[_pos] != ',' && text[_pos] != ';')
             {
                 if (text[_pos] == '&')
@@ -601,23 +623,26 @@ internal static class SmartsParser
                 }
 
                 var l = left;
-                var r = Unary();
+                var (r, rightElements) = Unary();
                 left = (x, t) => l(x, t) && r(x, t);
+                elements &= rightElements;
             }
 
-            return left;
+            return (left, elements);
         }
 
-        private Func<T, MatchTarget, bool> Unary()
+        private (Func<T, MatchTarget, bool> Test, ElementSet Elements) Unary()
         {
             if (_pos < end && text[_pos] == '!')
             {
                 _pos++;
-                var inner = Unary();
-                return (x, t) => !inner(x, t);
+                var (inner, _) = Unary();
+                return ((x, t) => !inner(x, t), ElementSet.Any);
             }
 
-            return Primitive();
+            NamedElements = ElementSet.Any;
+            var test = Primitive();
+            return (test, NamedElements);
         }
     }
 }

@@ -19,7 +19,18 @@ public sealed class SmartsPattern
         {
             BondsOf[i] = bonds.Where(b => b.Begin == i || b.End == i).ToArray();
         }
+
+        // The screen: how many atoms of each single named element a match needs, and the sets of
+        // query atoms that allow several elements (at least one atom of each must be there).
+        RequiredCounts = [.. atoms.Select(a => a.Elements.Single).Where(z => z >= 0).GroupBy(z => z).Select(g => (g.Key, g.Count()))];
+        RequiredSets = [.. atoms.Select(a => a.Elements).Where(e => !e.IsAny && e.Single < 0).Distinct()];
     }
+
+    /// <summary>Atoms of one element a match needs, and how many.</summary>
+    private (int AtomicNumber, int Count)[] RequiredCounts { get; }
+
+    /// <summary>Element sets of which a match needs an atom each.</summary>
+    private ElementSet[] RequiredSets { get; }
 
     /// <summary>Query bonds at each query atom.</summary>
     private QueryBond[][] BondsOf { get; }
@@ -96,11 +107,37 @@ public sealed class SmartsPattern
         return matches;
     }
 
+    /// <summary>True when query atom 0 may sit on an atom of element <paramref name="atomicNumber"/> (its SMARTS allows the element).</summary>
+    internal bool MayStartOn(int atomicNumber) => Atoms.Count > 0 && Atoms[0].Elements.Contains(atomicNumber);
+
+    /// <summary>True when the molecule has the atoms a match needs by element (a necessary condition, cheap to test).</summary>
+    internal bool MayOccurIn(MatchTarget target)
+    {
+        foreach (var (z, count) in RequiredCounts)
+        {
+            if (target.CountOf(z) < count)
+            {
+                return false;
+            }
+        }
+
+        foreach (var set in RequiredSets)
+        {
+            if ((set & target.Elements).Bits == UInt128.Zero)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when some match maps query atom 0 to <paramref name="atomIndex"/>.</summary>
     public bool MatchesAt(MatchTarget target, int atomIndex)
     {
         // Most answers are decided by the first atom alone; skip the search set-up for them.
-        if (!Atoms[0].Matches(target.Molecule.Atoms[atomIndex], target))
+        var first = target.Molecule.Atoms[atomIndex];
+        if (!MayStartOn(first.AtomicNumber) || !Atoms[0].Matches(first, target))
         {
             return false;
         }
@@ -108,6 +145,11 @@ public sealed class SmartsPattern
         if (Atoms.Count == 1)
         {
             return true;
+        }
+
+        if (!MayOccurIn(target))
+        {
+            return false;
         }
 
         bool found = false;
@@ -157,7 +199,7 @@ public sealed class SmartsPattern
     {
         var molecule = target.Molecule;
         int qn = Atoms.Count;
-        if (qn == 0 || qn > molecule.Atoms.Count)
+        if (qn == 0 || qn > molecule.Atoms.Count || (anchor < 0 && !MayOccurIn(target)))
         {
             return;
         }
@@ -195,7 +237,7 @@ public sealed class SmartsPattern
             for (int ci = 0; ci < candidateCount; ci++)
             {
                 var atom = from is not null ? from.Bonds[ci].Other(from) : anchorAtom ?? molecule.Atoms[ci];
-                if (used[atom.Index] || !queryAtom.Matches(atom, target))
+                if (used[atom.Index] || !queryAtom.Elements.Contains(atom.AtomicNumber) || !queryAtom.Matches(atom, target))
                 {
                     continue;
                 }
@@ -248,9 +290,12 @@ public sealed class SmartsPattern
     public override string ToString() => Smarts;
 }
 
-/// <summary>A query atom: a predicate over a molecule atom.</summary>
-internal sealed class QueryAtom(Func<Atom, MatchTarget, bool> predicate)
+/// <summary>A query atom: a predicate over a molecule atom, and the elements it can match.</summary>
+internal sealed class QueryAtom(Func<Atom, MatchTarget, bool> predicate, ElementSet elements)
 {
+    /// <summary>The elements the predicate can be true for (never narrower than the predicate).</summary>
+    public ElementSet Elements { get; } = elements;
+
     public bool Matches(Atom atom, MatchTarget target) => predicate(atom, target);
 }
 
