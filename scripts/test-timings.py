@@ -62,6 +62,15 @@ def main(argv):
             print(f"Timing report: CPU busy {100 * busy / max(busy + idle, 1):.0f}% over the run ({idle_core_s:.0f} idle core-seconds of {cores} cores); by 30 s:")
             print("   " + " ".join(marks))
 
+    processes_file = os.path.join(results, "processes.tsv")
+    if os.path.exists(processes_file):
+        rows = [line.rstrip("\n").split("\t") for line in open(processes_file) if line.count("\t") == 3]
+        if rows:
+            print("Timing report: CPU by kind of process (core-seconds; processes; most at once)")
+            for kind, cpu, count, peak in rows:
+                print(f"  {float(cpu):7.1f}  {int(count):4d}  {int(peak):3d}  {kind}")
+            print(f"  {sum(float(r[1]) for r in rows):7.1f}  in all")
+
     tests = []
     assemblies = []
     for path in sorted(glob.glob(os.path.join(results, "*.trx"))):

@@ -37,7 +37,10 @@ sample_cpu() {
 }
 sample_cpu &
 sampler_pid=$!
-trap 'kill "$sampler_pid" 2>/dev/null' EXIT
+# And each kind of process's core-seconds (processes.tsv): which hosts, browsers and compilers used them.
+python3 scripts/cpu-by-process.py "$results" &
+processes_pid=$!
+trap 'kill "$sampler_pid" "$processes_pid" 2>/dev/null' EXIT
 # Runs "$@" and records its wall time as the step "$name" (one line in steps.tsv).
 timed() {
   local name=$1 start rc
@@ -50,6 +53,7 @@ timed() {
 }
 report() {
   kill "$sampler_pid" 2>/dev/null
+  kill -TERM "$processes_pid" 2>/dev/null && wait "$processes_pid" 2>/dev/null
   python3 scripts/test-timings.py "$results" --top 25
   awk -v s="$suite_start" -v e="$(date +%s.%N)" 'BEGIN { printf "Timing report: the whole suite took %.1f s\n", e - s }'
 }
@@ -97,7 +101,7 @@ had_azurite=no
 bash scripts/azurite.sh status >/dev/null 2>&1 && had_azurite=yes
 timed azurite bash scripts/azurite.sh start || exit 1
 stop_azurite() {
-  kill "$sampler_pid" 2>/dev/null
+  kill "$sampler_pid" "$processes_pid" 2>/dev/null
   [[ $had_azurite == yes ]] || bash scripts/azurite.sh stop
   AZURITE_PORT=10010 bash scripts/azurite.sh stop >/dev/null 2>&1
 }
