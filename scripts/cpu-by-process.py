@@ -30,7 +30,7 @@ KINDS = [
     ("chromium", r"chrom"),
     ("dotnet-interactive", r"dotnet-interactive|Microsoft\.DotNet\.Interactive"),
     ("jupyter/python", r"python|jupyter"),
-    ("compiler (csc, msbuild)", r"VBCSCompiler|MSBuild\.dll|csc\.dll|dotnet build|dotnet msbuild"),
+    ("compiler (csc, msbuild)", r"VBCSCompiler|MSBuild\.dll|csc\.dll|/csc |dotnet build|dotnet msbuild"),
     ("dotnet test/vstest", r"vstest|dotnet test|testhost"),
     ("dotnet format", r"dotnet-format|format"),
     ("bicep", r"bicep"),
@@ -60,7 +60,7 @@ def snapshot(seen, me):
             if key not in seen:
                 with open(f"/proc/{entry}/cmdline", "rb") as f:
                     cmdline = f.read().replace(b"\0", b" ").decode(errors="replace")
-                seen[key] = [kind_of(cmdline), cpu, cpu]
+                seen[key] = [kind_of(cmdline), cpu, cpu, cmdline]
             seen[key][2] = cpu
         except (OSError, IndexError, ValueError):
             continue
@@ -81,19 +81,25 @@ def main(argv):
         time.sleep(2)
         alive = {}
         snapshot(seen, me)
-        for key, (kind, _, _) in seen.items():
+        for key, (kind, *_) in seen.items():
             if os.path.exists(f"/proc/{key[0]}"):
                 alive[kind] = alive.get(kind, 0) + 1
         for kind, n in alive.items():
             peaks[kind] = max(peaks.get(kind, 0), n)
     totals = {}
-    for kind, first, last in seen.values():
+    for kind, first, last, _ in seen.values():
         cpu, count = totals.get(kind, (0.0, 0))
         totals[kind] = (cpu + last - first, count + 1)
     with open(os.path.join(results, "processes.tsv"), "w") as out:
         for kind, (cpu, count) in sorted(totals.items(), key=lambda item: -item[1][0]):
             if cpu >= 0.5:
                 out.write(f"{kind}\t{cpu:.1f}\t{count}\t{peaks.get(kind, 0)}\n")
+    # The 30 busiest processes with their command lines (a host's settings say which test started it;
+    # an "other" says which kind to name above).
+    with open(os.path.join(results, "processes-top.tsv"), "w") as out:
+        for kind, first, last, cmdline in sorted(seen.values(), key=lambda entry: entry[1] - entry[2])[:30]:
+            words = [w for w in cmdline.split() if not re.match(r"--(LocalHost:(ApiPort|SidecarPort|TaskHub)|MedEdu:(InstructorKey|BundledDatasetsPath|AllowLoopbackSources)|Logging:LogLevel:Default)=", w)]
+            out.write(f"{last - first:.1f}\t{kind}\t{' '.join(words)[-220:]}\n")
 
 
 if __name__ == "__main__":

@@ -92,7 +92,17 @@ if [[ $quick == no ]]; then
   timed tools bash scripts/install-tools.sh >"$results/tools.log" 2>&1 &
   tools_pid=$!
 fi
-timed build dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# The compiler server on for this build, whatever the environment says (UseSharedCompilation=false
+# starts a fresh csc, JIT and all, for each of the 15 projects: 102 s against 70 s for a clean build
+# here), and shut down after it, so no compiler outlives the suite.
+build_solution() {
+  local rc
+  dotnet build MedEdu.Functions.sln -c Release -nologo -clp:ErrorsOnly -p:UseSharedCompilation=true
+  rc=$?
+  dotnet build-server shutdown >/dev/null 2>&1
+  return $rc
+}
+timed build build_solution || { echo "0 passed, 1 failed"; exit 1; }
 wait "$npm_pid" || { cat "$results/npm.log"; echo "0 passed, 1 failed"; exit 1; }
 # The scripts below build nothing again (the notebooks' host starts without a build step).
 export MEDEDU_BUILT=1
