@@ -1,5 +1,6 @@
 using MedEdu.Api.Drawings;
 using MedEdu.Api.WebApp;
+using MedEdu.Pipeline.Drawings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

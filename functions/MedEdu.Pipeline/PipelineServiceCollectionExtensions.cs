@@ -1,7 +1,10 @@
 using MedEdu.Compute.Screening;
+using MedEdu.Pipeline.Classes;
+using MedEdu.Pipeline.Compounds;
 using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Drawings;
 using MedEdu.Pipeline.Ingestion;
-using MedEdu.Pipeline.Services;
+using MedEdu.Pipeline.Screening;
 using MedEdu.Pipeline.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +54,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Classes.ClassErasure>();
         services.AddSingleton<Tutoring.StudentModelRepository>();
         services.AddSingleton<Tutoring.TutoringService>();
-        services.AddSingleton<Storage.AuditRepository>();
+        services.AddSingleton<AuditRepository>();
         services.AddSingleton<Schedules.ScheduleRepository>();
         services.AddSingleton<Schedules.ScheduleService>();
         services.AddSingleton<DatasetSourceReader>();

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using MedEdu.Pipeline.Classes;
 using MedEdu.Pipeline.Storage;
 using MedEdu.Pipeline.Tests.Infrastructure;
 

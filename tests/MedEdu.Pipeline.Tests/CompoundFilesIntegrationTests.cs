@@ -1,4 +1,6 @@
 using System.Net;
+using MedEdu.Pipeline.Compounds;
+using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Storage;
 using MedEdu.Pipeline.Tests.Infrastructure;
 using Parquet.Serialization;

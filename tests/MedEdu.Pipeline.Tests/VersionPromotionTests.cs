@@ -1,3 +1,4 @@
+using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Ingestion;
 using MedEdu.Pipeline.Storage;
 using MedEdu.Pipeline.Tests.Infrastructure;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using MedEdu.Pipeline.Datasets;
-using MedEdu.Pipeline.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 using MedEdu.Pipeline;
+using MedEdu.Pipeline.Screening;
 
 namespace MedEdu.Api.Datasets;
 
@@ -179,7 +179,7 @@ public sealed class DatasetHandlers(DatasetService service, SimilaritySearchServ
         }
     }
 
-    private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<MedEdu.Pipeline.Storage.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
+    private async Task<ApiResult> PageAsync<T>(HttpRequest request, string id, Func<MedEdu.Pipeline.Datasets.DatasetVersionKey, int, int, CancellationToken, Task<List<T>>> page)
     {
         if (!QueryParameters.TryInt(request, "skip", 0, 0, int.MaxValue, out int skip, out var problem)
             || !QueryParameters.TryInt(request, "take", 50, 1, MaxTake, out int take, out problem)
@@ -199,7 +199,7 @@ public sealed class DatasetHandlers(DatasetService service, SimilaritySearchServ
     }
 
     /// <summary>The version to read (requested, else served), or the 404/409 problem to answer.</summary>
-    private async Task<(MedEdu.Pipeline.Storage.DatasetVersionKey Key, ApiResult? Problem)> ServedVersionAsync(HttpRequest request, string id, int? version)
+    private async Task<(MedEdu.Pipeline.Datasets.DatasetVersionKey Key, ApiResult? Problem)> ServedVersionAsync(HttpRequest request, string id, int? version)
     {
         var lookup = await service.ResolveVersionAsync(id, version, request.HttpContext.RequestAborted);
         return (lookup.Key ?? default, QueryParameters.NotServed(lookup, id));

@@ -1,5 +1,5 @@
 using MedEdu.Pipeline.Datasets;
-using MedEdu.Pipeline.Services;
+using MedEdu.Pipeline.Screening;
 using MedEdu.Pipeline.Uploads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;

@@ -1,7 +1,7 @@
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Explanations;
 using MedEdu.Compute.Chemistry.SmilesParse;
-using MedEdu.Pipeline.Services;
+using MedEdu.Pipeline.Drawings;
 using Microsoft.AspNetCore.Http;
 
 namespace MedEdu.Api.Drawings;
@@ -12,7 +12,7 @@ public sealed class DrawingHandlers(DepictionService depictions)
     /// <summary>The drawing of a stored compound (of the served version unless <c>version</c> is given).</summary>
     public async Task<ApiResult> CompoundAsync(HttpRequest request, string id)
     {
-        if (!MedEdu.Pipeline.Storage.CompoundEntity.TryParseId(id, out string datasetId, out int row))
+        if (!MedEdu.Pipeline.Compounds.CompoundEntity.TryParseId(id, out string datasetId, out int row))
         {
             return ApiResult.Problem(StatusCodes.Status400BadRequest, "Invalid compound id", $"'{id}' is not a compound id; ids look like 'esol-000017' (dataset id, dash, data row)");
         }

@@ -1,3 +1,4 @@
+using MedEdu.Pipeline.Drawings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 

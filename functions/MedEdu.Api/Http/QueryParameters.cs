@@ -1,5 +1,5 @@
 using System.Globalization;
-using MedEdu.Pipeline.Services;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.AspNetCore.Http;
 
 namespace MedEdu.Api.Http;

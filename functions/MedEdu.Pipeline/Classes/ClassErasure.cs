@@ -1,4 +1,3 @@
-using MedEdu.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

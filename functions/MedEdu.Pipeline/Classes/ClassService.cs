@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using MedEdu.Compute.Exercises;
-using MedEdu.Pipeline.Services;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.Extensions.Logging;
 
 namespace MedEdu.Pipeline.Classes;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MedEdu.Compute.Exercises;
-using MedEdu.Pipeline.Services;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Compounds;
+using MedEdu.Pipeline.Datasets;
 
 namespace MedEdu.Pipeline.Classes;
 

@@ -1,5 +1,7 @@
 using MedEdu.Compute.Screening;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Compounds;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Screening;
 using Microsoft.DurableTask;
 
 namespace MedEdu.Pipeline.Ingestion;

@@ -1,4 +1,4 @@
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.DurableTask;
 
 namespace MedEdu.Pipeline.Ingestion;

@@ -2,7 +2,7 @@ using MedEdu.Compute.Chemistry.Descriptors;
 using MedEdu.Compute.Chemistry.Fingerprints;
 using MedEdu.Compute.Chemistry.Scaffolds;
 using MedEdu.Compute.Chemistry.SmilesParse;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Compounds;
 
 namespace MedEdu.Pipeline.Ingestion;
 

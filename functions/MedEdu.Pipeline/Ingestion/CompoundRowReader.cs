@@ -94,7 +94,7 @@ public sealed class CompoundRowReader
     public static string Printable(ReadOnlySpan<byte> record)
     {
         var text = Encoding.UTF8.GetString(record);
-        return text.Length <= Storage.QuarantinedRowEntity.MaxRawLength ? text : text[..Storage.QuarantinedRowEntity.MaxRawLength];
+        return text.Length <= Compounds.QuarantinedRowEntity.MaxRawLength ? text : text[..Compounds.QuarantinedRowEntity.MaxRawLength];
     }
 }
 

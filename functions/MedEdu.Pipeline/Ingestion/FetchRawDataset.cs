@@ -1,6 +1,5 @@
 using MedEdu.Compute.Data;
 using MedEdu.Pipeline.Datasets;
-using MedEdu.Pipeline.Storage;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using MedEdu.Compute.Data;
 using MedEdu.Observability;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Compounds;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.DurableTask;
 
 namespace MedEdu.Pipeline.Ingestion;

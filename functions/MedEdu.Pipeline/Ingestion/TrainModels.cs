@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MedEdu.Compute.Learning;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Compounds;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs.Models;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Uploads;
 
 namespace MedEdu.Pipeline.Ingestion;

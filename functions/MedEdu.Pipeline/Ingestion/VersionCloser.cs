@@ -1,5 +1,5 @@
 using Azure;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 
 namespace MedEdu.Pipeline.Ingestion;
 

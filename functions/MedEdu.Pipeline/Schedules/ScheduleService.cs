@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
-using MedEdu.Pipeline.Services;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MedEdu.Pipeline.Datasets;
 using Parquet.Serialization;
 
 namespace MedEdu.Pipeline.Storage;

@@ -1,7 +1,6 @@
 using MedEdu.Compute.Exercises;
 using MedEdu.Compute.Tutoring;
 using MedEdu.Pipeline.Classes;
-using MedEdu.Pipeline.Storage;
 
 namespace MedEdu.Pipeline.Tutoring;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using MedEdu.Compute.Exercises;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 
 namespace MedEdu.Pipeline.Classes.Review;
 

@@ -1,6 +1,6 @@
 using MedEdu.Compute.Chemistry.Explanations;
 
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Drawings;
 
 /// <summary>A highlighted drawing asked for over HTTP: what to explain and, for a similarity map, the query's SMILES.</summary>
 /// <param name="Kind">What the highlight explains.</param>

@@ -1,4 +1,4 @@
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Screening;
 
 /// <summary>Where the screening worker is and how to call it, bound from the <c>Screening</c> configuration section.</summary>
 public sealed class ScreeningWorkerOptions

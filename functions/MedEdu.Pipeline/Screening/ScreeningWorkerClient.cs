@@ -5,7 +5,7 @@ using Azure.Core;
 using MedEdu.Compute.Screening.Remote;
 using Microsoft.Extensions.Options;
 
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Screening;
 
 /// <summary>
 /// Calls the screening worker's <c>POST /search</c> with the configured credential and timeout.

@@ -1,10 +1,11 @@
 using MedEdu.Compute.Chemistry.Depictor;
 using MedEdu.Compute.Chemistry.Explanations;
 using MedEdu.Compute.Chemistry.SmilesParse;
-using MedEdu.Pipeline.Storage;
 using MedEdu.Compute.Wording;
+using MedEdu.Pipeline.Compounds;
+using MedEdu.Pipeline.Datasets;
 
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Drawings;
 
 /// <summary>A compound's drawing, with the cache key that names it (for HTTP ETags).</summary>
 /// <param name="Svg">The SVG document.</param>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>
 /// Keeps every downloaded source file in Blob storage under its SHA-256, so a retry or a

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>
 /// Stores compounds (one Parquet file per ingested chunk, <see cref="CompoundFiles"/>) and

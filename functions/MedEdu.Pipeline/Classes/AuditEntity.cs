@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Classes;
 
 /// <summary>
 /// One audited action on a class (deletion by an instructor, or by the retention timer): who, when,

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Classes;
 
 /// <summary>The audit trail of class deletions (table <c>Audit</c>), newest first.</summary>
 public sealed class AuditRepository(TableProvider tables)

@@ -1,4 +1,6 @@
-namespace MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
+
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>The model's prediction for one compound as a row of a version's prediction files.</summary>
 public sealed class PredictionRecord

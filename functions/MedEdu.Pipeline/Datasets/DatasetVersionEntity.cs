@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>One ingestion of a dataset: its state, raw file and counts.</summary>
 public sealed class DatasetVersionEntity : ITableEntity

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Drawings;
 
 /// <summary>
 /// SVG drawings in Blob storage, named by the SHA-256 of the structure and the drawing options:

@@ -1,11 +1,11 @@
 using MedEdu.Compute.Exercises;
+using MedEdu.Pipeline.Compounds;
 using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Ingestion;
-using MedEdu.Pipeline.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>Registers datasets, starts their ingestion and reports on them; used by every host's routes.</summary>
 public sealed class DatasetService(DatasetRepository datasets, CompoundRepository compounds, CompoundFiles files, ModelRepository models, TimeProvider clock)

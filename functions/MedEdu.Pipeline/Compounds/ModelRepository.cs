@@ -1,6 +1,8 @@
 using Azure.Storage.Blobs;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>Trained models (zip in Blob, metrics in Table) and their per-compound predictions.</summary>
 public sealed class ModelRepository(StorageAccount account, TableProvider tables, PredictionFiles files)

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>The model trained on one dataset version: where it is, how it was trained, how good it is.</summary>
 public sealed class ModelEntity : ITableEntity

@@ -1,4 +1,4 @@
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>Identifies one immutable version of a dataset, e.g. <c>esol@1</c>.</summary>
 public readonly record struct DatasetVersionKey(string DatasetId, int Version)

@@ -1,7 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using MedEdu.Pipeline.Datasets;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>The model's prediction for one compound, with its applicability-domain verdict.</summary>
 public sealed class PredictionEntity : ITableEntity

@@ -3,8 +3,10 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using MedEdu.Compute.Screening;
+using MedEdu.Pipeline.Datasets;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Screening;
 
 /// <summary>
 /// A dataset version's screening store as one packed binary blob (<see cref="FingerprintStoreFile"/>),

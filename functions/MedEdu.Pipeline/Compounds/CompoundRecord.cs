@@ -1,4 +1,6 @@
-namespace MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
+
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>
 /// One compound as a row of a version's Parquet files: the columns anyone can read with pandas,

@@ -1,4 +1,6 @@
-namespace MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Storage;
+
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>A version's compounds, one Parquet file per ingested chunk (container <c>compounds</c>).</summary>
 public sealed class CompoundFiles(StorageAccount account) : ChunkFiles<CompoundRecord>(account, ContainerName)

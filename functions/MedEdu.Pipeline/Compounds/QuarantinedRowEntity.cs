@@ -1,7 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using MedEdu.Pipeline.Datasets;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>A raw row that ingestion refused, with the reason, so nothing is silently lost.</summary>
 public sealed class QuarantinedRowEntity : ITableEntity

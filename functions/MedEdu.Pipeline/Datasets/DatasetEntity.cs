@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>A registered dataset: its source, column mapping and which version is served.</summary>
 public sealed class DatasetEntity : ITableEntity

@@ -1,7 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>Reads and writes datasets and their versions.</summary>
 public sealed class DatasetRepository(TableProvider tables)

@@ -1,7 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using MedEdu.Pipeline.Datasets;
 
-namespace MedEdu.Pipeline.Storage;
+namespace MedEdu.Pipeline.Compounds;
 
 /// <summary>One compound of one dataset version, keyed by its row so re-ingesting a chunk overwrites rather than duplicates.</summary>
 public sealed class CompoundEntity : ITableEntity

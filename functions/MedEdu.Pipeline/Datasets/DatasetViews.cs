@@ -1,8 +1,8 @@
+using MedEdu.Pipeline.Compounds;
 using MedEdu.Pipeline.Datasets;
 using MedEdu.Pipeline.Ingestion;
-using MedEdu.Pipeline.Storage;
 
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Datasets;
 
 /// <summary>What <c>GET /api/datasets/{id}</c> returns.</summary>
 public sealed record DatasetStatus(string Id, string Name, DatasetSource Source, int? ReadyVersion, int LatestVersion, List<VersionSummary> Versions, IngestionState? Ingestion,

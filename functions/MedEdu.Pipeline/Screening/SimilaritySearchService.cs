@@ -4,10 +4,10 @@ using MedEdu.Compute.Chemistry.SmilesParse;
 using MedEdu.Compute.Screening;
 using MedEdu.Compute.Screening.Remote;
 using MedEdu.Observability;
-using MedEdu.Pipeline.Storage;
+using MedEdu.Pipeline.Datasets;
 using Microsoft.Extensions.Logging;
 
-namespace MedEdu.Pipeline.Services;
+namespace MedEdu.Pipeline.Screening;
 
 /// <summary>
 /// Similarity search over a dataset version's store: on the screening worker when one is configured
