@@ -314,19 +314,19 @@ test('the instructor view lists results and shows a running ingestion\'s progres
 });
 
 test('an instructor uploads a file through the page: it goes to storage in blocks with a progress bar, then ingests', async () => {
-  // A SYNTHETIC library (mededu synth: bundled molecules with substituents, computed logP) of 3,000
+  // A SYNTHETIC library (mededu synth: bundled molecules with substituents, computed logP) of 1,000
   // rows, each with a long note so the file (about 2.4 MB) spans two of the page's 2 MiB blocks:
   // the block path is exercised without ingesting a big library (bench-scale.sh uploads 100,000).
-  const synth = path.join(tmpdir(), `mededu-synth-3000-${process.pid}.csv`);
-  const file = path.join(tmpdir(), `mededu-upload-3000-${process.pid}.csv`);
-  execFileSync('dotnet', [path.join(repoRoot, 'compute/MedEdu.Cli/bin/Release/net10.0/mededu.dll'), 'synth', '--count', '3000', '--seed', '7',
+  const synth = path.join(tmpdir(), `mededu-synth-1000-${process.pid}.csv`);
+  const file = path.join(tmpdir(), `mededu-upload-1000-${process.pid}.csv`);
+  execFileSync('dotnet', [path.join(repoRoot, 'compute/MedEdu.Cli/bin/Release/net10.0/mededu.dll'), 'synth', '--count', '1000', '--seed', '7',
     '--output', synth, '--datasets', path.join(repoRoot, 'datasets')], { stdio: 'ignore' });
-  const note = 'synthetic compound for the upload test; '.repeat(20);
+  const note = 'synthetic compound for the upload test; '.repeat(60);
   const [header, ...lines] = readFileSync(synth, 'utf8').trimEnd().split('\n');
   writeFileSync(file, [`${header},note`, ...lines.map((l) => `${l},${note}`)].join('\n') + '\n');
   rmSync(synth);
   const rows = lines.length;
-  assert.equal(rows, 3_000);
+  assert.equal(rows, 1_000);
   const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
   const page = await context.newPage();
   const blocks = [];
